@@ -1,0 +1,36 @@
+import type { LogLevel } from '../types.ts'
+
+/** Every default, in one place. Each field's reason is next to it. */
+export const DEFAULTS: Readonly<{
+  logLevel: LogLevel
+  ws: boolean
+  timeout: number
+  connectTimeout: number
+  changeOrigin: boolean
+  xfwd: boolean
+  rewriteOrigin: boolean
+  cookies: boolean
+  redirects: boolean
+  secure: boolean
+}> = Object.freeze({
+  /** The startup route table and warnings; per-request lines only when asked for. */
+  logLevel: 'info',
+  /** Websockets "just work" on a route; the host's HMR socket is excluded by the adapter. */
+  ws: true,
+  /** Two minutes of upstream silence, as httpxy and http-proxy; event streams are exempt after headers. */
+  timeout: 120_000,
+  /** Long enough for a VPN'd staging host, short enough that a dropped SYN is reported, not waited on. */
+  connectTimeout: 10_000,
+  /** Backends behind virtual hosts and CDNs route by Host; the dev server's Host means nothing to them. */
+  changeOrigin: true,
+  /** Lets the backend build absolute URLs for the dev origin. */
+  xfwd: true,
+  /** Backends with CSRF/origin checks reject `Origin: http://localhost:5173`. */
+  rewriteOrigin: true,
+  /** Without it, login cookies scoped to the staging domain are dropped by the browser. */
+  cookies: true,
+  /** Without it, a login redirect takes the browser to the staging host. */
+  redirects: true,
+  /** Certificates are verified; `ca` is the better answer to self-signed ones. */
+  secure: true,
+})

@@ -1,0 +1,54 @@
+import type { ConfigIssue } from '../types.ts'
+import type { ErrorCode } from './codes.ts'
+import { ERROR_CODES, toDocsPath } from './codes.ts'
+
+/** Options for {@link createError}. */
+export interface ProxyErrorOptions {
+  /** Replaces the registry's message with a more specific one. */
+  message?: string
+  /** Replaces the registry's hint with a more specific one. */
+  hint?: string
+  /** The underlying error (a socket error, a syntax error). */
+  cause?: unknown
+  /** Every problem found, for `ERR_CONFIG_INVALID`. */
+  issues?: readonly ConfigIssue[]
+  /** Extra facts for logs and JSON error bodies (route id, target). Never user-controlled HTML. */
+  details?: Readonly<Record<string, string | number | undefined>>
+}
+
+/** The one error class of sameorigin: a stable code, a message, a hint and a docs link. */
+export class ProxyError extends Error {
+  override readonly name = 'ProxyError'
+  readonly code: ErrorCode
+  readonly hint: string
+  /** The page that explains this code, relative to the repository root: `docs/errors/<code>.md`. */
+  readonly docs: string
+  /** The HTTP status a request ended by this error gets. */
+  readonly status: number
+  readonly issues: readonly ConfigIssue[]
+  readonly details: Readonly<Record<string, string | number | undefined>>
+
+  constructor(code: ErrorCode, options: ProxyErrorOptions = {}) {
+    const info = ERROR_CODES[code]
+    super(options.message ?? info.message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.hint = options.hint ?? info.hint
+    this.docs = toDocsPath(code)
+    this.status = info.status
+    this.issues = options.issues ?? []
+    this.details = options.details ?? {}
+  }
+}
+
+/** Creates a {@link ProxyError} for `code`, with the registry's message and hint unless overridden. */
+export function createError(code: ErrorCode, options?: ProxyErrorOptions): ProxyError {
+  return new ProxyError(code, options)
+}
+
+/** True when `value` is a {@link ProxyError} (also across duplicated module copies). */
+export function isProxyError(value: unknown): value is ProxyError {
+  return (
+    value instanceof ProxyError ||
+    (value instanceof Error && value.name === 'ProxyError' && typeof (value as ProxyError).code === 'string')
+  )
+}

@@ -1,0 +1,274 @@
+import type { ErrorCode } from './errors/codes.ts'
+
+/** How much the proxy logs. `debug` adds one line per proxied request. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+/**
+ * Where log lines go. Any object with `info`, `warn` and `error` fits: the host's logger (Vite's
+ * `config.logger`), `console`, pino or winston.
+ */
+export type Logger = Pick<Console, 'info' | 'warn' | 'error'>
+
+/** Values captured by a route's pattern: `/users/:id` gives `{ id: '42' }`. */
+export type RouteParams = Readonly<Record<string, string | undefined>>
+
+/** What a rewrite function receives besides the path. */
+export interface RewriteContext {
+  /** Parameters captured by the route's pattern (for a prefix route, `path` is what follows the prefix). */
+  readonly params: RouteParams
+  /** The request's query string including the leading `?`, or `''`. */
+  readonly search: string
+}
+
+/**
+ * Computes the upstream path (below the target's base path) from the request path.
+ * Its result is normalised and checked like any request path: it cannot leave the target's base path.
+ */
+export type RewriteFunction = (path: string, context: RewriteContext) => string
+
+/** Ways a certificate authority can be given: PEM text or its bytes. */
+export type CertificateInput = string | Uint8Array
+
+/** Everything a route can say about how its requests are forwarded. */
+export interface RouteOptions {
+  /**
+   * The backend this route forwards to: an `http:` or `https:` URL, optionally with a base path.
+   * `${VAR}` and `${VAR:-default}` are read from the environment and `.env` files.
+   *
+   * A target without a path receives the request path unchanged (`/api/users` → `http://b:8080/api/users`).
+   * For a prefix route, a target with a path stands for the prefix (`'/api': 'https://staging.example.com/v1'`
+   * sends `/api/users` to `https://staging.example.com/v1/users`).
+   * @example 'http://127.0.0.1:8080'
+   * @example '${API_TARGET:-http://127.0.0.1:8080}'
+   */
+  target: string
+  /**
+   * Rewrites the path before it is joined to the target's base path. A string is a template using the
+   * route's parameters (`'/v2/:path*'`); a function receives the path and the parameters.
+   * Template rewrites are reversed for redirects and cookie paths; function rewrites are not.
+   * @default the path unchanged (prefix routes with a target base path: the part after the prefix)
+   */
+  rewrite?: string | RewriteFunction
+  /**
+   * Only requests with one of these methods match this route (case-insensitive).
+   * @default every method
+   */
+  methods?: readonly string[]
+  /**
+   * Only requests whose headers satisfy every condition match: a string must equal the header's value,
+   * a RegExp must match it, `true` requires the header, `false` requires its absence.
+   * @default no conditions
+   * @example { accept: /json/, 'x-use-mock': false }
+   */
+  matchHeaders?: Readonly<Record<string, string | RegExp | boolean>>
+  /**
+   * Request headers to set on the upstream request (`null` removes the header).
+   * @default {}
+   */
+  headers?: Readonly<Record<string, string | null>>
+  /**
+   * Response headers to set on the answer to the browser (`null` removes the header).
+   * @default {}
+   */
+  responseHeaders?: Readonly<Record<string, string | null>>
+  /**
+   * Proxy WebSocket upgrades on this route. The dev server's own HMR socket is never captured.
+   * @default true
+   */
+  ws?: boolean
+  /**
+   * Milliseconds the upstream may stay silent (before its response headers, or between chunks of a
+   * body) before the request fails with 504. Event streams are exempt once their headers arrive.
+   * `0` disables it.
+   * @default 120000
+   */
+  timeout?: number
+  /**
+   * Milliseconds to wait for the TCP (and TLS) connection to the upstream before failing with 504.
+   * @default 10000
+   */
+  connectTimeout?: number
+  /**
+   * Send the target's host as `Host` (most backends route or check by it).
+   * @default true
+   */
+  changeOrigin?: boolean
+  /**
+   * Add `X-Forwarded-For`, `-Proto`, `-Host` and `-Port`, replacing any the client sent.
+   * @default true
+   */
+  xfwd?: boolean
+  /**
+   * Rewrite `Origin` and `Referer` that name the dev server to the target's origin, so backends with
+   * CSRF or origin checks accept the request. Other origins pass untouched.
+   * @default true
+   */
+  rewriteOrigin?: boolean
+  /**
+   * Rewrite `Set-Cookie` so the browser stores the cookie for the dev origin: `Domain` dropped, `Path`
+   * mapped back through the route, and on a plain-http dev server `Secure` dropped and `SameSite=None`
+   * lowered to `Lax`.
+   * @default true
+   */
+  cookies?: boolean
+  /**
+   * Rewrite `Location`, `Content-Location` and `Refresh` that point at the target back to the dev origin
+   * and through the reverse of the route's rewrite, so redirects stay on the dev server.
+   * @default true
+   */
+  redirects?: boolean
+  /**
+   * Verify the upstream's TLS certificate. `false` accepts self-signed certificates (a warning is
+   * logged once). Prefer `ca`.
+   * @default true
+   */
+  secure?: boolean
+  /**
+   * Extra certificate authorities to trust for this route's HTTPS target (PEM), for self-signed or
+   * internal certificates, instead of turning verification off.
+   * @default the system's and Node's bundled CAs
+   */
+  ca?: CertificateInput | readonly CertificateInput[]
+}
+
+/**
+ * A route in array form, for RegExp paths or several paths sharing one set of options.
+ * @example { path: /^\/v\d+\//, target: 'http://127.0.0.1:8080' }
+ */
+export interface RouteEntry extends RouteOptions {
+  /** A path prefix (`/api`), a pattern (`/users/:id`, `/files/:path*`), a RegExp, or a list of them. */
+  path: string | RegExp | readonly (string | RegExp)[]
+}
+
+/**
+ * The routes: an object whose keys are paths (declaration order, first match wins) and whose values
+ * are a target URL or route options; or an array of entries with a `path`.
+ * A key starting with `^` is a regular expression (as in Vite's `server.proxy`).
+ */
+export type RoutesInput = Readonly<Record<string, string | RouteOptions>> | readonly RouteEntry[]
+
+/** The configuration users write in `sameorigin.config.ts` or pass to an adapter. */
+export interface UserConfig {
+  /** The routes to forward. */
+  routes?: RoutesInput
+  /**
+   * How much to log. `debug` logs one line per proxied request.
+   * @default 'info'
+   */
+  logLevel?: LogLevel
+}
+
+/** A route's target, parsed once. */
+export interface ResolvedTarget {
+  /** The full URL as resolved (environment variables substituted). */
+  readonly href: string
+  /** `http:` or `https:`. */
+  readonly protocol: 'http:' | 'https:'
+  /** `scheme://host[:port]`, as browsers write origins. */
+  readonly origin: string
+  /** Host name without brackets for IPv6 (`::1`), as `net.connect` takes it. */
+  readonly hostname: string
+  /** The port, always filled in (`80` / `443` when the URL had none). */
+  readonly port: number
+  /** `hostname[:port]` as it goes into a `Host` header (port omitted when default). */
+  readonly host: string
+  /** The base path without a trailing slash: `''` for `http://b:8080/`, `'/v1'` for `https://s/v1/`. */
+  readonly basePath: string
+}
+
+/** The shape of a route's path matcher. */
+export type RouteKind = 'prefix' | 'pattern' | 'regexp'
+
+/** A route with every default applied and its matcher and rewrite compiled. Never mutated. */
+export interface ResolvedRoute {
+  /** Position in declaration order (0-based). */
+  readonly index: number
+  /** How the route is shown in logs and errors: its key as written, e.g. `/api` or `^/v\d`. */
+  readonly id: string
+  /** The config path of this route, e.g. `routes['/api']` or `routes[2]`. */
+  readonly configPath: string
+  readonly kind: RouteKind
+  /** The source as declared, for display and for translation into other tools' syntax. */
+  readonly source: string | RegExp
+  readonly target: ResolvedTarget
+  /** Upper-case method names, or `undefined` for every method. */
+  readonly methods: ReadonlySet<string> | undefined
+  /** Header conditions with lower-case names, or `undefined`. */
+  readonly matchHeaders: Readonly<Record<string, string | RegExp | boolean>> | undefined
+  /** Lower-case header names to set (string) or remove (`null`) upstream. */
+  readonly headers: Readonly<Record<string, string | null>>
+  /** Lower-case header names to set or remove on the response. */
+  readonly responseHeaders: Readonly<Record<string, string | null>>
+  /** The template when `rewrite` was a string (kept for translation to other tools). */
+  readonly rewriteTemplate: string | undefined
+  /** `true` when `rewrite` was a function (its effect cannot be reversed or translated). */
+  readonly rewriteIsFunction: boolean
+  readonly ws: boolean
+  readonly timeout: number
+  readonly connectTimeout: number
+  readonly changeOrigin: boolean
+  readonly xfwd: boolean
+  readonly rewriteOrigin: boolean
+  readonly cookies: boolean
+  readonly redirects: boolean
+  readonly secure: boolean
+  readonly ca: readonly CertificateInput[] | undefined
+  /** Matches a normalised path; returns the captured parameters, or `undefined`. */
+  readonly matchPath: (path: string) => RouteParams | undefined
+  /**
+   * Maps a normalised request path (already matched) to the upstream path, base path included and
+   * dot-segments removed. Throws `ERR_REQUEST_PATH_UNSAFE` if the result would leave the base path.
+   */
+  readonly toUpstreamPath: (path: string, context: RewriteContext) => string
+  /**
+   * Maps an upstream path (base path included) back to the dev-server path that would produce it,
+   * or `undefined` when the route cannot (outside the base path, or a function rewrite).
+   */
+  readonly toDevPath: (upstreamPath: string) => string | undefined
+}
+
+/** The configuration with every default applied, shorthands expanded and matchers compiled. Frozen. */
+export interface ResolvedConfig {
+  readonly routes: readonly ResolvedRoute[]
+  readonly logLevel: LogLevel
+  /** Problems that do not stop the proxy (shadowed routes, unknown top-level keys). Logged at startup. */
+  readonly warnings: readonly ConfigIssue[]
+  /** The config file the routes came from, if any. */
+  readonly configFile: string | undefined
+}
+
+/** What a request looks like to the matcher: plain values, no sockets. */
+export interface RequestInfo {
+  /** The method, any case. */
+  readonly method: string
+  /** The request target as received: origin-form (`/api/x?y=1`); absolute-form is reduced to its path. */
+  readonly url: string
+  /** Request headers with lower-case names (as Node's `IncomingMessage.headers`). */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>
+}
+
+/** The result of matching a request: which route, and where it goes. */
+export interface Match {
+  readonly route: ResolvedRoute
+  readonly params: RouteParams
+  /** The normalised request path that was matched. */
+  readonly path: string
+  /** The query string including `?`, or `''`; forwarded unchanged. */
+  readonly search: string
+  /** Base path + rewritten path. */
+  readonly upstreamPath: string
+  /** The full upstream URL: target origin + upstream path + search. */
+  readonly upstreamUrl: string
+}
+
+/** One problem found in a configuration. */
+export interface ConfigIssue {
+  readonly code: ErrorCode
+  readonly severity: 'error' | 'warning'
+  /** Where the problem is, as it would be written in the config: `routes['/api'].target`. */
+  readonly path: string
+  /** What is wrong, in one sentence. */
+  readonly message: string
+  /** An example of a correct value, or what to use instead. */
+  readonly fix?: string
+}

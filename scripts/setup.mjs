@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Makes a fresh clone ready on a machine that has only Node and npm:
+//   1. checks the Node version,
+//   2. installs the workspace with the pinned pnpm (fetched once through npx; afterwards the
+//      workspace's own node_modules/.bin/pnpm is used),
+//   3. with --browser: finds Chromium for the browser tests, or installs Debian's package.
+// The root `demo` and `test` scripts run it first; it is safe to run again (a no-op when ready).
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import process from 'node:process'
+
+const root = new URL('..', import.meta.url)
+const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'))
+const pnpmVersion = pkg.packageManager.replace(/^pnpm@/, '')
+
+function fail(message) {
+  process.stderr.write(`\nsetup: ${message}\n`)
+  process.exit(1)
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options })
+  if (result.error) fail(`could not run ${cmd}: ${result.error.message}`)
+  if (result.status !== 0) fail(`\`${[cmd, ...args].join(' ')}\` exited with ${result.status}`)
+}
+
+// 1. Node: the same range as Vite 8.
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (!((major === 20 && minor >= 19) || (major === 22 && minor >= 12) || major > 22)) {
+  fail(`Node ${process.versions.node} is not supported: use ^20.19.0 || >=22.12.0.`)
+}
+
+// 2. pnpm and the workspace.
+const localPnpm = new URL('node_modules/.bin/pnpm', root)
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' }
+if (existsSync(localPnpm)) {
+  run(localPnpm.pathname, ['install', '--reporter=append-only'], { env })
+} else {
+  process.stdout.write(`setup: installing the workspace with pnpm ${pnpmVersion} (via npx)\n`)
+  run('npx', ['--yes', `pnpm@${pnpmVersion}`, 'install', '--reporter=append-only'], { env })
+}
+
+// 3. Chromium for the browser tests (Debian's package; no browser download).
+if (process.argv.includes('--browser')) {
+  const found = findChromium()
+  if (found) {
+    process.stdout.write(`setup: browser tests use ${found}\n`)
+  } else {
+    const asRoot = process.getuid?.() === 0
+    if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+      fail(
+        'Chromium was not found and this user cannot install it.\n' +
+          'Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.',
+      )
+    }
+    process.stdout.write("setup: installing Debian's chromium package for the browser tests\n")
+    const aptEnv = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }
+    const apt = (...args) =>
+      asRoot
+        ? run('apt-get', args, aptEnv)
+        : run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+    apt('update', '-qq')
+    apt('install', '-y', '-qq', 'chromium')
+    const installed = findChromium()
+    if (!installed) fail('apt-get installed chromium, but no chromium binary was found afterwards.')
+    process.stdout.write(`setup: browser tests use ${installed}\n`)
+  }
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  for (const path of candidates) {
+    if (path && existsSync(path)) return path
+  }
+  try {
+    return (
+      execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+        encoding: 'utf8',
+      }).trim() || undefined
+    )
+  } catch {
+    return undefined
+  }
+}
