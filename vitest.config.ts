@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config'
+import { SummaryReporter } from './scripts/summary-reporter.ts'
 
-// One run covers every package's unit tests, the conformance suite and the browser tests.
-// Each project has its own vitest.config.ts; `test/README.md` says where a new test goes.
+// One run covers every package's unit tests, the examples, the conformance suite and the browser
+// tests. Each project has its own vitest.config.ts; test/README.md says where a new test goes.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/*', 'test/*'],
-    reporters: process.env.CI ? ['default'] : ['default'],
+    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', 'test/*/vitest.config.ts'],
+    reporters: ['default', new SummaryReporter()],
   },
 })

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config/load-config.ts'
+import { isProxyError, type ProxyError } from '../../src/errors/proxy-error.ts'
+
+let dir: string
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sameorigin-load-errors-'))
+  writeFileSync(join(dir, 'pnpm-workspace.yaml'), "packages: ['apps/*']\n")
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+function put(name: string, content: string): string {
+  const file = join(dir, name)
+  writeFileSync(file, content)
+  return file
+}
+
+async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<ProxyError> {
+  const error = await loadConfig(options).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  )
+  if (!isProxyError(error)) throw new Error(`expected a ProxyError, got ${String(error)}`)
+  return error
+}
+
+describe('loadConfig: errors', () => {
+  it('names the file and the cause when the config has a syntax error', async () => {
+    const file = put('sameorigin.config.ts', "export default { routes: { '/api': 'http://127.0.0.1:8201' \n")
+    const error = await loadError({ root: dir })
+    expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
+    expect(error.message).toContain(`Could not load ${file}: `)
+    expect(error.cause).toBeInstanceOf(Error)
+    expect(error.message).toContain((error.cause as Error).message)
+    expect(error.details.file).toBe(file)
+    expect(error.docs).toBe('docs/errors/ERR_CONFIG_LOAD_FAILED.md')
+  })
+
+  it.each([
+    ['invalid JSON', 'sameorigin.config.json', '{ "routes": ', /JSON/],
+    [
+      'no default export',
+      'sameorigin.config.ts',
+      'export const config = { routes: {} }\n',
+      /no default export/,
+    ],
+    ['an array', 'sameorigin.config.mjs', 'export default [1]\n', /must export a config object.*an array/],
+    ['null', 'sameorigin.config.json', 'null', /must export a config object.*null/],
+    [
+      'a function returning a string',
+      'sameorigin.config.ts',
+      "export default () => 'oops'\n",
+      /but exports string/,
+    ],
+    [
+      'a function that throws',
+      'sameorigin.config.ts',
+      "export default () => { throw new Error('no API_URL') }\n",
+      /no API_URL/,
+    ],
+    [
+      'a rejected promise',
+      'sameorigin.config.mjs',
+      "export default Promise.reject(new Error('later'))\n",
+      /later/,
+    ],
+    [
+      'a missing import',
+      'sameorigin.config.ts',
+      "import './missing-module'\nexport default {}\n",
+      /missing-module/,
+    ],
+  ])('fails with ERR_CONFIG_LOAD_FAILED for %s', async (_label, name, content, cause) => {
+    const file = put(name, content)
+    const error = await loadError({ root: dir })
+    expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
+    expect(error.message).toContain(file)
+    expect(error.message).toMatch(cause)
+  })
+
+  it('fails for an explicit config file that does not exist, or has another extension', async () => {
+    const missing = await loadError({ root: dir, configFile: 'nope.config.ts' })
+    expect(missing.message).toBe(`Could not load ${join(dir, 'nope.config.ts')}: the file does not exist.`)
+    put('proxy.yaml', 'routes: {}\n')
+    const yaml = await loadError({ root: dir, configFile: 'proxy.yaml' })
+    expect(yaml.message).toMatch(/"\.yaml" files are not supported/)
+    expect(yaml.hint).toMatch(/\.ts, \.mts/)
+  })
+
+  it('passes an invalid config through as ERR_CONFIG_INVALID', async () => {
+    put('sameorigin.config.ts', "export default { routes: { '/api': 'not a url' } }\n")
+    const error = await loadError({ root: dir })
+    expect(error.code).toBe('ERR_CONFIG_INVALID')
+    expect(error.issues.length).toBeGreaterThan(0)
+  })
+
+  it('returns no routes and one warning when there is no config file and no inline routes', async () => {
+    mkdirSync(join(dir, 'apps/web'), { recursive: true })
+    const config = await loadConfig({ root: join(dir, 'apps/web') })
+    expect(config.routes).toEqual([])
+    expect(config.configFile).toBeUndefined()
+    const [warning, ...rest] = config.warnings.filter((issue) => issue.path === 'routes')
+    expect(rest).toEqual([])
+    expect(warning).toMatchObject({ code: 'ERR_CONFIG_NOT_FOUND', severity: 'warning', path: 'routes' })
+    expect(warning!.message).toContain(join(dir, 'apps/web'))
+    expect(warning!.message).toContain('sameorigin.config.{ts,mts,cts,js,mjs,cjs,json}')
+    expect(Object.isFrozen(config)).toBe(true)
+
+    const off = await loadConfig({ root: dir, configFile: false, inline: { routes: {} } })
+    expect(off.warnings.find((issue) => issue.path === 'routes')?.message).toMatch(/turned off/)
+  })
+
+  it('does not warn when inline routes are given without a config file', async () => {
+    const config = await loadConfig({ root: dir, inline: { routes: { '/api': 'http://127.0.0.1:8202' } } })
+    expect(config.warnings).toEqual([])
+  })
+})
