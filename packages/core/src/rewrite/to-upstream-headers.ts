@@ -1,0 +1,89 @@
+import type { Match } from '../types.ts'
+import { applyHeaderOverrides } from './apply-header-overrides.ts'
+import { rewriteRequestCookie } from './rewrite-request-cookie.ts'
+import { stripHopByHop } from './strip-hop-by-hop.ts'
+import type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from './types.ts'
+
+/** The facts about one request that {@link toUpstreamHeaders} needs. */
+export interface ToUpstreamHeadersContext {
+  /** The matched route and upstream URL. */
+  readonly match: Match
+  /** The origin the browser used (from `toDevOrigin`). */
+  readonly dev: DevOrigin
+  /** The browser's IP address (`socket.remoteAddress`); `undefined` removes `X-Forwarded-For`. */
+  readonly clientAddress: string | undefined
+  /** A WebSocket (or other) upgrade handshake: `Connection: upgrade` and `Upgrade` are kept. */
+  readonly upgrade?: boolean
+}
+
+const SLASH = 47
+const QUESTION_MARK = 63
+const HASH = 35
+
+/**
+ * The headers to send upstream for a browser request. A new record; `incoming` is not touched.
+ * In order:
+ * 1. Hop-by-hop fields removed (`stripHopByHop`), except the upgrade pair for an upgrade.
+ * 2. `Host`: the target's host when `route.changeOrigin`, else the browser's (`:authority` over h2).
+ * 3. `route.xfwd`: `X-Forwarded-For` (client address), `-Proto` (`http`/`https`), `-Host` (as the
+ *    browser sent it) and `-Port` **replace** whatever the client sent, so a page cannot spoof them,
+ *    and a client-sent `Forwarded` (RFC 7239) is removed so the backend cannot read a second, forged
+ *    story. With `xfwd: false` all of these pass through untouched: that user wants the forwarding
+ *    headers of a proxy in front of the dev server (a tunnel, a container) to reach the backend.
+ * 4. `route.rewriteOrigin`: an `Origin` equal to the dev origin becomes the target's origin, and a
+ *    `Referer` on the dev origin keeps its path, query and fragment on the target's origin (its path
+ *    is a dev-server page, usually not one of the route's paths, so it is not mapped). Other values,
+ *    `Origin: null` included, pass untouched.
+ * 5. `Cookie`: names marked by `rewriteSetCookie` on a plain-http dev server get their real name back,
+ *    whatever `route.cookies` says (only sameorigin makes such names; no backend knows them).
+ * 6. `route.headers`: set (string) or removed (`null`); last, so they win over every rule above.
+ *
+ * `Accept-Encoding` is forwarded as the browser sent it: the engine never decompresses or compresses.
+ */
+export function toUpstreamHeaders(
+  incoming: ReadonlyHeaderRecord,
+  context: ToUpstreamHeadersContext,
+): HeaderRecord {
+  const { match, dev } = context
+  const route = match.route
+  const headers = stripHopByHop(incoming, { keepUpgrade: context.upgrade === true })
+
+  if (route.changeOrigin) headers.host = route.target.host
+  else {
+    const host = incoming.host ?? incoming[':authority']
+    if (typeof host === 'string') headers.host = host
+  }
+
+  if (route.xfwd) {
+    if (context.clientAddress === undefined || context.clientAddress === '') delete headers['x-forwarded-for']
+    else headers['x-forwarded-for'] = context.clientAddress
+    headers['x-forwarded-proto'] = dev.protocol === 'https:' ? 'https' : 'http'
+    headers['x-forwarded-host'] = dev.host
+    headers['x-forwarded-port'] = String(dev.port)
+    delete headers.forwarded
+  }
+
+  if (route.rewriteOrigin) {
+    const origin = headers.origin
+    if (origin === dev.origin) headers.origin = route.target.origin
+    const referer = headers.referer
+    if (typeof referer === 'string' && isOnOrigin(referer, dev.origin)) {
+      headers.referer = route.target.origin + referer.slice(dev.origin.length)
+    }
+  }
+
+  const cookie = headers.cookie
+  if (typeof cookie === 'string') headers.cookie = rewriteRequestCookie(cookie)
+  else if (cookie !== undefined) headers.cookie = cookie.map(rewriteRequestCookie)
+
+  applyHeaderOverrides(headers, route.headers)
+  return headers
+}
+
+/** Whether the absolute URL `url` starts with `origin` followed by a path, query, fragment or nothing. */
+function isOnOrigin(url: string, origin: string): boolean {
+  if (!url.startsWith(origin)) return false
+  if (url.length === origin.length) return true
+  const next = url.charCodeAt(origin.length)
+  return next === SLASH || next === QUESTION_MARK || next === HASH
+}
