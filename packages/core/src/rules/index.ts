@@ -1,0 +1,39 @@
+// `@sameorigin/core/rules`: the pure rules core (no node:http), also what `@sameorigin/next` imports.
+export { resolveConfig } from '../config/resolve-config.ts'
+export type { ResolveConfigOptions } from '../config/resolve-config.ts'
+export { interpolateEnv } from '../config/interpolate-env.ts'
+export type { InterpolatedValue } from '../config/interpolate-env.ts'
+export { compileMatcher } from './compile-matcher.ts'
+export type { Matcher } from './compile-matcher.ts'
+export { didYouMean } from './did-you-mean.ts'
+export { findShadowedRoutes } from './find-shadowed-routes.ts'
+export { formatIssues } from './format-issues.ts'
+export { matchRequest } from './match-request.ts'
+export { normalizePath } from './normalize-path.ts'
+export { parsePattern } from './parse-pattern.ts'
+export type { ParamModifier, ParsedPattern, PatternToken } from './parse-pattern.ts'
+export { parseRequestTarget } from './parse-request-target.ts'
+export type { RequestTarget } from './parse-request-target.ts'
+export { parseRoutes } from './parse-routes.ts'
+export { parseRule } from './parse-rule.ts'
+export type { ParsedRule, ParsedRules } from './parse-rule.ts'
+export { parseTarget } from './parse-target.ts'
+export type { ParsedTarget, TargetProblem } from './parse-target.ts'
+export { removeDotSegments } from './remove-dot-segments.ts'
+export { validateRules } from './validate-rules.ts'
+export type {
+  ConfigIssue,
+  Match,
+  RequestInfo,
+  ResolvedConfig,
+  ResolvedRoute,
+  ResolvedTarget,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteKind,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+} from '../types.ts'

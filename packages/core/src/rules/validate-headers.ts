@@ -1,0 +1,69 @@
+import type { ConfigIssue } from '../types.ts'
+import { describeValue } from './describe-value.ts'
+import { formatKey } from './format-key.ts'
+import { hasControlCharacter } from './has-control-character.ts'
+import { isToken } from './is-token.ts'
+import { quote } from './quote.ts'
+
+/** Which values a header map accepts. */
+export type HeaderValueKind = 'set' | 'condition'
+
+/**
+ * Checks `headers` / `responseHeaders` (values: string, or `null` to remove) or `matchHeaders`
+ * (values: string, RegExp or boolean). Names must be HTTP tokens and unique ignoring case; values
+ * to send must not contain control characters.
+ */
+export function validateHeaders(value: unknown, path: string, kind: HeaderValueKind): ConfigIssue[] {
+  const issues: ConfigIssue[] = []
+  const add = (at: string, message: string, fix: string): void => {
+    issues.push({ code: 'ERR_RULE_OPTION_INVALID', severity: 'error', path: at, message, fix })
+  }
+  const example =
+    kind === 'set' ? "{ 'x-api-key': 'dev', cookie: null }" : "{ accept: /json/, 'x-mock': false }"
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof RegExp) {
+    add(path, `must be an object of header names to values, got ${describeValue(value)}`, example)
+    return issues
+  }
+  const seen = new Map<string, string>()
+  for (const [name, headerValue] of Object.entries(value)) {
+    const at = `${path}${formatKey(name)}`
+    if (!isToken(name)) {
+      add(
+        at,
+        "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)",
+        quote(name.replace(/[^!#$%&'*+\-.^`|~\w]/g, '-')),
+      )
+      continue
+    }
+    const previous = seen.get(name.toLowerCase())
+    if (previous !== undefined)
+      add(at, `repeats '${previous}' (header names ignore case)`, 'keep one of them')
+    seen.set(name.toLowerCase(), name)
+    if (kind === 'condition') {
+      if (
+        typeof headerValue !== 'string' &&
+        typeof headerValue !== 'boolean' &&
+        !(headerValue instanceof RegExp)
+      ) {
+        add(
+          at,
+          `must be a string, a RegExp, true (present) or false (absent), got ${describeValue(headerValue)}`,
+          example,
+        )
+      }
+    } else if (headerValue !== null && typeof headerValue !== 'string') {
+      const fix =
+        typeof headerValue === 'number' ? `'${headerValue}'` : 'a string, or null to remove the header'
+      add(at, `must be a string, or null to remove the header, got ${describeValue(headerValue)}`, fix)
+    } else if (typeof headerValue === 'string' && hasControlCharacter(headerValue, true)) {
+      // CR and LF would end the header line: anything after them becomes a header (or a request) of its own.
+      const cleaned = [...headerValue].map((char) => (hasControlCharacter(char) ? ' ' : char)).join('')
+      add(
+        at,
+        'contains a line break or control character, which would let it inject headers',
+        quote(cleaned.replace(/ {2,}/g, ' ').trim()),
+      )
+    }
+  }
+  return issues
+}
