@@ -24,6 +24,11 @@ export const ERROR_CODES = {
     hint: 'Check the file for syntax errors and that it exports the config (`export default defineConfig({...})`).',
     status: 500,
   },
+  ERR_CONFIG_NOT_FOUND: {
+    message: 'No config file was found and no routes were given: nothing is proxied.',
+    hint: "Create sameorigin.config.ts with export default defineConfig({ routes: { '/api': 'http://127.0.0.1:8080' } }).",
+    status: 500,
+  },
   ERR_CONFIG_ENV_MISSING: {
     message: 'A target names an environment variable that is not set.',
     hint: 'Set the variable in .env, .env.local or the shell, or give a default: ${VAR:-http://127.0.0.1:8080}.',
@@ -87,6 +92,68 @@ export const ERROR_CODES = {
     message: 'The request path could change which route matches or leave the target base path.',
     hint: 'Encoded slashes, backslashes, NUL bytes and double-encoded dots are refused; send a plain path.',
     status: 400,
+  },
+
+  // --- engine: the request, the upstream and websockets ---------------------------------------------
+  ERR_REQUEST_HOST_INVALID: {
+    message: 'The request has no usable Host header, so the dev origin for rewriting cannot be known.',
+    hint: 'Send exactly one Host header of the form host[:port]; browsers always do.',
+    status: 400,
+  },
+  ERR_UPSTREAM_UNREACHABLE: {
+    message: 'The backend refused the connection or could not be reached.',
+    hint: 'Start the backend, or check the host and port in the route target.',
+    status: 502,
+  },
+  ERR_UPSTREAM_DNS_FAILED: {
+    message: "The backend's host name could not be resolved.",
+    hint: 'Check the host name in the route target, and your VPN or DNS settings.',
+    status: 502,
+  },
+  ERR_UPSTREAM_TLS_FAILED: {
+    message: 'The TLS handshake with the backend failed, or its certificate was not accepted.',
+    hint: "Give the route the backend's CA (`ca`), or set `secure: false` for a development certificate.",
+    status: 502,
+  },
+  ERR_UPSTREAM_CONNECT_TIMEOUT: {
+    message: 'Connecting to the backend took longer than the route allows.',
+    hint: "Check that the backend host is reachable (VPN, firewall), or raise the route's `connectTimeout`.",
+    status: 504,
+  },
+  ERR_UPSTREAM_TIMEOUT: {
+    message: 'The backend stayed silent for longer than the route allows.',
+    hint: "Check the backend for slow or stuck requests, or raise the route's `timeout` (0 disables it).",
+    status: 504,
+  },
+  ERR_UPSTREAM_RESET: {
+    message: 'The backend closed the connection before its response was complete.',
+    hint: "Check the backend's logs: it may have crashed, or it expects another protocol (https vs http).",
+    status: 502,
+  },
+  ERR_UPSTREAM_RESPONSE_INVALID: {
+    message: 'The backend answered with something that is not valid HTTP.',
+    hint: 'Check that the target port serves HTTP, and that the scheme (http:// or https://) is right.',
+    status: 502,
+  },
+  ERR_UPSTREAM_PROXY_FAILED: {
+    message: 'The forward proxy from HTTPS_PROXY / HTTP_PROXY could not be used to reach the backend.',
+    hint: 'Check the proxy URL in HTTPS_PROXY / HTTP_PROXY, or add the backend host to NO_PROXY.',
+    status: 502,
+  },
+  ERR_UPSTREAM_FAILED: {
+    message: 'The request to the backend failed.',
+    hint: 'The message names the cause; check the backend and the route target.',
+    status: 502,
+  },
+  ERR_WS_UPGRADE_REFUSED: {
+    message: 'The backend answered the WebSocket handshake without switching protocols.',
+    hint: 'Check that the backend serves WebSockets on this path, or set `ws: false` on the route.',
+    status: 502,
+  },
+  ERR_WS_CONNECTION_LOST: {
+    message: 'An open WebSocket connection to the backend failed.',
+    hint: "Check the backend's logs; the browser side was closed so the page can reconnect.",
+    status: 502,
   },
 } as const
 

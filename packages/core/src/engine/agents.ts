@@ -1,0 +1,64 @@
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+
+/**
+ * Keep-alive sockets per upstream, pooled per engine. Not module-global: two dev servers in one process
+ * never share or leak each other's sockets, and `destroy()` frees exactly this engine's.
+ */
+export interface UpstreamAgents {
+  /**
+   * The agent for a request to a target with `protocol`, direct or through the forward proxy `proxy`.
+   * Upgrades (`upgrade: true`) through a proxy always tunnel with CONNECT, since WebSocket frames
+   * cannot travel in an absolute-form request; direct upgrades use no agent (`false`), as httpxy does,
+   * because an upgraded socket never returns to a pool.
+   */
+  for: (protocol: 'http:' | 'https:', proxy: string | undefined, upgrade: boolean) => HttpAgent | false
+  /** Destroys every socket of every agent, in use or idle. */
+  destroy: () => void
+}
+
+/**
+ * Sockets kept per upstream host. Browsers open at most 6 per origin over HTTP/1.1; a dev server
+ * sees a handful of tabs at most, so 64 is generous without letting a runaway loop exhaust ports.
+ */
+const MAX_SOCKETS = 64
+/** Idle sockets kept warm per host: enough for a page's parallel burst to reuse them all. */
+const MAX_FREE_SOCKETS = 16
+
+/** Creates the agent set of one engine: http and https keep-alive agents, plus proxy agents on demand. */
+export function createAgents(): UpstreamAgents {
+  const options = { keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_FREE_SOCKETS }
+  const http = new HttpAgent(options)
+  const https = new HttpsAgent(options)
+  const viaProxy = new Map<string, HttpAgent>()
+
+  const proxied = (protocol: 'http:' | 'https:', proxy: string, upgrade: boolean): HttpAgent => {
+    // https targets, and every upgrade, tunnel with CONNECT; plain http requests use absolute-form
+    // (RFC 9112 §3.2.2), which proxies can cache and filter as they are configured to.
+    const tunnel = protocol === 'https:' || upgrade
+    const key = `${tunnel ? 'connect' : 'forward'}${upgrade ? '+upgrade' : ''} ${proxy}`
+    let agent = viaProxy.get(key)
+    if (agent === undefined) {
+      const agentOptions = { ...options, keepAlive: !upgrade }
+      agent = tunnel ? new HttpsProxyAgent(proxy, agentOptions) : new HttpProxyAgent(proxy, agentOptions)
+      viaProxy.set(key, agent)
+    }
+    return agent
+  }
+
+  return {
+    for: (protocol, proxy, upgrade) => {
+      if (proxy !== undefined) return proxied(protocol, proxy, upgrade)
+      if (upgrade) return false
+      return protocol === 'https:' ? https : http
+    },
+    destroy: () => {
+      http.destroy()
+      https.destroy()
+      for (const agent of viaProxy.values()) agent.destroy()
+      viaProxy.clear()
+    },
+  }
+}

@@ -1,0 +1,110 @@
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http'
+import type { SecureContext } from 'node:tls'
+import type { Duplex } from 'node:stream'
+import type { ProxyServer } from 'httpxy'
+import type { ProxyError } from '../errors/proxy-error.ts'
+import type { DebugFn } from '../logging/debug.ts'
+import type { LevelLogger } from '../logging/logger.ts'
+import type { DevOrigin, HeaderRecord } from '../rewrite/types.ts'
+import type { Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
+import type { UpstreamAgents } from './agents.ts'
+import type { UpstreamTimer } from './upstream-timer.ts'
+
+/** Environment variables, as `process.env`. */
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** The TLS trust of a route with `ca`. */
+export interface RouteTrust {
+  readonly context: SecureContext
+  /** The route's CAs as PEM text. */
+  readonly ca: readonly string[]
+}
+
+/** What one engine owns; shared by every request it handles. Internal. */
+export interface EngineState {
+  readonly config: ResolvedConfig
+  readonly log: LevelLogger
+  /** `DEBUG=sameorigin:engine` */
+  readonly debug: DebugFn | undefined
+  /** `DEBUG=sameorigin:ws` */
+  readonly wsDebug: DebugFn | undefined
+  /** The httpxy instance that pipes requests and upgrades (its global options are all off). */
+  readonly proxy: ProxyServer
+  readonly agents: UpstreamAgents
+  /** TLS trust per route with `ca` (Node's roots plus the route's CAs, as PEM), built once. */
+  readonly secureContexts: ReadonlyMap<ResolvedRoute, RouteTrust>
+  /** Upgrade paths the host owns (its HMR socket): never captured. */
+  readonly hmrPaths: ReadonlySet<string>
+  readonly env: Env
+  /** Routes whose `secure: false` warning was printed (once per route). */
+  readonly warnedInsecure: Set<ResolvedRoute>
+  /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
+  readonly sockets: Set<Duplex>
+  /** Per-request state, found again from httpxy's events (which only pass `req`). */
+  readonly requests: WeakMap<IncomingMessage, RequestContext | UpgradeContext>
+  closed: boolean
+}
+
+/** The state every pass of a request or an upgrade shares. */
+export interface BaseContext {
+  readonly kind: 'request' | 'upgrade'
+  readonly engine: EngineState
+  readonly req: IncomingMessage
+  /** `performance.now()` when the engine received the request. */
+  readonly startedAt: number
+  /** Set by `matchRoute` / `matchUpgrade`. */
+  match?: Match
+  /** Set by `readDevOrigin`: where the browser is, for every reverse rewrite. */
+  dev?: DevOrigin
+  /** Set by `buildUpstreamHeaders`: exactly the headers the upstream receives. */
+  upstreamHeaders?: HeaderRecord
+  /** The forward proxy in use (credentials removed), set by the forward pass. */
+  forwardProxy?: string
+  /** The connect and idle clocks, once forwarding started. */
+  timer?: UpstreamTimer
+  /** The first error that ended the request; later ones are consequences and are not reported. */
+  failure?: ProxyError
+  /** Ends the request with `error`: one log line, then an error answer or a destroyed socket. */
+  readonly fail: (error: ProxyError) => void
+}
+
+/** An HTTP request going through the middleware. */
+export interface RequestContext extends BaseContext {
+  readonly kind: 'request'
+  readonly res: ServerResponse
+  readonly next: (error?: unknown) => void
+  /** Aborts the upstream request (timeouts); its reason reaches the error handler. */
+  readonly abort: AbortController
+  /** The upstream status once its headers arrived. */
+  status?: number
+}
+
+/** A WebSocket upgrade going through `upgrade()`. */
+export interface UpgradeContext extends BaseContext {
+  readonly kind: 'upgrade'
+  readonly socket: Duplex
+  readonly head: Buffer
+  /** Set once the 101 went to the client. */
+  upgraded: boolean
+  /** Set once the upstream answered without upgrading (httpxy streams that answer to the client). */
+  refused: boolean
+  /** Set by a pass that leaves the upgrade to the host: `upgrade()` then returns `false`. */
+  declined: boolean
+  /** The handshake request to the upstream, once httpxy created it. */
+  upstreamRequest?: ClientRequest
+}
+
+/**
+ * One step of handling a request, httpxy style: returns `true` when it finished the request (answered,
+ * handed it to `next()`, or started forwarding), so no later pass runs.
+ */
+export type RequestPass = (ctx: RequestContext) => boolean | void
+
+/** One step of handling an upgrade; `true` when it finished (or took over) the upgrade. */
+export type UpgradePass = (ctx: UpgradeContext) => boolean | void
+
+/** One step that both requests and upgrades run. */
+export type SharedPass = (ctx: RequestContext | UpgradeContext) => boolean | void
+
+/** One step of handling the upstream's response head, before httpxy copies it to the client. */
+export type ResponsePass = (ctx: RequestContext, proxyRes: IncomingMessage) => void

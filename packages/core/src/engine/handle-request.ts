@@ -1,0 +1,77 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { performance } from 'node:perf_hooks'
+import type { ProxyError } from '../errors/proxy-error.ts'
+import { createError, isProxyError } from '../errors/proxy-error.ts'
+import type { EngineState, RequestContext } from './context.ts'
+import { logFailure } from './log-exchange.ts'
+import { requestPasses, responsePasses } from './passes/index.ts'
+import { sendError } from './send-error.ts'
+
+/** An unexpected exception in a pass: a bug, reported like an upstream failure so the host lives on. */
+export function toInternalError(error: unknown): ProxyError {
+  if (isProxyError(error)) return error
+  const message = error instanceof Error ? error.message : String(error)
+  return createError('ERR_UPSTREAM_FAILED', {
+    message: `sameorigin could not forward the request: ${message}`,
+    cause: error,
+  })
+}
+
+function createRequestContext(
+  engine: EngineState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+): RequestContext {
+  const ctx: RequestContext = {
+    kind: 'request',
+    engine,
+    req,
+    res,
+    next,
+    startedAt: performance.now(),
+    abort: new AbortController(),
+    fail: (error) => {
+      if (ctx.failure !== undefined) return
+      ctx.failure = error
+      ctx.timer?.clear()
+      logFailure(ctx, error)
+      if (!res.headersSent) {
+        // httpxy may have copied the upstream's head onto `res` without sending it yet: none of it
+        // (Content-Length above all) belongs to the error answer.
+        if (ctx.status !== undefined) for (const name of res.getHeaderNames()) res.removeHeader(name)
+        sendError(req, res, error, ctx.match?.route)
+      }
+      // The head is out: destroying the socket is the only way to tell the browser the body is short.
+      else res.destroy()
+      ctx.abort.abort(error)
+    },
+  }
+  return ctx
+}
+
+/** Runs the request passes in order until one finishes the request. Never throws. */
+export function handleRequest(
+  engine: EngineState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+): void {
+  if (engine.closed) return next()
+  const ctx = createRequestContext(engine, req, res, next)
+  try {
+    for (const pass of requestPasses) if (pass(ctx)) return
+    next()
+  } catch (error) {
+    ctx.fail(toInternalError(error))
+  }
+}
+
+/** Runs the response passes on the upstream's response head (httpxy's `proxyRes` event). Never throws. */
+export function handleResponse(ctx: RequestContext, proxyRes: IncomingMessage): void {
+  try {
+    for (const pass of responsePasses) pass(ctx, proxyRes)
+  } catch (error) {
+    ctx.fail(toInternalError(error))
+  }
+}

@@ -1,0 +1,51 @@
+import { describeUpstreamError } from '../../errors/describe-upstream-error.ts'
+import { toLogSafe } from '../../internal/to-log-safe.ts'
+import type { RequestContext } from '../context.ts'
+import { logRequest } from '../log-exchange.ts'
+import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
+import { startUpstreamTimer } from '../upstream-timer.ts'
+
+/**
+ * Hands the request to httpxy, which streams it to the upstream and the answer back (never
+ * buffered). Errors before the response head become a 502/504 answer; after it, httpxy destroys the
+ * client socket so a truncated body is never passed off as complete. A client that goes away
+ * destroys the upstream request (httpxy's `res` close handler).
+ */
+export function forwardRequest(ctx: RequestContext): boolean {
+  const { engine, req, res, match } = ctx
+  if (match === undefined || ctx.upstreamHeaders === undefined) throw new Error('forwardRequest runs last')
+  const { route } = match
+  // Node's server already answered `Expect: 100-continue` with `100 Continue` (there is no
+  // `checkContinue` listener), so the expectation is met on this hop (RFC 9110 §10.1.1). Forwarding
+  // it would also make Node flush the upstream head at once, before httpxy's `proxyReq` hook.
+  const { expect: _met, ...headers } = ctx.upstreamHeaders
+  const options = toHttpxyOptions(ctx, ctx.abort.signal)
+  ctx.timer = startUpstreamTimer(route, {
+    // `fail` answers 504 (or cuts a started body) and aborts the upstream request.
+    onTimeout: (error) => ctx.fail(error),
+    isWaitingOnUpstream: () => isWaitingOnUpstream(ctx),
+  })
+  // The upload's last byte starts the upstream's turn to answer: a full `timeout` from there.
+  req.once('end', () => ctx.timer?.touch())
+  engine.requests.set(req, ctx)
+  res.once('close', () => {
+    ctx.timer?.clear()
+    logRequest(ctx)
+  })
+  engine.debug?.('%s %s → %s (route %s)', req.method, toLogSafe(req.url ?? ''), match.upstreamUrl, route.id)
+  const done = withUpstreamHeaders(req, headers, () => engine.proxy.web(req, res, options))
+  done.catch((error: unknown) => {
+    ctx.fail(describeUpstreamError(error, { route, proxy: ctx.forwardProxy }))
+  })
+  return true
+}
+
+/**
+ * False while the browser, not the upstream, holds things up: it is still uploading (and the upload
+ * is not paused by upstream backpressure), or it reads the response slower than the upstream sends.
+ */
+function isWaitingOnUpstream(ctx: RequestContext): boolean {
+  const { req, res } = ctx
+  if (ctx.status !== undefined) return !res.writableNeedDrain
+  return req.complete || req.readableFlowing === false
+}

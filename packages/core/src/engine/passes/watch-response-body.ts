@@ -1,0 +1,40 @@
+import type { IncomingMessage } from 'node:http'
+import { describeUpstreamError } from '../../errors/describe-upstream-error.ts'
+import type { RequestContext } from '../context.ts'
+
+/** `text/event-stream` (SSE): quiet for minutes between events by design. */
+function isEventStream(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^\s*text\/event-stream\s*(;|$)/i.test(contentType)
+}
+
+/**
+ * Watches the response body: every chunk restarts the idle clock (a stream that keeps sending is
+ * never cut), an event stream has no idle limit once its head arrived, and an upstream that breaks
+ * off mid-body is reported (httpxy then destroys the client socket, so the browser sees an error, not
+ * a short body). A body cut short because the browser left is not an upstream failure.
+ */
+export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage): void {
+  const { timer, res } = ctx
+  if (timer === undefined) throw new Error('watchResponseBody runs after forwarding')
+  const contentType = proxyRes.headers['content-type']
+  if (isEventStream(typeof contentType === 'string' ? contentType : undefined)) timer.exempt()
+  else {
+    timer.touch()
+    // Added in the same tick as httpxy's pipe, so the two see the same chunks and none is lost.
+    proxyRes.on('data', timer.touch)
+  }
+  proxyRes.once('end', timer.clear)
+  // An upstream that breaks off mid-body. Prepended: httpxy's own `error` listener destroys `res`,
+  // after which a browser that left and an upstream that failed look the same.
+  const onBroken = (cause: unknown): void => {
+    timer.clear()
+    if (res.destroyed || ctx.match === undefined) return
+    ctx.fail(describeUpstreamError(cause, { route: ctx.match.route, proxy: ctx.forwardProxy }))
+  }
+  proxyRes.prependListener('error', onBroken)
+  proxyRes.once('close', () => {
+    timer.clear()
+    if (!proxyRes.complete)
+      onBroken(proxyRes.errored ?? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
+  })
+}

@@ -1,0 +1,57 @@
+import { STATUS_CODES } from 'node:http'
+import type { ProxyError } from '../errors/proxy-error.ts'
+import { escapeHtml } from '../internal/escape-html.ts'
+import type { ResolvedRoute } from '../types.ts'
+
+/** The JSON body of an error answer, for `fetch` and XHR. */
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string
+    readonly message: string
+    readonly hint: string
+    readonly route: string | null
+    readonly target: string | null
+  }
+}
+
+/** The JSON body for `error`. Serialised by `JSON.stringify`, so nothing needs escaping. */
+export function toErrorBody(error: ProxyError, route: ResolvedRoute | undefined): ErrorBody {
+  const { code, message, hint } = error
+  return { error: { code, message, hint, route: route?.id ?? null, target: route?.target.href ?? null } }
+}
+
+/**
+ * A small page for a browser navigation. Every value is escaped: messages carry host names and Node's
+ * error text, and the page is served on the dev origin, where injected script would run with the
+ * app's cookies. The request path is not shown at all.
+ */
+export function renderErrorHtml(error: ProxyError, status: number, route: ResolvedRoute | undefined): string {
+  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`
+  const rows = [
+    route === undefined ? '' : `<dt>Route</dt><dd><code>${escapeHtml(route.id)}</code></dd>`,
+    route === undefined ? '' : `<dt>Target</dt><dd><code>${escapeHtml(route.target.href)}</code></dd>`,
+    `<dt>Error</dt><dd><code>${escapeHtml(error.code)}</code> (see <code>${escapeHtml(error.docs)}</code>)</dd>`,
+  ].join('')
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · sameorigin</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;color:#1f2328}code{font-size:.9em;background:#f2f3f5;padding:0 .25em;border-radius:3px}dt{font-weight:600;margin-top:.5rem}dd{margin:0}</style>
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p>${withCode(error.message)}</p>
+<p><strong>How to fix it:</strong> ${withCode(error.hint)}</p>
+<dl>${rows}</dl>
+<p><small>Answered by the sameorigin development proxy, not by the backend.</small></p>
+</body>
+</html>
+`
+}
+
+/** Escapes `text`, then shows its `backtick` spans as code. */
+function withCode(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+}

@@ -1,0 +1,77 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
+import type { ProxyServerOptions } from 'httpxy'
+import type { HeaderRecord } from '../rewrite/types.ts'
+import type { BaseContext } from './context.ts'
+import { matchForwardProxy, toDisplayProxy } from './match-forward-proxy.ts'
+
+/**
+ * httpxy options for one request or upgrade. Every httpxy feature that our rewrite core replaces is
+ * off: no `xfwd` (it appends to client-sent values), no `changeOrigin`, no cookie or redirect
+ * rewriting, no `proxyTimeout` (it would cut a quiet event stream; our own clocks apply), no
+ * redirect following. The target carries the exact upstream path the rules computed (`ignorePath`),
+ * so httpxy never re-joins or re-parses it. `ssl` is the base object of the outgoing request options:
+ * it carries the abort signal and per-route TLS trust.
+ */
+export function toHttpxyOptions(ctx: BaseContext, signal: AbortSignal | undefined): ProxyServerOptions {
+  const { engine, match } = ctx
+  if (match === undefined) throw new Error('forwarding runs after matching')
+  const { route } = match
+  const { target } = route
+  const proxy = matchForwardProxy(target, engine.env)
+  if (proxy !== undefined) ctx.forwardProxy = toDisplayProxy(proxy)
+  const upgrade = ctx.kind === 'upgrade'
+  // `protocol` lets agent-base (the proxy agents) file a pooled tunnel under the same name when it is
+  // freed as when it is requested; without it, it guesses from the call stack and never reuses one.
+  const ssl: Record<string, unknown> = { protocol: target.protocol }
+  if (signal !== undefined) ssl.signal = signal
+  if (target.protocol === 'https:') {
+    if (!route.secure && !engine.warnedInsecure.has(route)) {
+      engine.warnedInsecure.add(route)
+      engine.log.warn(
+        `route ${route.id}: TLS certificates of ${target.origin} are not verified (\`secure: false\`). Prefer \`ca\` with the backend's CA certificate.`,
+      )
+    }
+    const trust = engine.secureContexts.get(route)
+    // `ca` keys the agent's socket pool (https.Agent#getName); `secureContext` is what TLS uses.
+    if (trust !== undefined) Object.assign(ssl, { secureContext: trust.context, ca: trust.ca })
+  }
+  return {
+    target: {
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      pathname: match.upstreamPath + match.search,
+    },
+    ignorePath: true,
+    xfwd: false,
+    changeOrigin: false,
+    proxyTimeout: 0,
+    followRedirects: false,
+    secure: route.secure,
+    agent: engine.agents.for(target.protocol, proxy, upgrade),
+    ssl,
+  }
+}
+
+/**
+ * Runs `start` (httpxy's `web` or `ws`) while `req.headers` are the computed upstream headers.
+ * httpxy copies `req.headers` into the outgoing request synchronously and offers no way to remove a
+ * header it copied (its `proxyReq` hook is skipped once `Expect` made Node flush the head early), so
+ * the computed record is shadowed onto `req` for that synchronous call, then removed: everything after
+ * sees the caller's request unchanged. An own property works for `http.IncomingMessage` and for
+ * `Http2ServerRequest`, whose `headers` has no setter.
+ */
+export function withUpstreamHeaders<T>(req: IncomingMessage, headers: HeaderRecord, start: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(req, 'headers')
+  Object.defineProperty(req, 'headers', {
+    value: headers as IncomingHttpHeaders,
+    configurable: true,
+    writable: true,
+  })
+  try {
+    return start()
+  } finally {
+    if (own === undefined) Reflect.deleteProperty(req, 'headers')
+    else Object.defineProperty(req, 'headers', own)
+  }
+}

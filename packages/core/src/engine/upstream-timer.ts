@@ -1,0 +1,104 @@
+import type { Socket } from 'node:net'
+import type { TLSSocket } from 'node:tls'
+import type { ProxyError } from '../errors/proxy-error.ts'
+import { createError } from '../errors/proxy-error.ts'
+import type { ResolvedRoute } from '../types.ts'
+
+/**
+ * The two clocks of one upstream exchange: `connectTimeout` until the socket is connected (TCP, TLS
+ * and any proxy tunnel), then `timeout` of upstream silence, restarted by every sign of life.
+ */
+export interface UpstreamTimer {
+  /** The socket to the upstream is assigned: the connect clock stops once it is connected. */
+  readonly onSocket: (socket: Socket) => void
+  /** The upstream did something (sent a chunk, read ours): restart the idle clock. */
+  readonly touch: () => void
+  /** From now on no idle limit applies (an event stream, an open WebSocket). */
+  readonly exempt: () => void
+  /** The exchange ended; no clock runs any more. */
+  readonly clear: () => void
+}
+
+/** Options for {@link startUpstreamTimer}. */
+export interface UpstreamTimerOptions {
+  /** Called once when a clock runs out, with `ERR_UPSTREAM_CONNECT_TIMEOUT` or `ERR_UPSTREAM_TIMEOUT`. */
+  readonly onTimeout: (error: ProxyError) => void
+  /**
+   * Whether the exchange is waiting on the upstream right now. When it is not (the browser is slow to
+   * upload or to read, so the stream is held back by backpressure), the idle clock starts over
+   * instead of firing: only upstream silence counts.
+   * @default () => true
+   */
+  readonly isWaitingOnUpstream?: () => boolean
+}
+
+/** Starts the connect clock for a request on `route` (no clock for a limit of `0`). */
+export function startUpstreamTimer(route: ResolvedRoute, options: UpstreamTimerOptions): UpstreamTimer {
+  const target = route.target.origin
+  let phase: 'connect' | 'idle' | 'off' = 'connect'
+  let timer: NodeJS.Timeout | undefined
+
+  const arm = (ms: number, onFire: () => void): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    // A dev server exits on Ctrl+C without waiting for a timeout, so the clock never holds it open.
+    timer = ms > 0 ? setTimeout(onFire, ms).unref() : undefined
+  }
+  const stop = (): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  const fail = (error: ProxyError): void => {
+    phase = 'off'
+    stop()
+    options.onTimeout(error)
+  }
+  const onIdle = (): void => {
+    if (phase !== 'idle') return
+    if (options.isWaitingOnUpstream?.() === false) {
+      timer?.refresh()
+      return
+    }
+    fail(
+      createError('ERR_UPSTREAM_TIMEOUT', {
+        message: `${target} sent nothing for ${route.timeout} ms (route ${route.id}, \`timeout: ${route.timeout}\`).`,
+        details: { route: route.id, target: route.target.href },
+      }),
+    )
+  }
+  const connected = (): void => {
+    if (phase !== 'connect') return
+    phase = 'idle'
+    arm(route.timeout, onIdle)
+  }
+
+  arm(route.connectTimeout, () =>
+    fail(
+      createError('ERR_UPSTREAM_CONNECT_TIMEOUT', {
+        message: `Connecting to ${target} took longer than ${route.connectTimeout} ms (route ${route.id}, \`connectTimeout: ${route.connectTimeout}\`).`,
+        details: { route: route.id, target: route.target.href },
+      }),
+    ),
+  )
+
+  return {
+    onSocket: (socket) => {
+      // A TLS socket is usable once its handshake finished (`getFinished()` is then defined); a
+      // pooled keep-alive socket already is.
+      const tls = typeof (socket as TLSSocket).getFinished === 'function' ? (socket as TLSSocket) : undefined
+      if (tls !== undefined && tls.getFinished() === undefined) tls.once('secureConnect', connected)
+      else if (socket.connecting) socket.once('connect', connected)
+      else connected()
+    },
+    touch: () => {
+      if (phase === 'idle') timer?.refresh()
+    },
+    exempt: () => {
+      phase = 'off'
+      stop()
+    },
+    clear: () => {
+      phase = 'off'
+      stop()
+    },
+  }
+}
