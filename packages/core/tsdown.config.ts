@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     rules: 'src/rules/index.ts',
+    rewrite: 'src/rewrite/index.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -1,0 +1,153 @@
+// The README demo: starts the demo backend (which sends no CORS headers), mounts sameorigin's engine
+// on a plain Node server, prints the route table and where sample requests go, then walks through a
+// login, an event stream and a websocket through the proxy. In a terminal it keeps serving a small
+// page at http://localhost:5173; under CI (or with --once) it exits, non-zero if any step failed.
+import { readFile } from 'node:fs/promises'
+import process from 'node:process'
+import { createProxyServer, formatRouteTable, listen, loadConfig, matchRequest } from '@sameorigin/core'
+import { startBackend } from '@sameorigin/example-backend'
+import { WebSocket } from 'ws'
+
+const root = new URL('..', import.meta.url).pathname
+const keepServing =
+  process.argv.includes('--serve') ||
+  (process.stdout.isTTY && !process.env.CI && !process.argv.includes('--once'))
+const bold = (text) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[22m` : text)
+const say = (line = '') => process.stdout.write(`${line}\n`)
+
+const backend = await startBackend({ port: 0 })
+process.env.API_TARGET = backend.url
+const config = await loadConfig({ root })
+const page = await readFile(new URL('../public/index.html', import.meta.url))
+
+// The engine on a plain Node server: routed requests and websockets go to the backend; everything
+// else is the dev server's own (here, one page).
+const server = createProxyServer(config, {
+  logger: console,
+  fallback: (req, res) => {
+    res.writeHead(req.url === '/' ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(req.url === '/' ? page : 'Not found')
+  },
+})
+const { port, close } = await listenOnPreferredPort(Number(process.env.PORT ?? (keepServing ? 5173 : 0)))
+const dev = `http://localhost:${port}`
+
+say(
+  bold(`sameorigin demo: the browser talks only to ${dev}; /api goes to the demo backend at ${backend.url}`),
+)
+say()
+say(bold(`Routes (${config.configFile?.replace(`${root}`, 'examples/node-server/')})`))
+say(formatRouteTable(config))
+say()
+say(bold('Where sample requests go (matchRequest, a pure function)'))
+const samples = [
+  ['GET', '/api/health'],
+  ['POST', '/api/login?next=%2Fhome'],
+  ['GET', '/apix'],
+  ['GET', '/api/../admin'],
+  ['GET', '/api/%2e%2e%2f%2e%2e%2fetc/passwd'],
+  ['GET', '/api/%00'],
+  ['GET', 'http://evil.example/api/users'],
+]
+for (const [method, url] of samples) {
+  let where
+  try {
+    const match = matchRequest(config, { method, url, headers: {} })
+    where = match ? `→ ${match.upstreamUrl}` : '→ not proxied: no route matches (the dev server answers it)'
+  } catch (error) {
+    where = `→ refused with ${error.status ?? 400} ${error.code}: ${error.message}`
+  }
+  say(`  ${method.padEnd(5)}${url.padEnd(38)}${where}`)
+}
+
+say()
+say(bold('Live, through the proxy'))
+let failures = 0
+const check = (ok, line, ...details) => {
+  if (!ok) failures++
+  say(`  ${ok ? '✔' : '✖'} ${line}`)
+  for (const detail of details) say(`      ${detail}`)
+}
+
+const direct = await fetch(`${backend.url}/api/health`, { headers: { origin: dev } })
+check(
+  !direct.headers.has('access-control-allow-origin'),
+  `the backend sends no Access-Control-Allow-Origin: a page on ${dev} calling ${backend.url} directly is blocked by the browser`,
+)
+
+const health = await fetch(`${dev}/api/health`)
+check(health.status === 200, `GET  /api/health → ${health.status} ${await health.text()}`)
+
+const directLogin = await fetch(`${backend.url}/api/login`, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { 'content-type': 'application/json' },
+  body: '{"user":"ada"}',
+})
+const login = await fetch(`${dev}/api/login`, {
+  method: 'POST',
+  redirect: 'manual',
+  headers: { 'content-type': 'application/json', origin: dev, referer: `${dev}/` },
+  body: JSON.stringify({ user: 'ada' }),
+})
+const cookie = login.headers.getSetCookie()[0] ?? ''
+check(
+  login.status === 303 &&
+    !/domain=|secure|samesite=none/i.test(cookie) &&
+    login.headers.get('location') === '/api/me',
+  `POST /api/login (Origin: ${dev}) → ${login.status}, Location: ${login.headers.get('location')}`,
+  `backend sends: Location: ${directLogin.headers.get('location')}`,
+  `backend sends: Set-Cookie: ${directLogin.headers.getSetCookie()[0]}`,
+  `browser gets:  Set-Cookie: ${cookie}`,
+)
+
+const me = await fetch(`${dev}/api/me`, { headers: { cookie: cookie.split(';')[0] } })
+check(me.status === 200, `GET  /api/me with the cookie → ${me.status} ${await me.text()}`)
+
+const events = await fetch(`${dev}/api/events?count=3`)
+const body = await events.text()
+const count = body.split('\n\n').filter((chunk) => chunk.includes('data:')).length
+check(count === 3, `GET  /api/events → ${count} server-sent events, streamed as they were sent`)
+
+const echo = await new Promise((resolve) => {
+  const socket = new WebSocket(`ws://localhost:${port}/api/ws`, { origin: dev })
+  socket.on('open', () => socket.send('hello through the proxy'))
+  socket.on('message', (data) => {
+    resolve(String(data))
+    socket.close()
+  })
+  socket.on('error', (error) => resolve(`error: ${error.message}`))
+})
+check(echo === 'hello through the proxy', `WS   /api/ws → echo: ${echo}`)
+
+const unsafe = await fetch(`${dev}/api/%2e%2e%2f%2e%2e%2fetc/passwd`, {
+  headers: { accept: 'application/json' },
+})
+check(
+  unsafe.status === 400,
+  `GET  /api/%2e%2e%2f%2e%2e%2fetc/passwd → ${unsafe.status} ${(await unsafe.json()).error?.code}`,
+)
+
+say()
+if (keepServing) {
+  say(bold(`Open ${dev} in a browser. Ctrl-C stops the demo.`))
+  process.once('SIGINT', () => shutdown(0))
+} else {
+  say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
+  await shutdown(failures === 0 ? 0 : 1)
+}
+
+async function shutdown(code) {
+  await Promise.all([close(), backend.close()])
+  process.exit(code)
+}
+
+async function listenOnPreferredPort(wanted) {
+  try {
+    return await listen(server, { port: wanted })
+  } catch (error) {
+    if (error.code !== 'EADDRINUSE' || wanted === 0) throw error
+    say(`port ${wanted} is in use; using a free port instead`)
+    return listen(server, { port: 0 })
+  }
+}

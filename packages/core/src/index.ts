@@ -1,0 +1,60 @@
+// The public API of @sameorigin/core, listed by name. The pure parts are also published on their
+// own: `@sameorigin/core/rules` (routes, matching, validation) and `@sameorigin/core/rewrite`
+// (header, cookie and redirect rewriting), neither of which imports node:http.
+
+// config
+export { DEFAULTS } from './config/defaults.ts'
+export { defineConfig, defineRoute } from './config/define-config.ts'
+export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file.ts'
+export { loadConfig } from './config/load-config.ts'
+export type { ConfigEnv, LoadConfigOptions, UserConfigExport } from './config/load-config.ts'
+export { loadEnv } from './config/load-env.ts'
+export type { LoadedEnv } from './config/load-env.ts'
+export { mergeConfig } from './config/merge-config.ts'
+export { resolveConfig } from './config/resolve-config.ts'
+export type { ResolveConfigOptions } from './config/resolve-config.ts'
+
+// rules
+export { formatIssues } from './rules/format-issues.ts'
+export { matchRequest } from './rules/match-request.ts'
+export { normalizePath } from './rules/normalize-path.ts'
+
+// engine and server
+export { createProxy } from './engine/create-proxy.ts'
+export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
+export { formatRouteTable } from './engine/format-route-table.ts'
+export { createProxyServer } from './server/create-proxy-server.ts'
+export type { CreateProxyServerOptions } from './server/create-proxy-server.ts'
+export { listen } from './server/listen.ts'
+export type { ListeningServer, ListenOptions } from './server/listen.ts'
+
+// errors and logging
+export { ERROR_CODES, toDocsPath } from './errors/codes.ts'
+export type { ErrorCode, ErrorCodeInfo } from './errors/codes.ts'
+export { createError, isProxyError, ProxyError } from './errors/proxy-error.ts'
+export type { ProxyErrorOptions } from './errors/proxy-error.ts'
+export { toHttpStatus } from './errors/to-http-status.ts'
+export { createDebug } from './logging/debug.ts'
+export type { DebugFn, DebugNamespace } from './logging/debug.ts'
+export { createLogger } from './logging/logger.ts'
+export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
+
+export type {
+  CertificateInput,
+  ConfigIssue,
+  Logger,
+  LogLevel,
+  Match,
+  RequestInfo,
+  ResolvedConfig,
+  ResolvedRoute,
+  ResolvedTarget,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteKind,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+} from './types.ts'
