@@ -1,27 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useTempWorkspace } from './_temp-workspace.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import type { ProxyError } from '../../src/errors/proxy-error.ts'
 
-let dir: string
+const workspace = useTempWorkspace('sameorigin-load-env-')
+const put = workspace.put
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sameorigin-load-env-'))
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), "packages: ['apps/*']\n")
-})
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
   vi.unstubAllEnvs()
 })
-
-function put(path: string, content: string): string {
-  const file = join(dir, path)
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, content)
-  return file
-}
 
 const CONFIG = "export default { routes: { '/api': '${SAMEORIGIN_TEST_TARGET}' } }\n"
 
@@ -36,31 +25,33 @@ describe('loadConfig: environment', () => {
     put('.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8101\n')
     put('.env.staging', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8102\n')
     put('.env.staging.local', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8103\n')
-    mkdirSync(join(dir, 'apps/web'), { recursive: true })
-    expect(await targetOf({ root: join(dir, 'apps/web') })).toBe('http://127.0.0.1:8101')
-    expect(await targetOf({ root: join(dir, 'apps/web'), mode: 'staging' })).toBe('http://127.0.0.1:8103')
+    mkdirSync(join(workspace.dir, 'apps/web'), { recursive: true })
+    expect(await targetOf({ root: join(workspace.dir, 'apps/web') })).toBe('http://127.0.0.1:8101')
+    expect(await targetOf({ root: join(workspace.dir, 'apps/web'), mode: 'staging' })).toBe(
+      'http://127.0.0.1:8103',
+    )
   })
 
   it('loads .env.development by default', async () => {
     put('sameorigin.config.ts', CONFIG)
     put('.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8104\n')
     put('.env.development', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8105\n')
-    expect(await targetOf({ root: dir })).toBe('http://127.0.0.1:8105')
+    expect(await targetOf({ root: workspace.dir })).toBe('http://127.0.0.1:8105')
   })
 
   it('lets the process environment win over every env file', async () => {
     put('sameorigin.config.ts', CONFIG)
     put('.env.development.local', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8106\n')
     vi.stubEnv('SAMEORIGIN_TEST_TARGET', 'http://127.0.0.1:8107')
-    expect(await targetOf({ root: dir })).toBe('http://127.0.0.1:8107')
+    expect(await targetOf({ root: workspace.dir })).toBe('http://127.0.0.1:8107')
   })
 
   it('reads env files from envDir when given, else from root when there is no config file', async () => {
     put('env/.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8108\n')
     put('apps/web/.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8109\n')
     const inline = { routes: { '/api': '${SAMEORIGIN_TEST_TARGET}' } }
-    expect(await targetOf({ root: join(dir, 'apps/web'), inline })).toBe('http://127.0.0.1:8109')
-    expect(await targetOf({ root: join(dir, 'apps/web'), envDir: '../../env', inline })).toBe(
+    expect(await targetOf({ root: join(workspace.dir, 'apps/web'), inline })).toBe('http://127.0.0.1:8109')
+    expect(await targetOf({ root: join(workspace.dir, 'apps/web'), envDir: '../../env', inline })).toBe(
       'http://127.0.0.1:8108',
     )
   })
@@ -69,14 +60,14 @@ describe('loadConfig: environment', () => {
     put('sameorigin.config.ts', CONFIG)
     put('.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8110\n')
     put('apps/web/.env', 'SAMEORIGIN_TEST_TARGET=http://127.0.0.1:8111\n')
-    expect(await targetOf({ root: join(dir, 'apps/web') })).toBe('http://127.0.0.1:8110')
+    expect(await targetOf({ root: join(workspace.dir, 'apps/web') })).toBe('http://127.0.0.1:8110')
   })
 
   it('names the env files it read, most specific first, when a variable is missing', async () => {
     put('sameorigin.config.ts', "export default { routes: { '/api': '${SAMEORIGIN_TEST_UNSET}' } }\n")
     const env = put('.env', 'OTHER=1\n')
     const local = put('.env.development.local', 'OTHER=2\n')
-    const error = await loadConfig({ root: dir }).then(
+    const error = await loadConfig({ root: workspace.dir }).then(
       () => undefined,
       (thrown: unknown) => thrown as ProxyError,
     )

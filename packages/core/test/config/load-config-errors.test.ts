@@ -1,25 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useTempWorkspace } from './_temp-workspace.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import { isProxyError, type ProxyError } from '../../src/errors/proxy-error.ts'
 
-let dir: string
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sameorigin-load-errors-'))
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), "packages: ['apps/*']\n")
-})
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
-})
-
-function put(name: string, content: string): string {
-  const file = join(dir, name)
-  writeFileSync(file, content)
-  return file
-}
+const workspace = useTempWorkspace('sameorigin-load-errors-')
+const put = workspace.put
 
 async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<ProxyError> {
   const error = await loadConfig(options).then(
@@ -33,7 +20,7 @@ async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<Pro
 describe('loadConfig: errors', () => {
   it('names the file and the cause when the config has a syntax error', async () => {
     const file = put('sameorigin.config.ts', "export default { routes: { '/api': 'http://127.0.0.1:8201' \n")
-    const error = await loadError({ root: dir })
+    const error = await loadError({ root: workspace.dir })
     expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
     expect(error.message).toContain(`Could not load ${file}: `)
     expect(error.cause).toBeInstanceOf(Error)
@@ -78,46 +65,51 @@ describe('loadConfig: errors', () => {
     ],
   ])('fails with ERR_CONFIG_LOAD_FAILED for %s', async (_label, name, content, cause) => {
     const file = put(name, content)
-    const error = await loadError({ root: dir })
+    const error = await loadError({ root: workspace.dir })
     expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
     expect(error.message).toContain(file)
     expect(error.message).toMatch(cause)
   })
 
   it('fails for an explicit config file that does not exist, or has another extension', async () => {
-    const missing = await loadError({ root: dir, configFile: 'nope.config.ts' })
-    expect(missing.message).toBe(`Could not load ${join(dir, 'nope.config.ts')}: the file does not exist.`)
+    const missing = await loadError({ root: workspace.dir, configFile: 'nope.config.ts' })
+    expect(missing.message).toBe(
+      `Could not load ${join(workspace.dir, 'nope.config.ts')}: the file does not exist.`,
+    )
     put('proxy.yaml', 'routes: {}\n')
-    const yaml = await loadError({ root: dir, configFile: 'proxy.yaml' })
+    const yaml = await loadError({ root: workspace.dir, configFile: 'proxy.yaml' })
     expect(yaml.message).toMatch(/"\.yaml" files are not supported/)
     expect(yaml.hint).toMatch(/\.ts, \.mts/)
   })
 
   it('passes an invalid config through as ERR_CONFIG_INVALID', async () => {
     put('sameorigin.config.ts', "export default { routes: { '/api': 'not a url' } }\n")
-    const error = await loadError({ root: dir })
+    const error = await loadError({ root: workspace.dir })
     expect(error.code).toBe('ERR_CONFIG_INVALID')
     expect(error.issues.length).toBeGreaterThan(0)
   })
 
   it('returns no routes and one warning when there is no config file and no inline routes', async () => {
-    mkdirSync(join(dir, 'apps/web'), { recursive: true })
-    const config = await loadConfig({ root: join(dir, 'apps/web') })
+    mkdirSync(join(workspace.dir, 'apps/web'), { recursive: true })
+    const config = await loadConfig({ root: join(workspace.dir, 'apps/web') })
     expect(config.routes).toEqual([])
     expect(config.configFile).toBeUndefined()
     const [warning, ...rest] = config.warnings.filter((issue) => issue.path === 'routes')
     expect(rest).toEqual([])
     expect(warning).toMatchObject({ code: 'ERR_CONFIG_NOT_FOUND', severity: 'warning', path: 'routes' })
-    expect(warning!.message).toContain(join(dir, 'apps/web'))
+    expect(warning!.message).toContain(join(workspace.dir, 'apps/web'))
     expect(warning!.message).toContain('sameorigin.config.{ts,mts,cts,js,mjs,cjs,json}')
     expect(Object.isFrozen(config)).toBe(true)
 
-    const off = await loadConfig({ root: dir, configFile: false, inline: { routes: {} } })
+    const off = await loadConfig({ root: workspace.dir, configFile: false, inline: { routes: {} } })
     expect(off.warnings.find((issue) => issue.path === 'routes')?.message).toMatch(/turned off/)
   })
 
   it('does not warn when inline routes are given without a config file', async () => {
-    const config = await loadConfig({ root: dir, inline: { routes: { '/api': 'http://127.0.0.1:8202' } } })
+    const config = await loadConfig({
+      root: workspace.dir,
+      inline: { routes: { '/api': 'http://127.0.0.1:8202' } },
+    })
     expect(config.warnings).toEqual([])
   })
 })

@@ -1,31 +1,19 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { useTempWorkspace } from './_temp-workspace.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
 import type { ResolvedConfig } from '../../src/types.ts'
 
 const DEFINE_CONFIG = fileURLToPath(new URL('../../src/config/define-config.ts', import.meta.url))
 
-let dir: string
+const workspace = useTempWorkspace('sameorigin-load-')
+const put = workspace.put
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'sameorigin-load-'))
-  // The temp folder is its own workspace, so the search never reaches /tmp or above.
-  writeFileSync(join(dir, 'pnpm-workspace.yaml'), "packages: ['apps/*']\n")
-})
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true })
   vi.unstubAllEnvs()
 })
-
-function put(path: string, content: string): string {
-  const file = join(dir, path)
-  mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, content)
-  return file
-}
 
 /** Each route as `[id, target origin + base path]`. */
 function routesOf(config: ResolvedConfig): [string, string][] {
@@ -52,8 +40,8 @@ describe('loadConfig: files', () => {
     ],
   ])('loads %s found from a nested root', async (name, content) => {
     const file = put(name, content)
-    mkdirSync(join(dir, 'apps/web'), { recursive: true })
-    const config = await loadConfig({ root: join(dir, 'apps/web') })
+    mkdirSync(join(workspace.dir, 'apps/web'), { recursive: true })
+    const config = await loadConfig({ root: join(workspace.dir, 'apps/web') })
     expect(config.configFile).toBe(file)
     expect(routesOf(config)).toEqual([['/api', 'http://127.0.0.1:8001']])
     expect(config.warnings).toEqual([])
@@ -65,7 +53,7 @@ describe('loadConfig: files', () => {
       `import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)}\n` +
         "export default defineConfig({ logLevel: 'warn', routes: { '/api': 'http://127.0.0.1:8002' } })\n",
     )
-    const config = await loadConfig({ root: dir })
+    const config = await loadConfig({ root: workspace.dir })
     expect(config.logLevel).toBe('warn')
     expect(routesOf(config)).toEqual([['/api', 'http://127.0.0.1:8002']])
   })
@@ -77,12 +65,12 @@ describe('loadConfig: files', () => {
         "  routes: { [`/${mode}`]: 'http://127.0.0.1:8003', [`/${command}`]: 'http://127.0.0.1:8004' },\n" +
         '})\n',
     )
-    const config = await loadConfig({ root: dir, mode: 'staging', command: 'serve' })
+    const config = await loadConfig({ root: workspace.dir, mode: 'staging', command: 'serve' })
     expect(routesOf(config)).toEqual([
       ['/staging', 'http://127.0.0.1:8003'],
       ['/serve', 'http://127.0.0.1:8004'],
     ])
-    const byDefault = await loadConfig({ root: dir })
+    const byDefault = await loadConfig({ root: workspace.dir })
     expect(byDefault.routes[0]!.id).toBe('/development')
   })
 
@@ -92,12 +80,12 @@ describe('loadConfig: files', () => {
       'config/proxy.mjs',
       "export default { routes: { '/other': 'http://127.0.0.1:8006' } }\n",
     )
-    const explicit = await loadConfig({ root: dir, configFile: 'config/proxy.mjs' })
+    const explicit = await loadConfig({ root: workspace.dir, configFile: 'config/proxy.mjs' })
     expect(explicit.configFile).toBe(other)
     expect(routesOf(explicit)).toEqual([['/other', 'http://127.0.0.1:8006']])
 
     const inlineOnly = await loadConfig({
-      root: dir,
+      root: workspace.dir,
       configFile: false,
       inline: { routes: { '/inline': 'http://127.0.0.1:8007' } },
     })
@@ -111,12 +99,12 @@ describe('loadConfig: files', () => {
       'sameorigin.config.ts',
       "import { target } from './target'\nexport default { routes: { '/api': target } }\n",
     )
-    expect(routesOf(await loadConfig({ root: dir }))).toEqual([['/api', 'http://127.0.0.1:8008']])
+    expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/api', 'http://127.0.0.1:8008']])
 
     put('target.ts', "export const target = 'http://127.0.0.1:8009'\n")
-    expect(routesOf(await loadConfig({ root: dir }))).toEqual([['/api', 'http://127.0.0.1:8009']])
+    expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/api', 'http://127.0.0.1:8009']])
     writeFileSync(file, "import { target } from './target'\nexport default { routes: { '/v2': target } }\n")
-    expect(routesOf(await loadConfig({ root: dir }))).toEqual([['/v2', 'http://127.0.0.1:8009']])
+    expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/v2', 'http://127.0.0.1:8009']])
   })
 })
 
@@ -127,7 +115,7 @@ describe('loadConfig: inline options', () => {
       "export default { logLevel: 'debug', routes: { '/api/auth': 'http://127.0.0.1:8010', '/api': 'http://127.0.0.1:8011' } }\n",
     )
     const config = await loadConfig({
-      root: dir,
+      root: workspace.dir,
       inline: {
         logLevel: 'error',
         routes: { '/api': 'http://127.0.0.1:8012', '/graphql': 'http://127.0.0.1:8013' },
@@ -146,7 +134,7 @@ describe('loadConfig: inline options', () => {
       'sameorigin.config.ts',
       "export default { logLevel: 'warn', routes: { '/api': 'http://127.0.0.1:8014' } }\n",
     )
-    const config = await loadConfig({ root: dir, inline: { logLevel: undefined } })
+    const config = await loadConfig({ root: workspace.dir, inline: { logLevel: undefined } })
     expect(config.logLevel).toBe('warn')
     expect(routesOf(config)).toEqual([['/api', 'http://127.0.0.1:8014']])
   })
