@@ -35,6 +35,8 @@ export interface EngineState {
   readonly secureContexts: ReadonlyMap<ResolvedRoute, RouteTrust>
   /** Upgrade paths the host owns (its HMR socket): never captured. */
   readonly hmrPaths: ReadonlySet<string>
+  /** Host names answered for (frozen), or `true` for any; see `CreateProxyOptions.allowedHosts`. */
+  readonly allowedHosts: readonly string[] | true
   readonly env: Env
   /** Routes whose `secure: false` warning was printed (once per route). */
   readonly warnedInsecure: Set<ResolvedRoute>

@@ -28,6 +28,16 @@ export interface CreateProxyOptions {
    */
   hmrPaths?: readonly string[]
   /**
+   * Host names the dev server answers for. `localhost`, `*.localhost` and IP addresses are always
+   * allowed; add others by name, or with a leading dot for a domain and its subdomains
+   * (`'.example.test'`). `true` allows any host: only behind something that checks it already.
+   * Requests and WebSocket upgrades naming another host get 403 and reach no backend: a page on an
+   * attacker's domain that resolves to 127.0.0.1 (DNS rebinding) could otherwise read the backend's
+   * answers through the proxy. Adapters pass the host's own setting (Vite's `server.allowedHosts`).
+   * @default []
+   */
+  allowedHosts?: readonly string[] | true
+  /**
    * Where `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (or their lower-case forms) are read from, on
    * every request.
    * @default process.env
@@ -89,6 +99,8 @@ export function createProxy(resolved: ResolvedConfig, options: CreateProxyOption
     agents: createAgents(),
     secureContexts: toRouteTrust(resolved.routes),
     hmrPaths: new Set(options.hmrPaths ?? []),
+    // Frozen, so host-validation-middleware caches each verdict per Host value.
+    allowedHosts: options.allowedHosts === true ? true : Object.freeze([...(options.allowedHosts ?? [])]),
     env: (options.env ?? process.env) as Env,
     warnedInsecure: new Set(),
     sockets: new Set(),

@@ -100,6 +100,11 @@ export const ERROR_CODES = {
     hint: 'Send exactly one Host header of the form host[:port]; browsers always do.',
     status: 400,
   },
+  ERR_REQUEST_HOST_NOT_ALLOWED: {
+    message: 'The request names a host this dev server does not answer for (DNS rebinding protection).',
+    hint: "Add the host to allowedHosts (e.g. allowedHosts: ['.example.test']), or use localhost.",
+    status: 403,
+  },
   ERR_UPSTREAM_UNREACHABLE: {
     message: 'The backend refused the connection or could not be reached.',
     hint: 'Start the backend, or check the host and port in the route target.',
