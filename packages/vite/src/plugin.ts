@@ -1,0 +1,64 @@
+import type { ResolvedConfig } from '@sameorigin/core'
+import { loadConfig } from '@sameorigin/core'
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
+import { mountProxy } from './mount-proxy.ts'
+import type { SameoriginOptions } from './options.ts'
+
+/**
+ * The sameorigin Vite plugin: `vite dev` and `vite preview` forward the routes of
+ * `sameorigin.config.*` (and of `options`, merged over the file) to the backend, so the browser only
+ * ever talks to the dev server's origin.
+ *
+ * The config is loaded once per server, when Vite has resolved its own (`root`, `mode` and `envDir`
+ * come from Vite); an invalid config fails the server's start with every problem listed. Builds do
+ * not load it.
+ * @example
+ * // vite.config.ts
+ * import { defineConfig } from 'vite'
+ * import sameorigin from '@sameorigin/vite'
+ *
+ * export default defineConfig({
+ *   plugins: [sameorigin({ routes: { '/api': 'http://127.0.0.1:8080' } })],
+ * })
+ */
+export function sameorigin(options: SameoriginOptions = {}): Plugin {
+  const { configFile, ...inline } = options
+  let resolved: ResolvedConfig | undefined
+  // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could
+  // watch, so they close when Vite closes the dev server's plugin pipeline (`buildEnd`).
+  const closeWithPipeline = new Set<() => void>()
+
+  const mount = (server: ViteDevServer | PreviewServer, kind: 'dev' | 'preview'): (() => void) => {
+    // Vite always runs configResolved before these hooks; this only guards against calling them by hand.
+    if (resolved === undefined)
+      throw new Error(`[sameorigin] ${kind} server configured before its config was resolved`)
+    return mountProxy(server, { resolved, kind, onClose: (cleanup) => closeWithPipeline.add(cleanup) })
+  }
+
+  return {
+    name: 'sameorigin:proxy',
+    // `serve` covers `vite dev` and `vite preview`: a build neither needs the routes nor fails over them.
+    apply: 'serve',
+    async configResolved(config) {
+      resolved = await loadConfig({
+        root: config.root,
+        mode: config.mode,
+        // `envDir: false` turns off Vite's env files only; sameorigin then reads them next to its config.
+        envDir: typeof config.envDir === 'string' ? config.envDir : undefined,
+        command: 'serve',
+        inline,
+        ...(configFile === undefined ? {} : { configFile }),
+      })
+    },
+    configureServer(server) {
+      return mount(server, 'dev')
+    },
+    configurePreviewServer(server) {
+      return mount(server, 'preview')
+    },
+    buildEnd() {
+      for (const cleanup of closeWithPipeline) cleanup()
+      closeWithPipeline.clear()
+    },
+  }
+}

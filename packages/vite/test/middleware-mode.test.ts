@@ -1,0 +1,97 @@
+// Vite in middleware mode has no http server of its own: the user's server hands requests to
+// `vite.middlewares` and, passed as `server.hmr.server`, receives the upgrades.
+import { createServer } from 'node:http'
+import { listen, request, startUpstream } from '@sameorigin/test-utils'
+import type { Upstream } from '@sameorigin/test-utils'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { sameorigin } from '../src/index.ts'
+import { createFixture } from './_fixture.ts'
+import type { LogLine, TestServer, ViteApi } from './_vite.ts'
+import { VITES, captureLogger } from './_vite.ts'
+import { connect, isHmrMessage } from './_websocket.ts'
+
+interface MiddlewareModeApp {
+  readonly vite: TestServer
+  readonly url: string
+  readonly lines: LogLine[]
+  readonly server: ReturnType<typeof createServer>
+}
+
+/** `hmr` works in every major (deprecated in Vite 8); `ws` is Vite 8's name for the same options. */
+async function startApp(
+  vite: ViteApi,
+  upstream: Upstream,
+  option: 'hmr' | 'ws' = 'hmr',
+): Promise<MiddlewareModeApp> {
+  const server = createServer()
+  const { logger, lines } = captureLogger()
+  const app = await vite.createServer({
+    root: createFixture(),
+    configFile: false,
+    customLogger: logger,
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { middlewareMode: true, [option]: { server } },
+    plugins: [sameorigin({ routes: { '/api': upstream.url } })],
+  })
+  onTestFinished(() => app.close())
+  server.on('request', (req, res) => app.middlewares(req, res))
+  const listening = await listen(server)
+  onTestFinished(() => listening.close())
+  return { vite: app, url: listening.url, lines, server }
+}
+
+async function upstreamForTest(): Promise<Upstream> {
+  const upstream = await startUpstream({
+    websocket: (socket) => socket.on('message', (data) => socket.send(data)),
+  })
+  onTestFinished(() => upstream.close())
+  return upstream
+}
+
+describe.each(VITES)('$name in middleware mode', ({ vite }) => {
+  it('proxies requests and websockets through the user’s server, next to HMR', async () => {
+    const upstream = await upstreamForTest()
+    const { url, lines } = await startApp(vite, upstream)
+    const wsUrl = url.replace('http:', 'ws:')
+
+    expect(JSON.parse((await request(`${url}/api/x`)).body)).toMatchObject({ path: '/api/x' })
+    expect((await request(`${url}/main.js`)).body).toContain('import.meta.hot')
+    const api = await connect(`${wsUrl}/api/ws`)
+    api.socket.send('ping')
+    expect(await api.waitFor((message) => message === 'ping')).toBe('ping')
+    const hmr = await connect(`${wsUrl}/`, 'vite-hmr')
+    await hmr.waitFor(isHmrMessage('connected'))
+
+    // No URLs to wait for: the table is printed when the server is configured.
+    expect(lines.some((line) => line.message.startsWith('[sameorigin] routes (first match wins):'))).toBe(
+      true,
+    )
+  })
+
+  it('closes the engine and stops taking upgrades when Vite closes', async () => {
+    const upstream = await upstreamForTest()
+    const { vite: app, url, server } = await startApp(vite, upstream)
+    expect((await request(`${url}/api/x`)).status).toBe(200)
+    const api = await connect(`${url.replace('http:', 'ws:')}/api/ws`)
+    api.socket.send('ping')
+    await api.waitFor((message) => message === 'ping')
+    const listeners = server.listenerCount('upgrade')
+
+    await app.close()
+    await vi.waitFor(() => expect(upstream.openConnections).toBe(0))
+    expect(server.listenerCount('upgrade')).toBeLessThan(listeners)
+  })
+})
+
+describe('vite 8 in middleware mode with server.ws.server', () => {
+  it('proxies websockets through the server given as ws.server, next to HMR', async () => {
+    const upstream = await upstreamForTest()
+    const { url } = await startApp(VITES[0]!.vite, upstream, 'ws')
+    const wsUrl = url.replace('http:', 'ws:')
+    const api = await connect(`${wsUrl}/api/ws`)
+    api.socket.send('ping')
+    expect(await api.waitFor((message) => message === 'ping')).toBe('ping')
+    const hmr = await connect(`${wsUrl}/`, 'vite-hmr')
+    await hmr.waitFor(isHmrMessage('connected'))
+  })
+})
