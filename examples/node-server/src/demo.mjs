@@ -1,12 +1,13 @@
-// The README demo: starts the demo backend (which sends no CORS headers), mounts sameorigin's engine
-// on a plain Node server, prints the route table and where sample requests go, then walks through a
-// login, an event stream and a websocket through the proxy. In a terminal it keeps serving a small
-// page at http://localhost:5173; under CI (or with --once) it exits, non-zero if any step failed.
+// sameorigin's engine on a plain Node server: starts the demo backend (which sends no CORS headers),
+// mounts the engine, prints the route table and where sample requests go, then runs the walkthrough
+// every example's demo shares (@sameorigin/example-backend/walkthrough: a login, an event stream, a
+// websocket and a refused path, through the proxy). In a terminal it keeps serving a small page at
+// http://localhost:5173; under CI (or with --once) it exits, non-zero if any step failed.
 import { readFile } from 'node:fs/promises'
 import process from 'node:process'
 import { createProxyServer, formatRouteTable, listen, loadConfig, matchRequest } from '@sameorigin/core'
 import { startBackend } from '@sameorigin/example-backend'
-import { WebSocket } from 'ws'
+import { runWalkthrough } from '@sameorigin/example-backend/walkthrough'
 
 const root = new URL('..', import.meta.url).pathname
 const keepServing =
@@ -61,72 +62,7 @@ for (const [method, url] of samples) {
 }
 
 say()
-say(bold('Live, through the proxy'))
-let failures = 0
-const check = (ok, line, ...details) => {
-  if (!ok) failures++
-  say(`  ${ok ? '✔' : '✖'} ${line}`)
-  for (const detail of details) say(`      ${detail}`)
-}
-
-const direct = await fetch(`${backend.url}/api/health`, { headers: { origin: dev } })
-check(
-  !direct.headers.has('access-control-allow-origin'),
-  `the backend sends no Access-Control-Allow-Origin: a page on ${dev} calling ${backend.url} directly is blocked by the browser`,
-)
-
-const health = await fetch(`${dev}/api/health`)
-check(health.status === 200, `GET  /api/health → ${health.status} ${await health.text()}`)
-
-const directLogin = await fetch(`${backend.url}/api/login`, {
-  method: 'POST',
-  redirect: 'manual',
-  headers: { 'content-type': 'application/json' },
-  body: '{"user":"ada"}',
-})
-const login = await fetch(`${dev}/api/login`, {
-  method: 'POST',
-  redirect: 'manual',
-  headers: { 'content-type': 'application/json', origin: dev, referer: `${dev}/` },
-  body: JSON.stringify({ user: 'ada' }),
-})
-const cookie = login.headers.getSetCookie()[0] ?? ''
-check(
-  login.status === 303 &&
-    !/domain=|secure|samesite=none/i.test(cookie) &&
-    login.headers.get('location') === '/api/me',
-  `POST /api/login (Origin: ${dev}) → ${login.status}, Location: ${login.headers.get('location')}`,
-  `backend sends: Location: ${directLogin.headers.get('location')}`,
-  `backend sends: Set-Cookie: ${directLogin.headers.getSetCookie()[0]}`,
-  `browser gets:  Set-Cookie: ${cookie}`,
-)
-
-const me = await fetch(`${dev}/api/me`, { headers: { cookie: cookie.split(';')[0] } })
-check(me.status === 200, `GET  /api/me with the cookie → ${me.status} ${await me.text()}`)
-
-const events = await fetch(`${dev}/api/events?count=3`)
-const body = await events.text()
-const count = body.split('\n\n').filter((chunk) => chunk.includes('data:')).length
-check(count === 3, `GET  /api/events → ${count} server-sent events, streamed as they were sent`)
-
-const echo = await new Promise((resolve) => {
-  const socket = new WebSocket(`ws://localhost:${port}/api/ws`, { origin: dev })
-  socket.on('open', () => socket.send('hello through the proxy'))
-  socket.on('message', (data) => {
-    resolve(String(data))
-    socket.close()
-  })
-  socket.on('error', (error) => resolve(`error: ${error.message}`))
-})
-check(echo === 'hello through the proxy', `WS   /api/ws → echo: ${echo}`)
-
-const unsafe = await fetch(`${dev}/api/%2e%2e%2f%2e%2e%2fetc/passwd`, {
-  headers: { accept: 'application/json' },
-})
-check(
-  unsafe.status === 400,
-  `GET  /api/%2e%2e%2f%2e%2e%2fetc/passwd → ${unsafe.status} ${(await unsafe.json()).error?.code}`,
-)
+const failures = await runWalkthrough({ devUrl: dev, backendUrl: backend.url, say, bold })
 
 say()
 if (keepServing) {

@@ -1,0 +1,3 @@
+// The `@sameorigin/example-backend/walkthrough` entry: the README demo's live steps, shared by every
+// example's demo script. Its types are in walkthrough.d.mts, written by hand like index.d.mts.
+export { runWalkthrough } from './run-walkthrough.mjs'
