@@ -1,0 +1,60 @@
+import { once } from 'node:events'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { expect, onTestFinished } from 'vitest'
+import { WebSocket } from 'ws'
+import { describeHosts } from '../src/describe-hosts.ts'
+import { eventually } from '../src/eventually.ts'
+import { openSocket } from '../src/open-socket.ts'
+import { useUpstream } from '../src/use-upstream.ts'
+
+/** A client of the host's HMR socket, as `/@vite/client` opens it, recording every message from the start. */
+async function connectHmr(hmr: { url: string; protocol: string }) {
+  const socket = new WebSocket(hmr.url, hmr.protocol)
+  onTestFinished(() => socket.terminate())
+  const types: string[] = []
+  socket.on('message', (data: Buffer) =>
+    types.push(String((JSON.parse(data.toString()) as { type?: unknown }).type)),
+  )
+  await once(socket, 'open')
+  return { socket, types }
+}
+
+describeHosts('HMR coexistence', { requires: ['hmr'] }, ({ it, serve }) => {
+  const upstream = useUpstream({
+    websocket: (socket) => socket.on('message', (data, binary) => socket.send(data, { binary })),
+  })
+  // A catch-all route with websockets on: everything is the backend's, except the host's own HMR socket.
+  const app = serve(() => ({ routes: { '/': { target: upstream.url, ws: true } } }))
+  const hmr = () => {
+    if (app.hmr === undefined) throw new Error('a host with the hmr capability must report its HMR socket')
+    return app.hmr
+  }
+
+  it("connects the host's HMR websocket under a catch-all ws route", async () => {
+    const { socket, types } = await connectHmr(hmr())
+    expect(socket.protocol).toBe(hmr().protocol)
+    await eventually(() => types.length > 0)
+    expect(types[0]).toBe('connected')
+    expect(upstream.requests.filter((req) => req.kind === 'upgrade')).toHaveLength(0)
+  })
+
+  it('still delivers updates: editing index.html reloads the page', async () => {
+    const { types } = await connectHmr(hmr())
+    await eventually(() => types.includes('connected'))
+    const file = join(app.root, 'index.html')
+    await writeFile(file, (await readFile(file, 'utf8')).replace('conformance fixture</h1>', 'edited</h1>'))
+    await eventually(() => types.includes('full-reload'), 10_000)
+    expect(types).toContain('full-reload')
+  })
+
+  it('proxies every other websocket to the backend', async () => {
+    const socket = await openSocket(`${app.url.replace('http', 'ws')}/socket`)
+    const reply = once(socket, 'message') as Promise<[Buffer]>
+    socket.send('through the catch-all')
+    expect((await reply)[0].toString()).toBe('through the catch-all')
+    expect(upstream.requests.filter((req) => req.kind === 'upgrade').map((req) => req.path)).toEqual([
+      '/socket',
+    ])
+  })
+})

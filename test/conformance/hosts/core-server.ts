@@ -1,0 +1,28 @@
+import { createProxyServer, listen, loadConfig } from '@sameorigin/core'
+import { captureLogs } from '../src/capture-logs.ts'
+import type { Host } from '../src/types.ts'
+import { defineHost } from '../src/types.ts'
+
+/**
+ * `@sameorigin/core`'s stand-alone server (`createProxyServer` + `listen`): the engine with no host
+ * around it, so every other host can be compared with it. Unmatched requests get core's plain 404.
+ */
+export const coreServer: Host = defineHost({
+  name: 'core-server',
+  capabilities: {
+    ws: true,
+    hmr: 'a plain Node server has no HMR websocket to coexist with',
+  },
+  async start(fixtureDir, config) {
+    const logs = captureLogs()
+    // The loading path the adapters take, with the scenario's config as the only source.
+    const resolved = await loadConfig({
+      root: fixtureDir,
+      mode: 'development',
+      configFile: false,
+      inline: config,
+    })
+    const listening = await listen(createProxyServer(resolved, { logger: logs }))
+    return { url: listening.url, port: listening.port, root: fixtureDir, logs, close: listening.close }
+  },
+})

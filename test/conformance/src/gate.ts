@@ -1,0 +1,11 @@
+/** A promise the test resolves when it chooses: what makes an ordering assertion independent of time. */
+export interface Gate {
+  readonly opened: Promise<void>
+  readonly open: () => void
+}
+
+export function createGate(): Gate {
+  let open!: () => void
+  const opened = new Promise<void>((resolve) => (open = resolve))
+  return { opened, open }
+}
