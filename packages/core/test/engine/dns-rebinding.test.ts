@@ -54,8 +54,8 @@ describe('DNS rebinding', () => {
     const proxy = await startProxy({ routes: { '/api': { target: upstream.url, ws: true } } })
     const raw = await sendRaw(
       proxy.port,
-      'GET /api/ws HTTP/1.1\r\nHost: evil.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n'
-        + 'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      'GET /api/ws HTTP/1.1\r\nHost: evil.example\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
     )
     expect(raw).toMatch(/^HTTP\/1\.1 403/)
     expect(upstream.connections).toBe(0)
