@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, extname, resolve } from 'node:path'
 import process from 'node:process'
-import { createJiti } from 'jiti'
 import { createError } from '../errors/proxy-error.ts'
 import { createDebug } from '../logging/debug.ts'
 import type { ConfigIssue, ResolvedConfig, UserConfig } from '../types.ts'
@@ -121,6 +120,8 @@ async function loadConfigFile(file: string, env: ConfigEnv): Promise<UserConfig>
       exported = JSON.parse(readFileSync(file, 'utf8'))
     } else {
       // A fresh jiti without caches on every load, so a reload sees edits to the file and what it imports.
+      // Imported here, not at the top: jiti is large, and adapters import core at dev-server start.
+      const { createJiti } = await import('jiti')
       const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false })
       const mod = await jiti.import<Record<string, unknown>>(file)
       // jiti's interop answers `mod.default` with the namespace itself when there is no default export.

@@ -1,7 +1,17 @@
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
-import { HttpProxyAgent } from 'http-proxy-agent'
-import { HttpsProxyAgent } from 'https-proxy-agent'
+import { createRequire } from 'node:module'
+import type { HttpProxyAgent } from 'http-proxy-agent'
+import type { HttpsProxyAgent } from 'https-proxy-agent'
+
+// The forward-proxy agents load on first use: most developers have no HTTPS_PROXY, and every
+// millisecond of import is added to their dev server's start. require(esm) is unflagged in every
+// Node this package supports (^20.19.0 || >=22.12.0), and `for()` must stay synchronous.
+const require = createRequire(import.meta.url)
+const loadHttpProxyAgent = (): typeof HttpProxyAgent =>
+  (require('http-proxy-agent') as typeof import('http-proxy-agent')).HttpProxyAgent
+const loadHttpsProxyAgent = (): typeof HttpsProxyAgent =>
+  (require('https-proxy-agent') as typeof import('https-proxy-agent')).HttpsProxyAgent
 
 /**
  * Keep-alive sockets per upstream, pooled per engine. Not module-global: two dev servers in one process
@@ -24,8 +34,12 @@ export interface UpstreamAgents {
  * sees a handful of tabs at most, so 64 is generous without letting a runaway loop exhaust ports.
  */
 const MAX_SOCKETS = 64
-/** Idle sockets kept warm per host: enough for a page's parallel burst to reuse them all. */
-const MAX_FREE_SOCKETS = 16
+/**
+ * Idle sockets kept warm per host: all of them. Node destroys a freed socket beyond this number, so
+ * anything lower makes a burst wider than it open new upstream connections on every request (the
+ * benchmark saw 4,688 upstream connections for 50 concurrent clients with 16; bench/README.md).
+ */
+const MAX_FREE_SOCKETS = MAX_SOCKETS
 
 /** Creates the agent set of one engine: http and https keep-alive agents, plus proxy agents on demand. */
 export function createAgents(): UpstreamAgents {
@@ -42,7 +56,9 @@ export function createAgents(): UpstreamAgents {
     let agent = viaProxy.get(key)
     if (agent === undefined) {
       const agentOptions = { ...options, keepAlive: !upgrade }
-      agent = tunnel ? new HttpsProxyAgent(proxy, agentOptions) : new HttpProxyAgent(proxy, agentOptions)
+      agent = tunnel
+        ? new (loadHttpsProxyAgent())(proxy, agentOptions)
+        : new (loadHttpProxyAgent())(proxy, agentOptions)
       viaProxy.set(key, agent)
     }
     return agent

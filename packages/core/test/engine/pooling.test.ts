@@ -21,6 +21,23 @@ describe('upstream connection pooling', () => {
     expect(upstream.connections).toBeLessThanOrEqual(2)
   })
 
+  // Regression: with maxFreeSockets below the burst width, Node destroyed the surplus idle sockets
+  // after each burst, and the next burst opened them again (found by bench/, scenario 1).
+  it('keeps every socket of a concurrent burst for the next one', async () => {
+    const upstream = await upstreamForTest()
+    const proxy = await startProxy({ routes: { '/api': upstream.url } })
+    const client = new Agent({ keepAlive: true, maxSockets: 32 })
+    onTestFinished(() => client.destroy())
+    for (let round = 0; round < 3; round++) {
+      const burst = Array.from({ length: 32 }, (_, i) =>
+        request(`${proxy.url}/api/${round}/${i}`, { agent: client }),
+      )
+      for (const res of await Promise.all(burst)) expect(res.status).toBe(200)
+    }
+    expect(upstream.requests).toHaveLength(96)
+    expect(upstream.connections).toBeLessThanOrEqual(32)
+  })
+
   it('gives every engine its own agents, and close() destroys them', async () => {
     const upstream = await upstreamForTest()
     const first = await startProxy({ routes: { '/api': upstream.url } })
