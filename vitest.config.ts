@@ -8,7 +8,12 @@ import { ConformanceResultsReporter } from './test/conformance/src/results-repor
 // which scripts/gen-capability-table.mjs checks the README's compatibility table.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts', 'examples/*/vitest.config.ts', 'test/*/vitest.config.ts'],
+    projects: [
+      'packages/*/vitest.config.ts',
+      'examples/*/vitest.config.ts',
+      'test/*/vitest.config.ts',
+      'bench/vitest.config.ts',
+    ],
     reporters: ['default', new ConformanceResultsReporter(), new SummaryReporter()],
   },
 })

@@ -1,0 +1,189 @@
+// The benchmark: `pnpm bench` (add `--quick` for a development run of seconds).
+// 1. starts the upstream (HTTP, and TLS behind a 10 ms-each-way relay);
+// 2. checks, before any timing, that every subject answers every scenario byte-identically to direct;
+// 3. measures each subject in turn, each in its own process, the load from autocannon's own process;
+// 4. prints one table of ratios and writes RESULTS.md (quick runs: .tmp/RESULTS.quick.md) and
+//    results/latest.json.
+// Flags: --quick, --profile (ours run with --cpu-prof into .tmp/profiles), --only=a,b (plus direct).
+
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { RELAY_DELAY_MS, SUBJECTS, scenarioSettings } from './_config.mjs'
+import { formatResultsMarkdown, formatTable } from './_report.mjs'
+import { createCertificate } from './lib/create-certificate.mjs'
+import { describeEnvironment } from './lib/describe-environment.mjs'
+import { launchSubject } from './lib/launch-subject.mjs'
+import { startLatencyRelay } from './lib/latency-relay.mjs'
+import { measureViteStart } from './scenarios/dev-server-start.mjs'
+import { measureLoad } from './scenarios/load.mjs'
+import { measureSequential } from './scenarios/sequential-requests.mjs'
+import { measureFirstEvent } from './scenarios/sse-first-event.mjs'
+import { measureUpload } from './scenarios/streamed-upload.mjs'
+import { startTarget } from './target.mjs'
+import { evaluateTargets } from './targets.mjs'
+import { assertIdenticalBodies, collectBodies } from './test.mjs'
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url))
+const args = process.argv.slice(2)
+const quick = args.includes('--quick')
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+const profileDir = args.includes('--profile') ? here('.tmp/profiles') : undefined
+const settings = scenarioSettings(quick)
+const subjects = SUBJECTS.filter((s) => s.name === 'direct' || only === undefined || only.includes(s.name))
+const startedAt = performance.now()
+const environment = describeEnvironment()
+const notes = []
+const workRoot = here('.tmp/run')
+rmSync(workRoot, { recursive: true, force: true })
+
+const certificate = createCertificate(`${workRoot}/certs`)
+const target = await startTarget({ key: certificate.key, cert: certificate.cert })
+const relay = await startLatencyRelay(target.tlsPort, RELAY_DELAY_MS)
+const tlsUpstream = `https://127.0.0.1:${relay.port}`
+const launch = (name, upstream, suffix = '') =>
+  launchSubject(name, {
+    upstream,
+    workdir: `${workRoot}/${name}${suffix}`,
+    caFile: certificate.caFile,
+    profileDir: SUBJECTS.find((s) => s.name === name)?.ours ? profileDir : undefined,
+  })
+
+/** @type {Record<string, any>} */
+const results = {}
+try {
+  console.log(
+    `sameorigin bench${quick ? ' (quick)' : ''}: Node ${process.version}, ${environment.cores} cores, load ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  )
+
+  // Correctness first: every subject, every scenario, byte for byte.
+  let expected
+  for (const { name } of subjects) {
+    let http, tls
+    try {
+      http = await launch(name, target.url, '-check')
+      tls = await launch(name, tlsUpstream, '-check-tls')
+    } catch (error) {
+      await http?.close()
+      if (name !== 'next-rewrites') throw error
+      const reason = `next-rewrites skipped: it could not start (${String(error.message).split('\n')[0]})`
+      console.log(reason)
+      notes.push(reason)
+      results[name] = { skipped: reason }
+      continue
+    }
+    try {
+      const bodies = await collectBodies({ url: http.url, tlsUrl: tls.url, ca: certificate.ca })
+      if (expected === undefined) expected = bodies
+      else assertIdenticalBodies(name, expected, bodies)
+    } finally {
+      await Promise.all([http.close(), tls.close()])
+    }
+    console.log(`  ✓ ${name}: bodies identical to direct in every scenario`)
+  }
+
+  for (const { name } of subjects) {
+    if (results[name]?.skipped) continue
+    const result = (results[name] = { errors: {} })
+    const step = async (number, label, key, measure) => {
+      try {
+        result[key] = await measure()
+        console.log(`  ${name.padEnd(16)} ${label.padEnd(22)} ${summarize(key, result[key])}`)
+      } catch (error) {
+        result.errors[number] = String(error?.message ?? error)
+        console.log(`  ${name.padEnd(16)} ${label.padEnd(22)} error: ${result.errors[number]}`)
+      }
+    }
+    const subject = await launch(name, target.url)
+    try {
+      // Sequential first, on a fresh subject, so its first upstream connection is counted too.
+      await step(6, '6 sequential', 'sequential', () =>
+        measureSequential(subject, target.stats, settings.sequential),
+      )
+      await step(1, '1 small GET', 'small', () =>
+        measureLoad(subject, '/api/small', settings.small, target.stats),
+      )
+      await step(2, '2 1 MiB GET', 'large', () =>
+        measureLoad(subject, '/api/large', settings.large, target.stats),
+      )
+      await step(4, '4 SSE first event', 'sse', () =>
+        measureFirstEvent(subject, target.firstEventWrittenAt, settings.sse),
+      )
+      await step(5, '5 streamed POST', 'upload', () => measureUpload(subject, settings.upload))
+    } finally {
+      await subject.close()
+    }
+    const tlsSubject = await launch(name, tlsUpstream, '-tls')
+    try {
+      await step(3, '3 TLS + 20 ms RTT', 'tls', () =>
+        measureLoad(tlsSubject, '/api/small', settings.tls, target.stats, { caFile: certificate.caFile }),
+      )
+    } finally {
+      await tlsSubject.close()
+    }
+  }
+
+  if (results['vite-native'] && results['sameorigin-vite']) {
+    const startup = measureViteStart(
+      { workdir: `${workRoot}/vite-start`, upstream: target.url },
+      settings.startup,
+    )
+    results['vite-native'].startMs = startup.withoutMs
+    results['sameorigin-vite'].startMs = startup.withMs
+    results['sameorigin-vite'].startup = startup
+    console.log(
+      `  7 Vite start: ${startup.withoutMs.toFixed(0)} ms without, ${startup.withMs.toFixed(0)} ms with the plugin`,
+    )
+  }
+  const webpackSkip =
+    '7 webpack-dev-server start with the plugin: skipped, there is no sameorigin webpack adapter yet.'
+  console.log(`  ${webpackSkip}`)
+  notes.push(webpackSkip)
+} finally {
+  await relay.close()
+  await target.close()
+}
+
+const table = formatTable(results, settings)
+const verdicts = evaluateTargets(results)
+console.log(`\n${table}\n`)
+for (const v of verdicts) console.log(`${v.verdict.padEnd(12)} ${v.target}${v.detail ? `: ${v.detail}` : ''}`)
+
+const meta = {
+  date: new Date().toISOString(),
+  command: `node bench/run.mjs ${args.join(' ')}`.trim(),
+  quick,
+  environment,
+  loadAfter: loadavg(),
+  durationSeconds: (performance.now() - startedAt) / 1000,
+  notes,
+}
+const resultsFile = quick ? here('.tmp/RESULTS.quick.md') : here('RESULTS.md')
+mkdirSync(here('results'), { recursive: true })
+writeFileSync(here('results/latest.json'), `${JSON.stringify({ meta, settings, results }, null, 2)}\n`)
+writeFileSync(resultsFile, formatResultsMarkdown(meta, table, verdicts))
+console.log(`\nwrote ${resultsFile} and results/latest.json (${Math.round(meta.durationSeconds)} s)`)
+
+/** One progress line per measurement. */
+function summarize(key, r) {
+  switch (key) {
+    case 'small':
+    case 'large':
+    case 'tls':
+      return `${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, ${Math.round(r.mibPerSecond)} MiB/s${r.cpuMicrosPerRequest === undefined ? '' : `, ${r.cpuMicrosPerRequest.toFixed(0)} µs CPU/req`}, ${r.upstreamConnections} upstream conns${r.errors + r.timeouts + r.non2xx > 0 ? `, ${r.errors} errors ${r.timeouts} timeouts ${r.non2xx} non-2xx` : ''}`
+    case 'sse':
+      return `median ${r.medianMs.toFixed(2)} ms over ${r.samples} (${r.timedOut} timed out), ${r.contentEncoding}`
+    case 'upload':
+      return `${r.passed ? 'passed' : `FAILED (${r.error})`}: ${Math.round(r.receivedMiB)}/${r.totalMiB} MiB, ${r.mibPerSecond.toFixed(0)} MiB/s, RSS ${r.rssGrowthMiB === undefined ? 'n/a' : `+${r.rssGrowthMiB.toFixed(1)} MiB`}`
+    case 'sequential':
+      return `${r.upstreamConnectionsPer1000} upstream connections per 1000, ${r.clientConnections} client connections`
+    default:
+      return ''
+  }
+}

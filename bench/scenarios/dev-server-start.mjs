@@ -1,0 +1,40 @@
+// Scenario 7: Vite dev-server start with and without the plugin, each sample a fresh process, the two
+// kinds alternating (after one discarded pair that warms the disk cache). The plugin's cost is the
+// difference of the medians.
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const ENTRY = fileURLToPath(new URL('../startup-process.mjs', import.meta.url))
+
+/**
+ * @param {{ workdir: string, upstream: string }} options
+ * @param {{ runs: number }} settings
+ */
+export function measureViteStart({ workdir, upstream }, settings) {
+  mkdirSync(workdir, { recursive: true })
+  const sample = (withPlugin) => {
+    const args = [ENTRY, workdir, upstream, ...(withPlugin ? ['--with-plugin'] : [])]
+    const output = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 })
+    return JSON.parse(output.trim().split('\n').at(-1)).ms
+  }
+  sample(false)
+  sample(true)
+  const without = []
+  const withPlugin = []
+  for (let i = 0; i < settings.runs; i++) {
+    without.push(sample(false))
+    withPlugin.push(sample(true))
+  }
+  const withoutMs = median(without)
+  const withMs = median(withPlugin)
+  return { runs: settings.runs, withoutMs, withMs, addedMs: withMs - withoutMs, without, withPlugin }
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = values.toSorted((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
