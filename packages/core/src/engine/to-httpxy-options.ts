@@ -57,11 +57,21 @@ export function toHttpxyOptions(ctx: BaseContext, signal: AbortSignal | undefine
  * Runs `start` (httpxy's `web` or `ws`) while `req.headers` are the computed upstream headers.
  * httpxy copies `req.headers` into the outgoing request synchronously and offers no way to remove a
  * header it copied (its `proxyReq` hook is skipped once `Expect` made Node flush the head early), so
- * the computed record is shadowed onto `req` for that synchronous call, then removed: everything after
- * sees the caller's request unchanged. An own property works for `http.IncomingMessage` and for
- * `Http2ServerRequest`, whose `headers` has no setter.
+ * the computed record stands in for `req.headers` during that synchronous call, then the caller's
+ * headers are put back: everything after sees the request unchanged. `http.IncomingMessage` has a
+ * `headers` setter, used as is (no per-request change of the object's shape on the hot path);
+ * `Http2ServerRequest` has only a getter, so there an own property shadows it and is removed after.
  */
 export function withUpstreamHeaders<T>(req: IncomingMessage, headers: HeaderRecord, start: () => T): T {
+  if (hasHeadersSetter(req)) {
+    const original = req.headers
+    req.headers = headers as IncomingHttpHeaders
+    try {
+      return start()
+    } finally {
+      req.headers = original
+    }
+  }
   const own = Object.getOwnPropertyDescriptor(req, 'headers')
   Object.defineProperty(req, 'headers', {
     value: headers as IncomingHttpHeaders,
@@ -74,4 +84,22 @@ export function withUpstreamHeaders<T>(req: IncomingMessage, headers: HeaderReco
     if (own === undefined) Reflect.deleteProperty(req, 'headers')
     else Object.defineProperty(req, 'headers', own)
   }
+}
+
+const setterByPrototype = new WeakMap<object, boolean>()
+
+/** Whether `req`'s class defines a `headers` setter (cached per prototype). */
+function hasHeadersSetter(req: IncomingMessage): boolean {
+  const proto = Object.getPrototypeOf(req) as object | null
+  if (proto === null || Object.hasOwn(req, 'headers')) return false
+  let known = setterByPrototype.get(proto)
+  if (known === undefined) {
+    let descriptor: PropertyDescriptor | undefined
+    for (let p: object | null = proto; p !== null && descriptor === undefined; p = Object.getPrototypeOf(p)) {
+      descriptor = Object.getOwnPropertyDescriptor(p, 'headers')
+    }
+    known = typeof descriptor?.set === 'function'
+    setterByPrototype.set(proto, known)
+  }
+  return known
 }

@@ -1,7 +1,10 @@
-import { Agent } from 'node:http'
-import { request } from '@sameorigin/test-utils'
+import { Agent, createServer } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
+import { listen, request } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { startProxy, upstreamForTest } from './_start-proxy.ts'
+import { resolveConfig } from '../../src/config/resolve-config.ts'
+import { createProxy } from '../../src/engine/create-proxy.ts'
+import { captureLogs, eventually, startProxy, upstreamForTest } from './_start-proxy.ts'
 
 describe('middleware', () => {
   it('hands unmatched requests to next() untouched, and nothing reaches the upstream', async () => {
@@ -122,5 +125,36 @@ describe('middleware', () => {
     expect(res.status).toBe(200)
     expect(JSON.parse(res.body)).toMatchObject({ method: 'PUT', body: 'hello' })
     expect(upstream.requests[0]?.headers.expect).toBeUndefined()
+  })
+})
+
+describe('the caller’s request', () => {
+  it('keeps its own headers after forwarding (the upstream record is only lent to httpxy)', async () => {
+    const upstream = await upstreamForTest()
+    const engine = createProxy(resolveConfig({ routes: { '/api': upstream.url } }, { env: {} }), {
+      logger: captureLogs(),
+      env: {},
+    })
+    const seen: IncomingHttpHeaders[] = []
+    const server = createServer((req, res) => {
+      const before = req.headers
+      res.once('finish', () => {
+        expect(req.headers).toBe(before)
+        seen.push(req.headers)
+      })
+      engine.middleware(req, res, () => res.end('host'))
+    })
+    const listening = await listen(server)
+    onTestFinished(async () => {
+      await listening.close()
+      await engine.close()
+    })
+    const res = await request(`${listening.url}/api/x`, { headers: { 'x-forwarded-for': '10.9.9.9' } })
+    expect(res.status).toBe(200)
+    await eventually(() => seen.length === 1)
+    // What the host's later middlewares see: the browser's headers, not the upstream's.
+    expect(seen[0]).toMatchObject({ host: `127.0.0.1:${listening.port}`, 'x-forwarded-for': '10.9.9.9' })
+    expect(seen[0]).not.toHaveProperty('x-forwarded-host')
+    expect(upstream.requests[0]?.headers.host).toBe(`127.0.0.1:${upstream.port}`)
   })
 })
