@@ -3,10 +3,12 @@
 //   1. checks the Node version,
 //   2. installs the workspace with the pinned pnpm (fetched once through npx; afterwards the
 //      workspace's own node_modules/.bin/pnpm is used),
-//   3. with --browser: finds Chromium for the browser tests, or installs Debian's package.
+//   3. with --browser: finds Chromium for the browser tests, or installs Debian's package,
+//   4. with --node24: installs Node 24 from the npm registry into .tmp/node24 for the tests that run
+//      webpack-dev-server 6 (it declares Node >= 22.15; the machines run Node 20).
 // The root `demo` and `test` scripts run it first; it is safe to run again (a no-op when ready).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
 
 const root = new URL('..', import.meta.url)
@@ -64,6 +66,32 @@ if (process.argv.includes('--browser')) {
     const installed = findChromium()
     if (!installed) fail('apt-get installed chromium, but no chromium binary was found afterwards.')
     process.stdout.write(`setup: browser tests use ${installed}\n`)
+  }
+}
+
+// 4. Node 24 for webpack-dev-server 6 (`npm i node@24` puts the platform binary in node_modules/.bin).
+if (process.argv.includes('--node24')) {
+  const dir = new URL('.tmp/node24/', root)
+  const bin = new URL('node_modules/.bin/node', dir)
+  if (!existsSync(bin) || !versionOf(bin.pathname).startsWith('v24.')) {
+    process.stdout.write(
+      'setup: installing Node 24 from the npm registry into .tmp/node24 (for webpack-dev-server 6)\n',
+    )
+    mkdirSync(dir, { recursive: true })
+    if (!existsSync(new URL('package.json', dir))) {
+      writeFileSync(new URL('package.json', dir), '{ "private": true }\n')
+    }
+    run('npm', ['install', '--no-audit', '--no-fund', '--silent', 'node@24'], { cwd: dir })
+    if (!existsSync(bin)) fail('npm installed node@24, but .tmp/node24/node_modules/.bin/node is missing.')
+  }
+  process.stdout.write(`setup: webpack-dev-server 6 tests use ${bin.pathname} (${versionOf(bin.pathname)})\n`)
+}
+
+function versionOf(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim()
+  } catch {
+    return ''
   }
 }
 

@@ -4,13 +4,20 @@ import { join } from 'node:path'
 import { expect, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
 import { describeHosts } from '../src/describe-hosts.ts'
+import type { HmrSocket } from '../src/types.ts'
 import { eventually } from '../src/eventually.ts'
 import { openSocket } from '../src/open-socket.ts'
 import { useUpstream } from '../src/use-upstream.ts'
 
-/** A client of the host's HMR socket, as `/@vite/client` opens it, recording every message from the start. */
-async function connectHmr(hmr: { url: string; protocol: string }) {
-  const socket = new WebSocket(hmr.url, hmr.protocol)
+/** Vite's message types, for hosts that name none. */
+const VITE_MESSAGES = { connected: 'connected', reload: 'full-reload' } as const
+
+/**
+ * A client of the host's HMR socket, as its client script opens it (with the page's Origin, which
+ * webpack-dev-server 6 requires), recording every message's `type` from the start.
+ */
+async function connectHmr(hmr: HmrSocket, origin: string) {
+  const socket = new WebSocket(hmr.url, hmr.protocol ? [hmr.protocol] : [], { origin })
   onTestFinished(() => socket.terminate())
   const types: string[] = []
   socket.on('message', (data: Buffer) =>
@@ -32,20 +39,21 @@ describeHosts('HMR coexistence', { requires: ['hmr'] }, ({ it, serve }) => {
   }
 
   it("connects the host's HMR websocket under a catch-all ws route", async () => {
-    const { socket, types } = await connectHmr(hmr())
-    expect(socket.protocol).toBe(hmr().protocol)
+    const { socket, types } = await connectHmr(hmr(), app.url)
+    expect(socket.protocol).toBe(hmr().protocol ?? '')
     await eventually(() => types.length > 0)
-    expect(types[0]).toBe('connected')
+    expect(types[0]).toBe((hmr().messages ?? VITE_MESSAGES).connected)
     expect(upstream.requests.filter((req) => req.kind === 'upgrade')).toHaveLength(0)
   })
 
   it('still delivers updates: editing index.html reloads the page', async () => {
-    const { types } = await connectHmr(hmr())
-    await eventually(() => types.includes('connected'))
+    const { connected, reload } = hmr().messages ?? VITE_MESSAGES
+    const { types } = await connectHmr(hmr(), app.url)
+    await eventually(() => types.includes(connected))
     const file = join(app.root, 'index.html')
     await writeFile(file, (await readFile(file, 'utf8')).replace('conformance fixture</h1>', 'edited</h1>'))
-    await eventually(() => types.includes('full-reload'), 10_000)
-    expect(types).toContain('full-reload')
+    await eventually(() => types.includes(reload), 10_000)
+    expect(types).toContain(reload)
   })
 
   it('proxies every other websocket to the backend', async () => {

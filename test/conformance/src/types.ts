@@ -24,6 +24,20 @@ export interface CapturedLogs {
   readonly clear: () => void
 }
 
+/** A host's HMR websocket: where its client connects, and how its messages say "connected" and "reload". */
+export interface HmrSocket {
+  /** The URL a browser would open. */
+  readonly url: string
+  /** The subprotocol its client asks for (Vite: `vite-hmr`); `''` or none: no subprotocol. */
+  readonly protocol?: string
+  /**
+   * The `type` of the first message after connecting, and of the one that reloads the page when a
+   * static file changes.
+   * @default Vite's: `{ connected: 'connected', reload: 'full-reload' }`
+   */
+  readonly messages?: { readonly connected: string; readonly reload: string }
+}
+
 /** A running host: a dev server with sameorigin mounted, listening on 127.0.0.1. */
 export interface StartedHost {
   /** `http://127.0.0.1:<port>`. */
@@ -32,8 +46,8 @@ export interface StartedHost {
   /** The directory the host serves (a fresh copy of the fixture for Vite hosts). */
   readonly root: string
   readonly logs: CapturedLogs
-  /** The host's own HMR websocket, when it has one: the URL a browser would open and its subprotocol. */
-  readonly hmr?: { readonly url: string; readonly protocol: string }
+  /** The host's own HMR websocket, when it has one (what its client script opens). */
+  readonly hmr?: HmrSocket
   /** Stops the server, closes every connection and removes what `start` created. */
   readonly close: () => Promise<void>
 }
