@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer } from '@rsbuild/core'
+import type { ResolvedConfig } from '@sameorigin/core'
+import { createProxy } from '@sameorigin/core'
+import { toAllowedHosts, toHmrPaths } from './host-options.ts'
+import type { RsbuildLogger } from './to-proxy-logger.ts'
+import { toProxyLogger } from './to-proxy-logger.ts'
+
+/** The part of a dev or preview server the plugin uses (`RsbuildServerBase`). */
+export type RsbuildServer = Pick<RsbuildDevServer, 'httpServer' | 'middlewares'>
+
+/** Options for {@link mountProxy}. */
+export interface MountProxyOptions {
+  readonly resolved: ResolvedConfig
+  readonly kind: 'dev' | 'preview'
+  /** Rsbuild's normalized config (`api.getNormalizedConfig()`). */
+  readonly config: NormalizedConfig
+  /** The config as the user wrote it, before defaults (`api.getRsbuildConfig('original')`). */
+  readonly written: RsbuildConfig
+  readonly logger: RsbuildLogger
+}
+
+/**
+ * Mounts one proxy engine in an Rsbuild dev or preview server and returns what stops it.
+ *
+ * Called from `onBeforeStartDevServer` / `onBeforeStartPreviewServer`: at that point Rsbuild's stack
+ * holds only its Host check, and every built-in (CORS, `server.proxy`, gzip, the assets, HTML and
+ * history fallbacks) is added after the hook returns. So a plain `use()` puts the engine after the
+ * Host check and before all of them: preflights reach the backend, and proxied responses (event
+ * streams) are never compressed or buffered.
+ *
+ * WebSockets: Rsbuild calls every upgrade listener of its server for every upgrade (its HMR socket,
+ * `server.proxy` entries with `ws`). The engine's listener, added first, takes only upgrades on `ws`
+ * routes and never the HMR path; Rsbuild's HMR server ignores paths other than its own.
+ */
+export function mountProxy(server: RsbuildServer, options: MountProxyOptions): () => Promise<void> {
+  const { resolved, kind, config } = options
+  const engine = createProxy(resolved, {
+    logger: toProxyLogger(options.logger),
+    hmrPaths: toHmrPaths(config, kind),
+    allowedHosts: toAllowedHosts(config, options.written),
+  })
+  server.middlewares.use(engine.middleware)
+
+  // In middleware mode there is no server: the user's own server passes upgrades to Rsbuild through
+  // `connectWebSocket`, which only knows the HMR socket, so proxied WebSockets need `server.httpServer`.
+  const { httpServer } = server
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // `rsbuild preview` listens for upgrades only with a `ws` entry in server.proxy; when nobody else
+    // does, an upgrade the engine leaves would hang until the client gives up: refuse it instead.
+    if (!engine.upgrade(req, socket, head) && httpServer?.listenerCount('upgrade') === 1) socket.destroy()
+  }
+  httpServer?.on('upgrade', onUpgrade)
+
+  return async () => {
+    httpServer?.off('upgrade', onUpgrade)
+    await engine.close()
+  }
+}

@@ -1,0 +1,98 @@
+import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
+import type { ResolvedConfig } from '@sameorigin/core'
+import { createLogger, loadConfig } from '@sameorigin/core'
+import { findProxyOverlaps } from './find-proxy-overlaps.ts'
+import type { RsbuildServer } from './mount-proxy.ts'
+import { mountProxy } from './mount-proxy.ts'
+import type { SameOriginOptions } from './options.ts'
+import { printStartup } from './print-startup.ts'
+import { toProxyLogger } from './to-proxy-logger.ts'
+
+/** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
+export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
+
+/**
+ * The sameorigin Rsbuild plugin: `rsbuild dev` and `rsbuild preview` forward the routes of
+ * `sameorigin.config.*` (and of `options`, merged over the file) to the backend, so the browser only
+ * ever talks to the dev server's origin.
+ *
+ * The config is loaded once per server, just before it starts (root: Rsbuild's root; mode: Rsbuild's
+ * `mode`); an invalid config fails the start with every problem listed. `rsbuild build` never loads it.
+ * @example
+ * // rsbuild.config.ts
+ * import { defineConfig } from '@rsbuild/core'
+ * import { pluginReact } from '@rsbuild/plugin-react'
+ * import { pluginSameOrigin } from '@sameorigin/rsbuild'
+ *
+ * export default defineConfig({ plugins: [pluginReact(), pluginSameOrigin()] })
+ */
+export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin {
+  const { configFile, ...inline } = options
+  return {
+    name: PLUGIN_SAMEORIGIN_NAME,
+    setup(api) {
+      // One slot per server kind: an Rsbuild instance runs at most one dev and one preview server.
+      const started = { dev: undefined as Started | undefined, preview: undefined as Started | undefined }
+
+      const start = async (server: RsbuildServer, kind: 'dev' | 'preview'): Promise<void> => {
+        const config = api.getNormalizedConfig()
+        const resolved = await loadConfig({
+          root: api.context.rootPath,
+          mode: config.mode,
+          command: 'serve',
+          inline,
+          ...(configFile === undefined ? {} : { configFile }),
+        })
+        // As written (before defaults): only there does an explicit `allowedHosts: true` differ from the default.
+        const written = api.getRsbuildConfig('original')
+        const close = mountProxy(server, { resolved, kind, config, written, logger: api.logger })
+        started[kind] = { resolved, close, overlaps: findProxyOverlaps(resolved, config.server.proxy) }
+      }
+      const stop = async (kind: 'dev' | 'preview'): Promise<void> => {
+        const running = started[kind]
+        started[kind] = undefined
+        await running?.close()
+      }
+
+      api.onBeforeStartDevServer(({ server }) => start(server, 'dev'))
+      api.onBeforeStartPreviewServer(async ({ server }) => {
+        await start(server, 'preview')
+        // `onClosePreviewServer` only exists since Rsbuild 2.3; the preview server always has an http
+        // server, whose `close` is what `server.close()` (and Ctrl-C) ends with in every 2.x.
+        server.httpServer?.once('close', () => void stop('preview'))
+      })
+      api.onCloseDevServer(() => stop('dev'))
+      registerStartupOutput(api, started)
+    },
+  }
+}
+
+/** One mounted engine. */
+interface Started {
+  readonly resolved: ResolvedConfig
+  readonly close: () => Promise<void>
+  readonly overlaps: ReturnType<typeof findProxyOverlaps>
+}
+
+/**
+ * Prints the route table right after Rsbuild's URLs. `rsbuild dev` prints them in its own
+ * `onBeforeCreateCompiler` callback, registered when the server is created; a `post` callback runs
+ * after it. `rsbuild preview` prints them synchronously right after awaiting the
+ * `onAfterStartPreviewServer` callbacks, so a callback that defers to the next macrotask prints after
+ * them. Neither hook exposes the URL printing itself (`server.printUrls` is not what Rsbuild calls).
+ */
+function registerStartupOutput(
+  api: RsbuildPluginAPI,
+  started: { readonly dev: Started | undefined; readonly preview: Started | undefined },
+): void {
+  const print = (running: Started | undefined): void => {
+    if (running === undefined) return
+    const log = createLogger(running.resolved.logLevel, {
+      logger: toProxyLogger(api.logger, { plain: true }),
+    })
+    printStartup(log, running)
+  }
+  // onBeforeCreateCompiler also runs for builds: only a started dev server has something to print.
+  api.onBeforeCreateCompiler({ order: 'post', handler: () => print(started.dev) })
+  api.onAfterStartPreviewServer(() => void setImmediate(() => print(started.preview)))
+}
