@@ -2,14 +2,15 @@
 // demo backend on a free port and the example's dev server, with API_TARGET pointing at the backend),
 // opens a page in the run's Chromium, and collects what the servers and the browser log. A scenario is
 // the folder above `__tests__`, named after its example: `vite-react/__tests__/*.spec.ts` runs
-// `examples/vite-react`. Tests import the live bindings below.
+// `examples/vite-react` in Vite, `webpack-react/__tests__` runs `examples/webpack-react` in `webpack
+// serve` (hosts/select-hosts.ts). Tests import the live bindings below.
 import { existsSync, mkdirSync } from 'node:fs'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { type Backend, startBackend } from '@sameorigin/example-backend'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest'
-import { type DevServer, selectHost } from './hosts/index.ts'
+import { type DevServer, hostOf, startOf } from './hosts/index.ts'
 
 /** Screenshots and other artefacts (gitignored). */
 export const outputDir: string = fileURLToPath(new URL('./.output/', import.meta.url))
@@ -47,7 +48,8 @@ beforeAll(async () => {
   backendUrl = backend.url
   // The example's sameorigin.config.ts reads it; the process environment wins over its .env files.
   process.env.API_TARGET = backend.url
-  devServer = await selectHost().start({ root, log: (line) => serverLogs.push(line) })
+  // The scenario is its example, and the example names its host (hosts/select-hosts.ts).
+  devServer = await startOf(hostOf(scenario))({ root, log: (line) => serverLogs.push(line) })
   devUrl = devServer.url
 
   browser = await chromium.connect(inject('wsEndpoint'))

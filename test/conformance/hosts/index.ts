@@ -1,9 +1,32 @@
 import type { Host } from '../src/types.ts'
 import { coreServer } from './core-server.ts'
+import { rsbuildDev } from './rsbuild-dev.ts'
+import { rsbuildPreview } from './rsbuild-preview.ts'
+import { rspack } from './rspack.ts'
 import { viteDev } from './vite-dev.ts'
 import { vitePreview } from './vite-preview.ts'
+import { webpackDevServer5 } from './webpack-dev-server-5.ts'
+import { webpackDevServer6 } from './webpack-dev-server-6.ts'
 
 /** Every host, in the order of the README table's columns. Add a new host here. */
-export const HOSTS: readonly Host[] = [coreServer, viteDev, vitePreview]
+export const HOSTS: readonly Host[] = [
+  coreServer,
+  viteDev,
+  vitePreview,
+  webpackDevServer5,
+  webpackDevServer6,
+  rspack,
+  rsbuildDev,
+  rsbuildPreview,
+]
 
-export { coreServer, viteDev, vitePreview }
+export {
+  coreServer,
+  rsbuildDev,
+  rsbuildPreview,
+  rspack,
+  viteDev,
+  vitePreview,
+  webpackDevServer5,
+  webpackDevServer6,
+}

@@ -22,7 +22,7 @@ export function SocketPanel() {
       <h2 id="socket-heading">WebSocket</h2>
       <p>
         <code>new WebSocket('/api/ws')</code> on this origin: sameorigin forwards the upgrade to the backend's
-        echo, and leaves Vite's own HMR websocket alone.
+        echo, and leaves the dev server's own HMR websocket alone.
       </p>
       <form aria-label="Send over the websocket" onSubmit={(event) => void onSend(event)}>
         <label>

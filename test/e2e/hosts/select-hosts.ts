@@ -1,0 +1,43 @@
+import process from 'node:process'
+
+/**
+ * The dev servers the browser tests know, each with the example it serves (the folder under
+ * `examples/`, which is also the scenario folder here: `<example>/__tests__`). No imports, so
+ * vitest.config.ts can read it without loading any dev server.
+ */
+export const HOST_EXAMPLES = {
+  vite: 'vite-react',
+  webpack: 'webpack-react',
+  rsbuild: 'rsbuild-react',
+} as const
+
+export type HostName = keyof typeof HOST_EXAMPLES
+
+const NAMES = Object.keys(HOST_EXAMPLES) as HostName[]
+
+/**
+ * The hosts named by `E2E_HOST` (`webpack`, or a list: `vite,webpack`), default every host. An unknown
+ * name is an error, never a silent default.
+ */
+export function selectHosts(value: string = process.env.E2E_HOST ?? ''): HostName[] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (names.length === 0) return NAMES
+  const unknown = names.filter((name) => !(NAMES as string[]).includes(name))
+  if (unknown.length > 0) {
+    throw new Error(
+      `E2E_HOST=${value} names hosts the browser tests do not know (${unknown.join(', ')}): use ${NAMES.join(', ')}`,
+    )
+  }
+  return NAMES.filter((name) => names.includes(name))
+}
+
+/** The host that serves a scenario's example (`webpack-react` → `webpack`). */
+export function hostOf(example: string): HostName {
+  const name = NAMES.find((candidate) => HOST_EXAMPLES[candidate] === example)
+  if (name === undefined)
+    throw new Error(`no host serves examples/${example}: add it to hosts/select-hosts.ts`)
+  return name
+}

@@ -1,0 +1,3 @@
+import { describeReactPage } from '../../specs/react-page.ts'
+
+describeReactPage('webpack-react')
