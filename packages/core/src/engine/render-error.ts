@@ -1,7 +1,19 @@
-import { STATUS_CODES } from 'node:http'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import { escapeHtml } from '../internal/escape-html.ts'
 import type { ResolvedRoute } from '../types.ts'
+
+/**
+ * Reason phrases of the statuses the registry uses (errors/codes.ts). Written here rather than read
+ * from node:http, so this module stays pure: the Next route handler imports it through
+ * `@sameorigin/core/rewrite` over Web Responses.
+ */
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  504: 'Gateway Timeout',
+}
 
 /** The JSON body of an error answer, for `fetch` and XHR. */
 export interface ErrorBody {
@@ -26,7 +38,7 @@ export function toErrorBody(error: ProxyError, route: ResolvedRoute | undefined)
  * app's cookies. The request path is not shown at all.
  */
 export function renderErrorHtml(error: ProxyError, status: number, route: ResolvedRoute | undefined): string {
-  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`
+  const title = `${status} ${REASONS[status] ?? 'Error'}`
   const rows = [
     route === undefined ? '' : `<dt>Route</dt><dd><code>${escapeHtml(route.id)}</code></dd>`,
     route === undefined ? '' : `<dt>Target</dt><dd><code>${escapeHtml(route.target.href)}</code></dd>`,

@@ -1,0 +1,38 @@
+// @sameorigin/core/rules and /rewrite are imported by Next configs and by a route handler over Web
+// Request/Response: they must not load node:http (or any node: module, or a dependency) at runtime.
+// This walks the source import graph from each entry; type-only imports are erased and allowed.
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const src = fileURLToPath(new URL('../src/', import.meta.url))
+const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+'([^']+)'/gm
+
+/** Every runtime (non-type) import specifier reachable from `entry`, keyed by the file importing it. */
+function runtimeImports(entry: string): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  const seen = new Set<string>()
+  const visit = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const [, , typeOnly, specifier] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      if (typeOnly || specifier === undefined) continue
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+      else found.set(file.slice(src.length), [...(found.get(file.slice(src.length)) ?? []), specifier])
+    }
+  }
+  visit(resolve(src, entry))
+  return found
+}
+
+describe('pure entries', () => {
+  it.each(['rules/index.ts', 'rewrite/index.ts'])('%s imports nothing but its own pure modules', (entry) => {
+    expect(Object.fromEntries(runtimeImports(entry))).toEqual({})
+  })
+
+  it('the walk finds runtime imports where there are some (the engine)', () => {
+    const engine = runtimeImports('engine/create-proxy.ts')
+    expect([...engine.values()].flat()).toEqual(expect.arrayContaining(['httpxy', 'node:process']))
+  })
+})
