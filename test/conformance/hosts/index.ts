@@ -1,5 +1,7 @@
 import type { Host } from '../src/types.ts'
 import { coreServer } from './core-server.ts'
+import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
+import { nextRouteHandler } from './next-route-handler.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
@@ -13,6 +15,8 @@ export const HOSTS: readonly Host[] = [
   coreServer,
   viteDev,
   vitePreview,
+  // Slow (one `next dev` per scenario): only with CONFORMANCE_NEXT=1 or named in CONFORMANCE_HOSTS.
+  ...(nextHostsEnabled() ? [nextRewrites, nextRouteHandler] : []),
   webpackDevServer5,
   webpackDevServer6,
   rspack,
@@ -22,6 +26,8 @@ export const HOSTS: readonly Host[] = [
 
 export {
   coreServer,
+  nextRewrites,
+  nextRouteHandler,
   rsbuildDev,
   rsbuildPreview,
   rspack,

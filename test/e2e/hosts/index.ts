@@ -1,3 +1,4 @@
+import { startNext } from './next.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
 import type { StartDevServer } from './types.ts'
@@ -8,11 +9,12 @@ export { HOST_EXAMPLES, hostOf, selectHosts } from './select-hosts.ts'
 export type { HostName } from './select-hosts.ts'
 export type { DevServer, StartDevServer, StartDevServerOptions } from './types.ts'
 
-/** How each host starts its example (`select-hosts.ts` says which). */
+/** How each host starts its example (`select-hosts.ts` says which); the Next adapter adds its own. */
 const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   vite: startVite,
   webpack: startWebpack,
   rsbuild: startRsbuild,
+  next: startNext,
 }
 
 /** The start function of a host. */

@@ -9,6 +9,7 @@ export const HOST_EXAMPLES = {
   vite: 'vite-react',
   webpack: 'webpack-react',
   rsbuild: 'rsbuild-react',
+  next: 'next-app',
 } as const
 
 export type HostName = keyof typeof HOST_EXAMPLES

@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { Readable } from 'node:stream'
+import type { Logger, Match, ProxyError } from '@sameorigin/core'
+import type { DevOrigin, HeaderRecord } from '@sameorigin/core/rewrite'
+import { describeUpstreamError, toClientHeaders } from '@sameorigin/core/rewrite'
+import { toErrorResponse } from './error-response.ts'
+import { startIdleTimer } from './idle-timer.ts'
+import type { UpstreamAgents } from './upstream-agents.ts'
+
+/** What {@link forwardRequest} needs besides the request. */
+export interface ForwardContext {
+  readonly match: Match
+  readonly dev: DevOrigin
+  readonly upstreamHeaders: HeaderRecord
+  readonly agents: UpstreamAgents
+  readonly logger: Logger
+}
+
+// Statuses whose response never has a body (RFC 9110 §6.4.1); a Web Response refuses one.
+const NO_BODY = new Set([101, 204, 205, 304])
+// Bytes buffered between the upstream socket and Next's reader before the upstream is paused.
+const HIGH_WATER_MARK = 64 * 1024
+
+/**
+ * Sends `request` to the matched upstream and resolves with the answer as a Web `Response`, both
+ * bodies streamed (never buffered, so size is unbounded): the upload is piped from `request.body`,
+ * the download flows into a `ReadableStream` that pauses the upstream when Next reads slowly.
+ * Failures before the response head resolve to the engine's 502/504 answer and one logged line; after
+ * it, the body stream errors, so a truncated body is never passed off as complete.
+ */
+export function forwardRequest(request: Request, context: ForwardContext): Promise<Response> {
+  const { match, dev, agents, logger } = context
+  const { route } = match
+  // Node's server already answered any `Expect: 100-continue` on this hop.
+  const { expect: _met, ...headers } = context.upstreamHeaders
+  return new Promise((resolve) => {
+    let head: IncomingMessage | undefined
+    let body: ReadableStreamDefaultController<Uint8Array> | undefined
+    const fail = (error: ProxyError): void => {
+      timer.clear()
+      upstream.destroy()
+      const line = `${request.method} ${match.path}${match.search} → ${match.upstreamUrl} failed (${error.status} ${error.code}, route ${route.id}): ${error.message} Hint: ${error.hint}`
+      logger.warn(`sameorigin: ${line}`)
+      if (head === undefined) resolve(toErrorResponse(request, error, route))
+      else body?.error(error)
+    }
+    const send = route.target.protocol === 'https:' ? httpsRequest : httpRequest
+    const upstream = send({
+      hostname: route.target.hostname,
+      port: route.target.port,
+      path: match.upstreamPath + match.search,
+      method: request.method,
+      headers,
+      agent: agents.forRoute(route),
+    })
+    const timer = startIdleTimer(route, upstream, fail)
+    upstream.on('error', (error) => fail(describeUpstreamError(error, { route })))
+    request.signal.addEventListener('abort', () => upstream.destroy(), { once: true })
+
+    upstream.on('response', (res) => {
+      head = res
+      const status = res.statusCode ?? 502
+      const isEventStream = res.headers['content-type']?.startsWith('text/event-stream') === true
+      // An event stream may stay quiet for as long as it likes once its head arrived.
+      if (isEventStream) timer.clear()
+      else timer.touch()
+      const clientHeaders = toClientHeaders(res.headers, { match, dev, status })
+      const responseHeaders = new Headers()
+      for (const [name, value] of Object.entries(clientHeaders)) {
+        for (const one of typeof value === 'string' ? [value] : value) responseHeaders.append(name, one)
+      }
+      const stream =
+        NO_BODY.has(status) || request.method === 'HEAD'
+          ? null
+          : new ReadableStream<Uint8Array>(
+              {
+                start(controller) {
+                  body = controller
+                  res.on('data', (chunk: Buffer) => {
+                    if (!isEventStream) timer.touch()
+                    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+                    if ((controller.desiredSize ?? 0) <= 0) res.pause()
+                  })
+                  res.on('end', () => {
+                    timer.clear()
+                    controller.close()
+                  })
+                  res.on('aborted', () =>
+                    fail(
+                      describeUpstreamError(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }), {
+                        route,
+                      }),
+                    ),
+                  )
+                },
+                pull: () => {
+                  res.resume()
+                },
+                cancel: () => {
+                  timer.clear()
+                  upstream.destroy()
+                },
+              },
+              new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
+            )
+      if (stream === null) {
+        timer.clear()
+        res.resume()
+      }
+      resolve(new Response(stream, { status, statusText: res.statusMessage, headers: responseHeaders }))
+    })
+
+    if (request.body === null) upstream.end()
+    else {
+      const upload = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>)
+      // The browser, not the upstream, is the slow side while it uploads: keep the clock fresh.
+      upload.on('data', () => timer.touch())
+      upload.on('error', () => upstream.destroy())
+      upload.pipe(upstream)
+    }
+  })
+}

@@ -1,0 +1,65 @@
+import process from 'node:process'
+import { join, resolve } from 'node:path'
+import type { LoadConfigOptions, ResolvedConfig, UserConfig } from '@sameorigin/core'
+
+// Package names held in variables: a literal `resolve('…')` is what bundlers rewrite.
+const SELF = '@sameorigin/next/package.json'
+const CORE = '@sameorigin/core'
+
+/** Where the route handler and `serverFetch` find their routes. */
+export interface RouteConfigOptions extends UserConfig {
+  /**
+   * The config file, relative to `root`, or `false` to use only the routes given here.
+   * @default the nearest `sameorigin.config.*` from `root` up to the workspace root
+   */
+  configFile?: string | false
+  /**
+   * The Next app's root, where the config file search starts.
+   * @default process.cwd() (where `next dev` / `next start` run)
+   */
+  root?: string
+}
+
+/**
+ * Loads and resolves the routes once per options object: the first request pays for it, later ones
+ * share the promise. The mode follows `NODE_ENV` (Next sets it), so `.env.development` applies in
+ * `next dev` as it does for `withSameOrigin`.
+ */
+export function createConfigLoader(options: RouteConfigOptions): () => Promise<ResolvedConfig> {
+  let loaded: Promise<ResolvedConfig> | undefined
+  return () => {
+    loaded ??= (async () => {
+      const { configFile, root, ...inline } = options
+      const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
+      const loadConfig = await importLoadConfig(resolve(root ?? process.cwd()))
+      return loadConfig({ root, configFile, inline, mode, command: 'serve' })
+    })()
+    // A failed load is retried on the next request (the user may be fixing the file).
+    loaded.catch(() => {
+      loaded = undefined
+    })
+    return loaded
+  }
+}
+
+/**
+ * The core's `loadConfig`, imported by Node at run time rather than through Next's bundler. Next
+ * bundles packages it finds outside node_modules (a workspace link) despite `serverExternalPackages`,
+ * and jiti, which loads a TypeScript config file, cannot run from a bundle. The bundler rewrites
+ * `createRequire(import.meta.url)` calls it can see, so `node:module` is reached through
+ * `process.getBuiltinModule`, and the core is found the way Node would from the app: through
+ * `@sameorigin/next`, which the app depends on.
+ */
+async function importLoadConfig(
+  root: string,
+): Promise<(options: LoadConfigOptions) => Promise<ResolvedConfig>> {
+  const { createRequire } = process.getBuiltinModule('node:module')
+  const { pathToFileURL } = process.getBuiltinModule('node:url')
+  const fromApp = createRequire(join(root, 'package.json'))
+  const fromAdapter = createRequire(fromApp.resolve(SELF))
+  const entry = pathToFileURL(fromAdapter.resolve(CORE)).href
+  const core = (await import(
+    /* webpackIgnore: true */ /* turbopackIgnore: true */ entry
+  )) as typeof import('@sameorigin/core')
+  return core.loadConfig
+}

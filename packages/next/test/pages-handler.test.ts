@@ -1,0 +1,53 @@
+import { createServer } from 'node:http'
+import type { Listening, Upstream } from '@sameorigin/test-utils'
+import { listen, request, startUpstream } from '@sameorigin/test-utils'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createPagesHandler, pagesConfig } from '../src/route/create-pages-handler.ts'
+
+const silent = { info: () => {}, warn: () => {}, error: () => {} }
+
+// A Pages Router API route receives Node's own req/res: served here by a plain Node server, as Next
+// calls the handler with `bodyParser: false`.
+describe('the Pages Router handler', () => {
+  let upstream: Upstream
+  let app: Listening
+
+  beforeAll(async () => {
+    upstream = await startUpstream({
+      handle(req, res) {
+        req.resume()
+        res.writeHead(302, {
+          location: `${upstream.url}/v1/next`,
+          'set-cookie': 'id=1; Domain=backend.example; Path=/v1',
+        })
+        res.end()
+      },
+    })
+    const handler = createPagesHandler({
+      configFile: false,
+      logger: silent,
+      routes: { '/api': `${upstream.url}/v1` },
+    })
+    app = await listen(createServer((req, res) => void handler(req, res)))
+  })
+  afterAll(async () => {
+    await app?.close()
+    await upstream?.close()
+  })
+
+  it('forwards through the core engine, with the redirect and cookie rewritten for the dev origin', async () => {
+    const res = await request(`${app.url}/api/go?x=1`, { method: 'POST', body: 'hello' })
+    expect(upstream.requests.map((req) => `${req.method} ${req.path}`)).toEqual(['POST /v1/go?x=1'])
+    expect(res.status).toBe(302)
+    expect(res.headers.location).toBe('/api/next')
+    expect(res.headers['set-cookie']).toEqual(['id=1; Path=/api'])
+  })
+
+  it('answers 404 where no route matches', async () => {
+    expect((await request(`${app.url}/other`)).status).toBe(404)
+  })
+
+  it('tells Next not to parse or cap the body', () => {
+    expect(pagesConfig).toEqual({ api: { bodyParser: false, responseLimit: false, externalResolver: true } })
+  })
+})

@@ -1,0 +1,3 @@
+import { describeReactPage } from '../../specs/react-page.ts'
+
+describeReactPage('next-app')
