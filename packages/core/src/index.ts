@@ -15,6 +15,8 @@ export { resolveConfig } from './config/resolve-config.ts'
 export type { ResolveConfigOptions } from './config/resolve-config.ts'
 
 // rules
+export { findRouteOverlaps } from './rules/find-route-overlaps.ts'
+export type { ProxyKey, RouteOverlap } from './rules/find-route-overlaps.ts'
 export { formatIssues } from './rules/format-issues.ts'
 export { matchRequest } from './rules/match-request.ts'
 export { normalizePath } from './rules/normalize-path.ts'
@@ -37,6 +39,8 @@ export { toHttpStatus } from './errors/to-http-status.ts'
 export { createDebug } from './logging/debug.ts'
 export type { DebugFn, DebugNamespace } from './logging/debug.ts'
 export { createLogger } from './logging/logger.ts'
+export { formatOverlapWarning, printStartup } from './logging/print-startup.ts'
+export type { StartupReport } from './logging/print-startup.ts'
 export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
 export type {

@@ -1,14 +1,6 @@
 import type { ProxyConfig } from '@rsbuild/core'
-import type { ResolvedConfig, ResolvedRoute } from '@sameorigin/core'
-import { normalizePath } from '@sameorigin/core'
-
-/** An Rsbuild `server.proxy` entry that sameorigin's routes also claim. */
-export interface ProxyOverlap {
-  /** The entry as written: its key, or its `pathFilter` (`/api`, `['/a', '/b']`, `/api/**`). */
-  readonly key: string
-  /** The ids of the sameorigin routes that match some path the entry matches. */
-  readonly routes: readonly string[]
-}
+import type { ProxyKey, ResolvedConfig, RouteOverlap } from '@sameorigin/core'
+import { findRouteOverlaps } from '@sameorigin/core'
 
 const GLOB = /[*?[\]{}()!+@]/
 
@@ -26,15 +18,6 @@ function toPrefixes(filter: unknown): string[] | undefined {
   return undefined
 }
 
-function routeMatches(route: ResolvedRoute, path: string): boolean {
-  try {
-    return route.matchPath(normalizePath(path)) !== undefined
-  } catch {
-    // A prefix that is not a safe path (`/a/../b`) is one no request can reach the route with.
-    return false
-  }
-}
-
 function toEntries(proxy: ProxyConfig): { key: string; filter: unknown }[] {
   if (Array.isArray(proxy))
     return proxy.map((entry) => ({ key: JSON.stringify(entry.pathFilter ?? '/'), filter: entry.pathFilter }))
@@ -48,20 +31,12 @@ function toEntries(proxy: ProxyConfig): { key: string; filter: unknown }[] {
  * conditions are ignored: a route that only sometimes takes a path still shadows the entry then.
  * @example findProxyOverlaps(resolved, { '/api': 'http://b', '/legacy': 'http://c' }) // [{ key: '/api', routes: ['/api'] }]
  */
-export function findProxyOverlaps(resolved: ResolvedConfig, proxy: ProxyConfig | undefined): ProxyOverlap[] {
-  const overlaps: ProxyOverlap[] = []
+export function findProxyOverlaps(resolved: ResolvedConfig, proxy: ProxyConfig | undefined): RouteOverlap[] {
+  const keys: ProxyKey[] = []
   for (const { key, filter } of toEntries(proxy ?? {})) {
     const prefixes = toPrefixes(filter)
     if (prefixes === undefined) continue
-    const routes = resolved.routes.filter((route) => {
-      const candidates = [...prefixes]
-      if (typeof route.source === 'string')
-        candidates.push(route.source, `${route.source.replace(/\/$/, '')}/`)
-      return candidates.some(
-        (path) => prefixes.some((prefix) => path.startsWith(prefix)) && routeMatches(route, path),
-      )
-    })
-    if (routes.length > 0) overlaps.push({ key, routes: routes.map((route) => route.id) })
+    keys.push({ key, matches: (path) => prefixes.some((prefix) => path.startsWith(prefix)), paths: prefixes })
   }
-  return overlaps
+  return findRouteOverlaps(resolved, keys)
 }

@@ -1,11 +1,10 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createLogger, loadConfig } from '@sameorigin/core'
+import { createLogger, loadConfig, printStartup } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
 import type { SameOriginOptions } from './options.ts'
-import { printStartup } from './print-startup.ts'
 import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
@@ -90,7 +89,7 @@ function registerStartupOutput(
     const log = createLogger(running.resolved.logLevel, {
       logger: toProxyLogger(api.logger, { plain: true }),
     })
-    printStartup(log, running)
+    printStartup(log, { ...running, proxyOption: 'server.proxy', proxyName: "Rsbuild's proxy" })
   }
   // onBeforeCreateCompiler also runs for builds: only a started dev server has something to print.
   api.onBeforeCreateCompiler({ order: 'post', handler: () => print(started.dev) })

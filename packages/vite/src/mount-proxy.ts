@@ -1,12 +1,11 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createLogger, createProxy } from '@sameorigin/core'
+import { createLogger, createProxy, printStartup } from '@sameorigin/core'
 import type { PreviewServer, ViteDevServer } from 'vite'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { findHmrServer, isViteClientUpgrade, toHmrPaths } from './hmr.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
-import { printStartup } from './print-startup.ts'
 import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** Options for {@link mountProxy}. */
@@ -59,7 +58,8 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
 
   const proxyOption = kind === 'dev' ? 'server.proxy' : 'preview.proxy'
   const vitePaths = kind === 'dev' ? config.server.proxy : config.preview.proxy
-  const report = { resolved, overlaps: findProxyOverlaps(resolved, vitePaths), proxyOption } as const
+  const overlaps = findProxyOverlaps(resolved, vitePaths)
+  const report = { resolved, overlaps, proxyOption, proxyName: "Vite's proxy" }
   const log = createLogger(resolved.logLevel, { logger: toProxyLogger(config.logger, { timestamp: false }) })
   if (server.httpServer === null) {
     // Middleware mode prints no URLs (Vite throws if asked to), so there is nothing to wait for.

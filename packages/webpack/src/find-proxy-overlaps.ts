@@ -1,13 +1,5 @@
-import type { ResolvedConfig, ResolvedRoute } from '@sameorigin/core'
-import { normalizePath } from '@sameorigin/core'
-
-/** A `devServer.proxy` entry whose paths sameorigin's routes also claim. */
-export interface ProxyOverlap {
-  /** One `context` / `pathFilter` string of the entry as written (`/api`, `/api/**`), or `(every path)`. */
-  readonly key: string
-  /** The ids of the sameorigin routes that match some path the entry matches. */
-  readonly routes: readonly string[]
-}
+import type { ProxyKey, ResolvedConfig, RouteOverlap } from '@sameorigin/core'
+import { findRouteOverlaps } from '@sameorigin/core'
 
 /** Characters that make http-proxy-middleware treat a `pathFilter` string as a glob (micromatch). */
 const GLOB = /[*?[\]{}()!]/
@@ -35,39 +27,23 @@ function filtersOf(entry: unknown): string[] | undefined | false {
   return false
 }
 
-function routeMatches(route: ResolvedRoute, path: string): boolean {
-  try {
-    return route.matchPath(normalizePath(path)) !== undefined
-  } catch {
-    // A path that is not safe (`/a/../b`) is one no request can reach the route with.
-    return false
-  }
-}
-
 /**
  * The `devServer.proxy` entries (webpack-dev-server 5 and 6, Rspack: an array) that overlap a
- * sameorigin route: some path is matched by both. Candidate paths are each filter (a prefix) and each
- * string route's source and the path just below it; method and header conditions are ignored (a route
- * that only sometimes takes a path still shadows the entry for those requests).
+ * sameorigin route (some path is taken by both), one key per `context` / `pathFilter` string (or
+ * `(every path)` for an entry without one), by http-proxy-middleware's matching; core's
+ * `findRouteOverlaps` does the comparing.
  * @example findProxyOverlaps(resolved, [{ context: ['/api'], target: 'http://b' }]) // [{ key: '/api', routes: ['/api'] }]
  */
-export function findProxyOverlaps(resolved: ResolvedConfig, proxy: unknown): ProxyOverlap[] {
-  const overlaps: ProxyOverlap[] = []
+export function findProxyOverlaps(resolved: ResolvedConfig, proxy: unknown): RouteOverlap[] {
+  const keys: ProxyKey[] = []
   for (const entry of Array.isArray(proxy) ? proxy : []) {
     const filters = filtersOf(entry)
     if (filters === false) continue
     // Each filter of an entry is its own key, so the warning names exactly the overlapping ones.
     for (const filter of filters ?? [undefined]) {
-      const matches = filter === undefined ? () => true : toMatcher(filter)
-      const routes = resolved.routes.filter((route) => {
-        const candidates = filter === undefined ? ['/'] : GLOB.test(filter) ? [] : [filter]
-        if (typeof route.source === 'string')
-          candidates.push(route.source, `${route.source.replace(/\/$/, '')}/`)
-        return candidates.some((path) => matches(path) && routeMatches(route, path))
-      })
-      const key = filter ?? '(every path)'
-      if (routes.length > 0) overlaps.push({ key, routes: routes.map((route) => route.id) })
+      if (filter === undefined) keys.push({ key: '(every path)', matches: () => true, paths: ['/'] })
+      else keys.push({ key: filter, matches: toMatcher(filter), paths: GLOB.test(filter) ? [] : [filter] })
     }
   }
-  return overlaps
+  return findRouteOverlaps(resolved, keys)
 }

@@ -2,12 +2,11 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import process from 'node:process'
 import type { Duplex } from 'node:stream'
 import type { ProxyEngine, ResolvedConfig } from '@sameorigin/core'
-import { createLogger, createProxy, loadConfig } from '@sameorigin/core'
+import { createLogger, createProxy, loadConfig, printStartup } from '@sameorigin/core'
 import type { CompilerLike, DevServerConfig, DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
 import type { SameOriginOptions } from './options.ts'
-import { printStartup } from './print-startup.ts'
 import { findDevServerCompiler, toHostLogger, toMode } from './to-host-logger.ts'
 
 /** One engine mounted in one dev server. */
@@ -107,6 +106,11 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
       return
     }
     const log = createLogger(loaded.resolved.logLevel, { logger })
-    printStartup(log, loaded.resolved, findProxyOverlaps(loaded.resolved, hostOptions.proxy))
+    printStartup(log, {
+      resolved: loaded.resolved,
+      overlaps: findProxyOverlaps(loaded.resolved, hostOptions.proxy),
+      proxyOption: 'devServer.proxy',
+      proxyName: "the dev server's proxy",
+    })
   }
 }
