@@ -13,10 +13,25 @@ export const SUBJECTS = Object.freeze([
   { name: 'vite-native' },
   { name: 'sameorigin-vite', peer: 'vite-native', ours: true },
   { name: 'wds5-native' },
+  { name: 'sameorigin-webpack', peer: 'wds5-native', ours: true },
   { name: 'wds6-native' },
+  { name: 'sameorigin-webpack6', peer: 'wds6-native', ours: true },
+  { name: 'rsbuild-native' },
+  { name: 'sameorigin-rsbuild', peer: 'rsbuild-native', ours: true },
   { name: 'next-rewrites' },
-  // Later issues add: sameorigin-webpack (peer wds5-native), sameorigin-rsbuild, sameorigin-next-route
-  // (peer next-rewrites), each as a src/<name>.mjs module.
+  { name: 'sameorigin-next-route', peer: 'next-rewrites', ours: true },
+])
+
+/**
+ * Scenario 7's hosts: the dev server started without a proxy (its time is shown in the native
+ * subject's column) and with the sameorigin plugin (in ours), by startup-process.mjs.
+ * @type {ReadonlyArray<{ host: 'vite' | 'wds5' | 'wds6' | 'rsbuild', label: string, native: string, ours: string }>}
+ */
+export const STARTUP_HOSTS = Object.freeze([
+  { host: 'vite', label: 'Vite', native: 'vite-native', ours: 'sameorigin-vite' },
+  { host: 'wds5', label: 'webpack-dev-server 5', native: 'wds5-native', ours: 'sameorigin-webpack' },
+  { host: 'wds6', label: 'webpack-dev-server 6', native: 'wds6-native', ours: 'sameorigin-webpack6' },
+  { host: 'rsbuild', label: 'Rsbuild', native: 'rsbuild-native', ours: 'sameorigin-rsbuild' },
 ])
 
 /** A browser's `Accept-Encoding` (Chromium 156): what makes compressing hosts hold event streams. */

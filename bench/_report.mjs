@@ -49,7 +49,16 @@ export const ROWS = [
     format: thousands,
     compare: 'ratio',
   },
-  { label: '5 POST RSS growth MiB', value: (r) => r.upload?.rssGrowthMiB, format: fixed(1), compare: 'none' },
+  {
+    label: '5 POST RSS growth MiB',
+    // `‡`: processes the host started during the upload, their peak RSS apart (see the note).
+    value: (r) =>
+      r.upload?.spawnedProcesses > 0
+        ? `${fixed(1)(r.upload.rssGrowthMiB)} ‡${r.upload.spawnedProcesses}: ${fixed(0)(r.upload.spawnedPeakMiB)}`
+        : r.upload?.rssGrowthMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
   {
     label: '5 POST arrived MiB',
     value: (r) =>
@@ -72,7 +81,7 @@ export const ROWS = [
           : `no (${r.sequential.clientConnections} conns)`,
     compare: 'none',
   },
-  { label: '7 Vite start ms', value: (r) => r.startMs, format: fixed(0), compare: 'delta' },
+  { label: '7 dev-server start ms', value: (r) => r.startMs, format: fixed(0), compare: 'delta' },
 ]
 
 /**
@@ -131,6 +140,13 @@ export function formatTable(results, settings) {
   const widths = header.map((_, i) => Math.max(...[header, ...lines].map((line) => line[i].length)))
   const render = (line) => `| ${line.map((text, i) => text.padEnd(widths[i])).join(' | ')} |`
   const table = [render(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(render)]
+  const spawning = subjects.filter((subject) => results[subject.name]?.upload?.spawnedProcesses > 0)
+  if (spawning.length > 0) {
+    table.push(
+      '',
+      `‡n: m: n processes started during the upload with peak RSS m MiB in all, not counted in the growth (${spawning.map(({ name }) => name).join(', ')}: \`next dev\` forks a static-paths worker for a request to a dynamic route, whatever its body).`,
+    )
+  }
   const closing = subjects.filter(
     (subject) => closesConnections(results[subject.name]) && results[subject.name].small,
   )

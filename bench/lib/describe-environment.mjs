@@ -50,6 +50,9 @@ export function describeEnvironment() {
   packages['http-proxy-middleware (in webpack-dev-server6)'] = installedPackage('http-proxy-middleware', [
     'webpack-dev-server6',
   ])?.version
+  packages['http-proxy-middleware (bundled in @rsbuild/core, pinned)'] =
+    installedPackage('@rsbuild/core')?.devDependencies?.['http-proxy-middleware']
+  packages['@rspack/core (in @rsbuild/core)'] = installedPackage('@rspack/core', ['@rsbuild/core'])?.version
   for (const [key, version] of Object.entries(packages)) if (version === undefined) delete packages[key]
   return {
     cores: availableParallelism(),

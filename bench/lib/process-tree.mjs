@@ -61,16 +61,21 @@ export function resetGroupPeakRss(pgid) {
 }
 
 /**
- * Sum of each group member's peak resident bytes (VmHWM) since the last reset.
+ * Each group member's resident bytes now (RSS) and peak resident bytes since the last reset (VmHWM),
+ * by pid: the upload's memory growth is taken per process, so a process that exits meanwhile does not
+ * count as negative growth and one that starts meanwhile (`next dev` forks a worker for a dynamic
+ * route's static paths) is told apart.
  * @param {number} pgid
+ * @returns {Map<number, { rssBytes: number, peakBytes: number }>}
  */
-export function readGroupPeakRss(pgid) {
-  let bytes = 0
+export function readGroupMemory(pgid) {
+  const memory = new Map()
   for (const { pid } of groupMembers(pgid)) {
     try {
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-      if (match) bytes += Number(match[1]) * 1024
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+      const kib = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024
+      memory.set(pid, { rssBytes: kib('VmRSS'), peakBytes: kib('VmHWM') })
     } catch {}
   }
-  return bytes
+  return memory
 }

@@ -1,5 +1,5 @@
-// Scenario 7: Vite dev-server start with and without the plugin, each sample a fresh process, the two
-// kinds alternating (after one discarded pair that warms the disk cache). The plugin's cost is the
+// Scenario 7: dev-server start (Vite, webpack-dev-server 5 and 6, Rsbuild) with and without the
+// sameorigin plugin, each sample a fresh process (startup-process.mjs), the two kinds alternating (after one discarded pair that warms the disk cache). The plugin's cost is the
 // difference of the medians.
 
 import { execFileSync } from 'node:child_process'
@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url'
 const ENTRY = fileURLToPath(new URL('../startup-process.mjs', import.meta.url))
 
 /**
+ * @param {'vite' | 'wds5' | 'wds6' | 'rsbuild'} host
  * @param {{ workdir: string, upstream: string }} options
  * @param {{ runs: number }} settings
  */
-export function measureViteStart({ workdir, upstream }, settings) {
+export function measureDevServerStart(host, { workdir, upstream }, settings) {
   mkdirSync(workdir, { recursive: true })
   const sample = (withPlugin) => {
-    const args = [ENTRY, workdir, upstream, ...(withPlugin ? ['--with-plugin'] : [])]
+    const args = [ENTRY, host, workdir, upstream, ...(withPlugin ? ['--with-plugin'] : [])]
     const output = execFileSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 })
     return JSON.parse(output.trim().split('\n').at(-1)).ms
   }

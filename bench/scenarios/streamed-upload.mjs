@@ -1,9 +1,11 @@
 // Scenario 5: a large POST streamed through the subject: does all of it arrive, how fast, and how much
-// does the subject's resident memory grow meanwhile (kernel peak-RSS mark, reset just before).
+// does the subject's resident memory grow meanwhile (kernel peak-RSS mark, reset just before): per
+// process of the group, peak − RSS before, summed over the processes that ran before the upload; the
+// peak of processes that started during it (next dev's static-paths worker) is reported on its own.
 
 import { request } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { readGroupPeakRss, readGroupUsage, resetGroupPeakRss } from '../lib/process-tree.mjs'
+import { readGroupMemory, resetGroupPeakRss } from '../lib/process-tree.mjs'
 
 const MIB = 1024 * 1024
 const CHUNK = Buffer.alloc(MIB, 'upload-0123456789')
@@ -16,11 +18,22 @@ export async function measureUpload(subject, settings) {
   const total = settings.mebibytes * MIB
   const { pgid } = subject
   const peakResetWorked = pgid === undefined ? false : resetGroupPeakRss(pgid)
-  const rssBefore = pgid === undefined ? undefined : readGroupUsage(pgid).rssBytes
+  const before = pgid === undefined ? undefined : readGroupMemory(pgid)
   const started = performance.now()
   const outcome = await postStream(`${subject.url}/api/upload`, total, settings.stallTimeoutMs)
   const seconds = (performance.now() - started) / 1000
-  const peak = pgid === undefined || !peakResetWorked ? undefined : readGroupPeakRss(pgid)
+  const after = pgid === undefined || !peakResetWorked ? undefined : readGroupMemory(pgid)
+  let growthBytes = 0
+  let spawnedPeakBytes = 0
+  let spawnedProcesses = 0
+  for (const [pid, { peakBytes }] of after ?? []) {
+    const earlier = before?.get(pid)
+    if (earlier !== undefined) growthBytes += peakBytes - earlier.rssBytes
+    else {
+      spawnedPeakBytes += peakBytes
+      spawnedProcesses += 1
+    }
+  }
   const receivedBytes = outcome.upstreamBytes ?? 0
   return {
     passed: outcome.status === 200 && receivedBytes === total,
@@ -30,7 +43,9 @@ export async function measureUpload(subject, settings) {
     receivedMiB: receivedBytes / MIB,
     totalMiB: settings.mebibytes,
     mibPerSecond: receivedBytes / MIB / seconds,
-    rssGrowthMiB: peak === undefined || rssBefore === undefined ? undefined : (peak - rssBefore) / MIB,
+    rssGrowthMiB: after === undefined ? undefined : growthBytes / MIB,
+    spawnedProcesses,
+    spawnedPeakMiB: spawnedPeakBytes / MIB,
   }
 }
 

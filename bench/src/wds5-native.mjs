@@ -5,5 +5,5 @@ import { startWebpackDevServer } from '../lib/start-webpack-dev-server.mjs'
 
 /** @param {{ upstream: string, workdir: string }} options */
 export function start(options) {
-  return startWebpackDevServer(WebpackDevServer, options)
+  return startWebpackDevServer(WebpackDevServer, options, { nativeProxy: true })
 }

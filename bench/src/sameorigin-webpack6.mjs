@@ -1,0 +1,17 @@
+// webpack-dev-server 6 with @sameorigin/webpack's `SameOriginPlugin` instead of `devServer.proxy`, the
+// route inline (no sameorigin.config.* is read).
+// Under the bench's Node, like wds6-native (see README.md, "Node").
+
+import { SameOriginPlugin } from '@sameorigin/webpack'
+import WebpackDevServer from 'webpack-dev-server6'
+import { startWebpackDevServer } from '../lib/start-webpack-dev-server.mjs'
+
+/** @param {{ upstream: string, workdir: string }} options */
+export function start(options) {
+  const plugin = new SameOriginPlugin({
+    routes: { '/api': options.upstream },
+    configFile: false,
+    logLevel: 'warn',
+  })
+  return startWebpackDevServer(WebpackDevServer, options, { plugins: [plugin] })
+}
