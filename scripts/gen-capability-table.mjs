@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Turns the conformance results (test/conformance/.results/<host>.json, written by
 // test/conformance/src/results-reporter.ts) into the README's capability table: rows are scenarios
-// (`describeHosts` titles), columns are hosts, and a cell is ✅ (every test passed), ❌ (one failed)
-// or — (not run on that host: a declared capability gap, whose reason becomes a numbered note).
+// (`describeHosts` titles), columns are hosts, and a cell is ✅ (every test that ran passed), ❌ (one
+// failed) or — (none ran there). Each declared capability gap that skipped a test becomes a numbered
+// note, listed host by host.
 //
 //   node scripts/gen-capability-table.mjs           write the table between the README markers
 //   node scripts/gen-capability-table.mjs --check   exit 1 when the README's table differs from the results
@@ -56,37 +57,77 @@ function scenarioTitles(hosts) {
   return titles
 }
 
-/** The table and its notes, as Markdown lines (without the markers). */
-export function renderTable(hosts) {
-  const notes = []
-  const noteFor = (text) => {
-    const index = notes.indexOf(text)
-    if (index !== -1) return index + 1
-    notes.push(text)
-    return notes.length
+/**
+ * Why a skipped test did not run on `host`, as note texts: one per declared capability gap (named,
+ * with the host's reason), or the test's own reason when no gap skipped it.
+ */
+function skipNotes(host, test) {
+  if (Array.isArray(test.gaps) && test.gaps.length > 0) {
+    return test.gaps.map((gap) => `\`${gap}\`: ${host.capabilities?.[gap] ?? test.skipReason ?? 'skipped'}`)
   }
+  return [test.skipReason ?? 'skipped']
+}
+
+/** The number of `note` among `column`'s notes (numbered from `column.first`). */
+function numberOf(column, note) {
+  return column.first + column.notes.indexOf(note)
+}
+
+/**
+ * The table and its notes, as Markdown lines (without the markers). Notes are numbered host by host
+ * (in column order, then in row order), so each host's reasons read as one list under its name.
+ */
+export function renderTable(hosts) {
   const missing = []
-  const rows = scenarioTitles(hosts).map((title) => {
-    const cells = hosts.map((host) => {
+  const titles = scenarioTitles(hosts)
+  // Per host: its cells' outcomes and note texts, and its notes in order of first use.
+  const grid = hosts.map((host) => {
+    const notes = []
+    const cells = titles.map((title) => {
       const tests = host.scenarios.find((entry) => entry.scenario === title)?.tests ?? []
       if (tests.length === 0) {
         missing.push(`${host.host}: ${title}`)
-        return '?'
+        return { mark: '?', notes: [] }
       }
-      const skipped = tests.filter((test) => test.state === 'skipped')
-      const reasons = [...new Set(skipped.map((test) => test.skipReason ?? 'skipped'))]
-      const marks = reasons.map((reason) => `<sup>${noteFor(`\`${host.host}\`: ${reason}`)}</sup>`).join('')
-      if (tests.some((test) => test.state === 'failed')) return `❌${marks}`
-      if (tests.some((test) => test.state === 'passed')) return `✅${marks}`
-      return `—${marks}`
+      const cellNotes = [
+        ...new Set(tests.filter((test) => test.state === 'skipped').flatMap((test) => skipNotes(host, test))),
+      ]
+      for (const note of cellNotes) if (!notes.includes(note)) notes.push(note)
+      const mark = tests.some((test) => test.state === 'failed')
+        ? '❌'
+        : tests.some((test) => test.state === 'passed')
+          ? '✅'
+          : '—'
+      return { mark, notes: cellNotes }
     })
-    return `| ${title} | ${cells.join(' | ')} |`
+    return { host, cells, notes }
   })
   if (missing.length > 0) {
     throw new Error(
       `results are incomplete (a partial run?), run the whole suite for every host:\n  ${missing.join('\n  ')}`,
     )
   }
+  let next = 1
+  for (const column of grid) {
+    column.first = next
+    next += column.notes.length
+  }
+  const rows = titles.map((title, row) => {
+    const cells = grid.map((column) => {
+      const { mark, notes } = column.cells[row]
+      if (notes.length === 0) return mark
+      return `${mark}<sup>${notes.map((note) => numberOf(column, note)).join(',')}</sup>`
+    })
+    return `| ${title} | ${cells.join(' | ')} |`
+  })
+  const noteLines = grid
+    .filter((column) => column.notes.length > 0)
+    .flatMap((column) => [
+      '',
+      `\`${column.host.host}\`:`,
+      '',
+      ...column.notes.map((note, index) => `${column.first + index}. ${note}`),
+    ])
   return [
     '<!-- Generated from the conformance suite (test/conformance) by scripts/gen-capability-table.mjs: do not edit. -->',
     '',
@@ -94,8 +135,8 @@ export function renderTable(hosts) {
     `| --- | ${hosts.map(() => ':---:').join(' | ')} |`,
     ...rows,
     '',
-    '✅ every test of the scenario passes on that host · ❌ at least one fails · — not run there, for the reason noted',
-    ...(notes.length === 0 ? [] : ['', ...notes.map((note, index) => `${index + 1}. ${note}`)]),
+    '✅ every test of the scenario that runs there passes on that host · ❌ at least one fails · — not run there · <sup>n</sup> a test not run there, for the reason in note n (a gap the host declares)',
+    ...noteLines,
   ]
 }
 

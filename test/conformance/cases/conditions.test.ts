@@ -20,7 +20,7 @@ describeHosts('method and header conditions', ({ it, serve }) => {
     ],
   }))
 
-  it('routes by method', async () => {
+  it.requires('methodConditions', 'headerOverrides')('routes by method', async () => {
     await request(`${app.url}/api/items`)
     await request(`${app.url}/api/items`, { method: 'POST', body: '{"name":"a"}' })
     expect(upstream.requests.map((req) => [req.method, req.headers['x-route']])).toEqual([
@@ -53,18 +53,21 @@ describeHosts('method and header conditions', ({ it, serve }) => {
     ])
   })
 
-  it("forwards a CORS preflight to the backend instead of answering it with the host's CORS handling", async () => {
-    const res = await request(`${app.url}/api/items`, {
-      method: 'OPTIONS',
-      headers: {
-        origin: 'http://localhost:3000',
-        'access-control-request-method': 'PUT',
-        'access-control-request-headers': 'content-type',
-      },
-    })
-    expect(upstream.requests.map((req) => [req.method, req.path])).toEqual([['OPTIONS', '/api/items']])
-    // The backend's answer (the echo), not a preflight answer made up by the host.
-    expect(res.status).toBe(200)
-    expect(res.headers['access-control-allow-origin']).toBeUndefined()
-  })
+  it.requires('methodConditions')(
+    "forwards a CORS preflight to the backend instead of answering it with the host's CORS handling",
+    async () => {
+      const res = await request(`${app.url}/api/items`, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:3000',
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'content-type',
+        },
+      })
+      expect(upstream.requests.map((req) => [req.method, req.path])).toEqual([['OPTIONS', '/api/items']])
+      // The backend's answer (the echo), not a preflight answer made up by the host.
+      expect(res.status).toBe(200)
+      expect(res.headers['access-control-allow-origin']).toBeUndefined()
+    },
+  )
 })

@@ -21,13 +21,13 @@ const REFUSED = [
   ['a NUL byte', '/api/file%00.json'],
 ] as const
 
-describeHosts('hostile paths are refused', ({ it, host, serve }) => {
+describeHosts('hostile paths are refused', ({ it, serve }) => {
   const upstream = useUpstream({ websocket: () => {} })
   const elsewhere = useUpstream()
   const app = serve(() => ({ routes: { '/api': `${upstream.url}/v1` } }))
 
   for (const [what, path] of REFUSED) {
-    it(`${what} (${path}) → 400, nothing forwarded`, async () => {
+    it.requires('pathSafety')(`${what} (${path}) → 400, nothing forwarded`, async () => {
       const res = await request(`${app.url}${path}`, { headers: { accept: 'application/json' } })
       expect(res.status).toBe(400)
       expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('ERR_REQUEST_PATH_UNSAFE')
@@ -44,27 +44,27 @@ describeHosts('hostile paths are refused', ({ it, host, serve }) => {
     expect(upstream.requests).toHaveLength(0)
   })
 
-  it('sends an absolute-form request line to the configured target only', async () => {
-    const res = await sendRaw(
-      app.port,
-      `GET ${elsewhere.url}/api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:${elsewhere.port}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
-    )
-    expect(res).toMatch(/^HTTP\/1\.1 200 /)
-    expect(elsewhere.requests).toHaveLength(0)
-    expect(upstream.requests.map((req) => [req.path, req.headers.host])).toEqual([
-      ['/v1/x?y=1', `127.0.0.1:${upstream.port}`],
-    ])
-  })
-
-  it.runIf(host.supports('ws'), String(host.capabilities.ws))(
-    'refuses the same paths on a websocket handshake',
+  it.requires('absoluteForm')(
+    'sends an absolute-form request line to the configured target only',
     async () => {
-      const socket = new WebSocket(`${app.url.replace('http', 'ws')}/api/..%2Fadmin`)
-      onTestFinished(() => socket.terminate())
-      socket.on('error', () => {})
-      const [, res] = (await once(socket, 'unexpected-response')) as [unknown, IncomingMessage]
-      expect(res.statusCode).toBe(400)
-      expect(upstream.requests).toHaveLength(0)
+      const res = await sendRaw(
+        app.port,
+        `GET ${elsewhere.url}/api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:${elsewhere.port}\r\nAccept: application/json\r\nConnection: close\r\n\r\n`,
+      )
+      expect(res).toMatch(/^HTTP\/1\.1 200 /)
+      expect(elsewhere.requests).toHaveLength(0)
+      expect(upstream.requests.map((req) => [req.path, req.headers.host])).toEqual([
+        ['/v1/x?y=1', `127.0.0.1:${upstream.port}`],
+      ])
     },
   )
+
+  it.requires('ws', 'wsErrors')('refuses the same paths on a websocket handshake', async () => {
+    const socket = new WebSocket(`${app.url.replace('http', 'ws')}/api/..%2Fadmin`)
+    onTestFinished(() => socket.terminate())
+    socket.on('error', () => {})
+    const [, res] = (await once(socket, 'unexpected-response')) as [unknown, IncomingMessage]
+    expect(res.statusCode).toBe(400)
+    expect(upstream.requests).toHaveLength(0)
+  })
 })

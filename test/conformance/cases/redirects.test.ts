@@ -24,16 +24,19 @@ describeHosts('redirect (Location) rewriting', ({ it, serve }) => {
     return res.headers.location
   }
 
-  it('rewrites an absolute Location on the target to a dev-server path through the route', async () => {
-    expect(await locationOf('/api', '{self}/v1/login?next=/home#top')).toBe('/api/login?next=/home#top')
-  })
+  it.requires('redirectRewrite')(
+    'rewrites an absolute Location on the target to a dev-server path through the route',
+    async () => {
+      expect(await locationOf('/api', '{self}/v1/login?next=/home#top')).toBe('/api/login?next=/home#top')
+    },
+  )
 
-  it('rewrites root-relative and relative Locations the same way', async () => {
+  it.requires('redirectRewrite')('rewrites root-relative and relative Locations the same way', async () => {
     expect(await locationOf('/api', '/v1/dashboard')).toBe('/api/dashboard')
     expect(await locationOf('/api', 'settings')).toBe('/api/settings')
   })
 
-  it('keeps a target URL outside the base path on the dev origin', async () => {
+  it.requires('redirectRewrite')('keeps a target URL outside the base path on the dev origin', async () => {
     expect(await locationOf('/api', '{self}/welcome')).toBe('/welcome')
   })
 

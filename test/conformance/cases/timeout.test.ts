@@ -3,7 +3,7 @@ import { expect } from 'vitest'
 import { describeHosts } from '../src/describe-hosts.ts'
 import { useUpstream } from '../src/use-upstream.ts'
 
-describeHosts('upstream timeout → 504', ({ it, serve }) => {
+describeHosts('upstream timeout → 504', { requires: ['routeTimeouts'] }, ({ it, serve }) => {
   // Accepts the request and never answers (its sockets are destroyed when the upstream closes).
   const upstream = useUpstream({ handle: () => {} })
   const app = serve(() => ({ routes: { '/api': { target: upstream.url, timeout: 300 } } }))

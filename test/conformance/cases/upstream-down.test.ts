@@ -9,23 +9,30 @@ interface ErrorJson {
   error: { code: string; message: string; hint: string; route: string | null; target: string | null }
 }
 
-describeHosts('upstream down → 502', ({ it, host, serve }) => {
+describeHosts('upstream down → 502', ({ it, serve }) => {
   const closed = useClosedPort()
   const app = serve(() => ({ routes: { '/api': closed.url } }))
 
-  it('answers fetch/XHR with 502 and a JSON error, and logs ERR_UPSTREAM_UNREACHABLE once', async () => {
-    const res = await request(`${app.url}/api/users`, { headers: { accept: 'application/json' } })
-    expect(res.status).toBe(502)
-    expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
-    const { error } = JSON.parse(res.body) as ErrorJson
-    expect(error).toMatchObject({ code: 'ERR_UPSTREAM_UNREACHABLE', route: '/api', target: `${closed.url}/` })
-    expect(error.hint).not.toBe('')
-    const logged = app.logs.lines.filter((line) => line.message.includes('ERR_UPSTREAM_UNREACHABLE'))
-    expect(logged).toHaveLength(1)
-    expect(logged[0]?.message).toContain('GET /api/users')
-  })
+  it.requires('errorBodies')(
+    'answers fetch/XHR with 502 and a JSON error, and logs ERR_UPSTREAM_UNREACHABLE once',
+    async () => {
+      const res = await request(`${app.url}/api/users`, { headers: { accept: 'application/json' } })
+      expect(res.status).toBe(502)
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8')
+      const { error } = JSON.parse(res.body) as ErrorJson
+      expect(error).toMatchObject({
+        code: 'ERR_UPSTREAM_UNREACHABLE',
+        route: '/api',
+        target: `${closed.url}/`,
+      })
+      expect(error.hint).not.toBe('')
+      const logged = app.logs.lines.filter((line) => line.message.includes('ERR_UPSTREAM_UNREACHABLE'))
+      expect(logged).toHaveLength(1)
+      expect(logged[0]?.message).toContain('GET /api/users')
+    },
+  )
 
-  it('answers a navigation with 502 and a readable HTML page', async () => {
+  it.requires('errorBodies')('answers a navigation with 502 and a readable HTML page', async () => {
     const res = await request(`${app.url}/api/users`, {
       headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
     })
@@ -35,12 +42,12 @@ describeHosts('upstream down → 502', ({ it, host, serve }) => {
     expect(res.body).toContain('ERR_UPSTREAM_UNREACHABLE')
   })
 
-  it('keeps the dev server serving', async () => {
+  it.requires('errorBodies')('keeps the dev server serving', async () => {
     expect((await request(`${app.url}/api/again`)).status).toBe(502)
     expect((await request(`${app.url}/`, { headers: { accept: 'text/html' } })).status).toBeLessThan(500)
   })
 
-  it.runIf(host.supports('ws'), String(host.capabilities.ws))(
+  it.requires('ws', 'wsErrors')(
     'answers a websocket handshake with 502 and logs ERR_UPSTREAM_UNREACHABLE',
     async () => {
       const socket = new WebSocket(`${app.url.replace('http', 'ws')}/api/socket`)

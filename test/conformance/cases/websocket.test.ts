@@ -41,10 +41,18 @@ describeHosts('websocket echo', { requires: ['ws'] }, ({ it, serve }) => {
     expect(echoed.data.equals(bytes)).toBe(true)
     const handshake = upstream.requests.find((req) => req.kind === 'upgrade')
     expect(handshake).toMatchObject({ path: '/v1/socket?room=1' })
-    // The same header rewriting as for requests: the target's Host, Origin on the target.
+    // The same header rewriting as for requests: the target's Host.
     expect(handshake?.headers.host).toBe(`127.0.0.1:${upstream.port}`)
-    expect(handshake?.headers.origin).toBe(upstream.url)
   })
+
+  it.requires('wsOriginRewrite')(
+    'rewrites the Origin of the handshake to the target, as for requests',
+    async () => {
+      await openSocket(wsUrl('/api/socket'), [], { headers: { origin: app.url } })
+      const handshake = upstream.requests.find((req) => req.kind === 'upgrade')
+      expect(handshake?.headers.origin).toBe(upstream.url)
+    },
+  )
 
   it('closes the upstream socket when the browser closes its own', async () => {
     await eventually(() => upstream.openConnections === 0) // the previous test's socket is gone

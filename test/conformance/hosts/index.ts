@@ -15,7 +15,7 @@ export const HOSTS: readonly Host[] = [
   coreServer,
   viteDev,
   vitePreview,
-  // Slow (one `next dev` per scenario): only with CONFORMANCE_NEXT=1 or named in CONFORMANCE_HOSTS.
+  // One `next dev` each for the whole run (src/global-setup.ts); CONFORMANCE_SKIP_NEXT=1 leaves them out.
   ...(nextHostsEnabled() ? [nextRewrites, nextRouteHandler] : []),
   webpackDevServer5,
   webpackDevServer6,

@@ -1,22 +1,18 @@
-import type { ChildProcess } from 'node:child_process'
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { statSync } from 'node:fs'
 import process from 'node:process'
-import { fileURLToPath } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
-import { captureLogs } from '../src/capture-logs.ts'
-import type { Host, StartedHost } from '../src/types.ts'
+import { inject } from 'vitest'
+import type { CapturedLogs, Host, LogLine, StartedHost, StartOptions } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import type { NextGranted, NextMode, OutputFiles } from './next-dev.ts'
+import { readLines } from './next-dev.ts'
 
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
-// Apps live in this package (gitignored .tmp), so `next`, React and @sameorigin/next resolve from
-// its node_modules, and Turbopack finds the workspace root above them.
-const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url))
-// `next dev` answers in about a second; the bound only catches a server that never gets ready.
-const READY_TIMEOUT = 60_000
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The coordinator of the run's `next dev` processes (`hosts/next-dev.ts`), when a Next host is selected. */
+    nextCoordinator: string | null
+  }
+}
 
 /** A config as the source of `sameorigin.config.mjs`: JSON, plus RegExp literals. */
 function toSource(value: unknown): string {
@@ -32,121 +28,86 @@ function toSource(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The Next app: the route handler as a root catch-all (it answers 404 where no route matches). */
-async function writeApp(dir: string, config: UserConfig, mode: 'rewrites' | 'route'): Promise<void> {
-  await mkdir(join(dir, 'app', '[[...path]]'), { recursive: true })
-  await writeFile(join(dir, 'sameorigin.config.mjs'), `export default ${toSource(config)}\n`)
-  await writeFile(
-    join(dir, 'next.config.mjs'),
-    `import { withSameOrigin } from '@sameorigin/next'\nexport default withSameOrigin({}, { mode: '${mode}' })\n`,
-  )
-  const route =
-    mode === 'route'
-      ? "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n"
-      : "export function GET() {\n  return new Response('Not Found (no rewrite matched)\\n', { status: 404 })\n}\n"
-  await writeFile(join(dir, 'app', '[[...path]]', 'route.js'), route)
-}
-
-/** Stops `next dev` and its `next-server` child: the whole process group, then waits for the exit. */
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
-  const exited = once(child, 'exit')
-  process.kill(-child.pid, 'SIGTERM')
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, 'SIGKILL')
-    } catch {
-      // Already gone.
-    }
-  }, 5_000)
-  await exited
-  clearTimeout(timer)
-  try {
-    // A child that ignored SIGTERM while its parent exited.
-    process.kill(-child.pid, 'SIGKILL')
-  } catch {
-    // The group is empty: nothing left behind.
+/** What `next dev` printed since the last `clear()`: read from the files it writes to. */
+function fileLogs(files: OutputFiles): CapturedLogs {
+  const levels = ['warn', 'info'] as const
+  const offsets = { info: 0, warn: 0 }
+  const clear = (): void => {
+    for (const level of levels) offsets[level] = statSync(files[level]).size
+  }
+  clear()
+  const read = (): LogLine[] => levels.flatMap((level) => readLines(files[level], level, offsets[level]))
+  return {
+    get lines() {
+      return read()
+    },
+    text: () =>
+      read()
+        .map((line) => line.message)
+        .join('\n'),
+    clear,
   }
 }
 
 /**
- * Starts one real `next dev` (Turbopack) on 127.0.0.1 and a free port for the app written from
- * `config`, resolves once it printed its URL and served a first request (so the route compiled), and
- * captures what it prints: stderr (where the adapter writes) as warnings, stdout as info.
+ * The run's `next dev` for `mode` (started once, in `src/global-setup.ts`), switched to `config` for
+ * this block: resolves once no other block uses it and the config is served; `close` hands it back.
+ * Adapter lines (stderr) are warnings, the rest info.
  */
-export async function startNextDev(config: UserConfig, mode: 'rewrites' | 'route'): Promise<StartedHost> {
-  await mkdir(TMP, { recursive: true })
-  const dir = await mkdtemp(join(TMP, `next-${mode}-`))
-  const logs = captureLogs()
-  let child: ChildProcess | undefined
-  try {
-    await writeApp(dir, config, mode)
-    child = spawn(process.execPath, [NEXT_BIN, 'dev', '--hostname', '127.0.0.1', '--port', '0'], {
-      cwd: dir,
-      // Its own process group, so close() reaches the next-server child too.
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'development', FORCE_COLOR: '0' },
-    })
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`next dev was not ready in ${READY_TIMEOUT} ms:\n${logs.text()}`)),
-        READY_TIMEOUT,
-      )
-      const read = (level: 'info' | 'warn') => (chunk: Buffer) => {
-        for (const line of chunk.toString('utf8').split('\n')) {
-          if (line.trim() === '') continue
-          logs[level](line)
-          const local = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(line)
-          if (local?.[1] !== undefined) {
-            clearTimeout(timer)
-            resolve(local[1])
-          }
-        }
-      }
-      child?.stdout?.on('data', read('info'))
-      child?.stderr?.on('data', read('warn'))
-      child?.once('exit', (code) => reject(new Error(`next dev exited (${code}):\n${logs.text()}`)))
-    })
-    // The first request compiles the catch-all route; later requests are the scenario's own.
-    await (await fetch(`${url}/__sameorigin-warm-up`)).arrayBuffer()
-    const started = child
-    return {
-      url,
-      port: Number(new URL(url).port),
-      root: dir,
-      logs,
-      close: async () => {
-        await stopGroup(started)
-        await rm(dir, { recursive: true, force: true })
-      },
-    }
-  } catch (error) {
-    if (child !== undefined) await stopGroup(child)
-    await rm(dir, { recursive: true, force: true })
-    throw error
+export async function startNext(
+  mode: NextMode,
+  config: UserConfig,
+  options: StartOptions,
+): Promise<StartedHost> {
+  const coordinator = inject('nextCoordinator')
+  if (coordinator === null) throw new Error('next hosts: src/global-setup.ts started no next dev')
+  const res = await fetch(`${coordinator}/acquire`, {
+    method: 'POST',
+    body: JSON.stringify({ mode, config: toSource(config), websockets: options.websockets }),
+  })
+  if (!res.ok) throw new Error(`next hosts: ${await res.text()}`)
+  const granted = (await res.json()) as NextGranted & { id: string }
+  return {
+    url: granted.url,
+    port: Number(new URL(granted.url).port),
+    root: granted.root,
+    logs: fileLogs(granted.output),
+    close: async () => {
+      await (await fetch(`${coordinator}/release/${granted.id}`, { method: 'POST' })).arrayBuffer()
+    },
   }
 }
 
 /**
- * Whether the Next hosts run: each scenario block starts its own `next dev` (about 5 minutes for both
- * hosts on 2 cores), so they join the default run only when asked for, with `CONFORMANCE_NEXT=1` or by
- * name in `CONFORMANCE_HOSTS`.
+ * Whether the Next hosts run: by default yes; `CONFORMANCE_SKIP_NEXT=1` leaves them out (unless
+ * `CONFORMANCE_HOSTS` names one).
  */
 export function nextHostsEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   return (
-    env.CONFORMANCE_NEXT === '1' ||
+    env.CONFORMANCE_SKIP_NEXT !== '1' ||
     (env.CONFORMANCE_HOSTS ?? '').split(',').some((name) => name.trim().startsWith('next-'))
   )
 }
 
+/** What neither Next host can do, because Next itself decides it before any route or handler runs. */
+export const NEXT_GAPS = {
+  hmr: "the HMR scenario edits the fixture's index.html, which a Next app does not have",
+  absoluteForm:
+    'Next answers an absolute-form request line (`GET http://…`) with its own 308 before any rewrite or route runs',
+  wsOriginRewrite:
+    "websocket handshakes go through Next's rewrite proxy (a route handler cannot take over a socket), which keeps the dev server's Origin",
+  wsErrors:
+    "websocket handshakes go through Next's rewrite proxy, which answers no 502 when the upstream is down and leaves a refused path's handshake unanswered",
+} as const
+
 /**
- * `next dev` with `withSameOrigin(config)`: every route a native Next rewrite. Started once per
- * scenario block, not per test.
+ * `next dev` with `withSameOrigin(config)`: every route a native Next rewrite. One `next dev` for the
+ * whole run (`hosts/next-dev.ts`): Next reads rewrites when its server starts, so each block's config
+ * restarts Next's server (not `next dev`) on the same port.
  *
  * Gaps, each Next's rewrite proxy's (`next/dist/server/lib/router-utils/proxy-request.js`: http-proxy
- * with `changeOrigin` only), and each printed by `withSameOrigin` at startup. Only `ws` and `hmr` can
- * be declared as capabilities today, so until the suite has one per gap these scenarios fail here:
+ * with `changeOrigin` only), each printed by `withSameOrigin` at startup and declared below, so the
+ * tests needing them are skipped here with the reason:
  * - cookies: Set-Cookie passes untouched (Domain, Secure, SameSite=None, Path kept)
  * - redirects: Location / Refresh pass untouched
  * - Origin / Referer are not rewritten (requests and websocket handshakes)
@@ -160,13 +121,29 @@ export function nextHostsEnabled(env: Readonly<Record<string, string | undefined
  * - timeout: Next's proxy timeout (30 s, `experimental.proxyTimeout`), not the route's
  * - uploads: Next buffers a proxied request body and stops at 10 MiB (`proxyClientMaxBodySize`)
  * - DNS rebinding: Next does not check `Host` before a rewrite
- * - websockets: no 502 when the upstream is down, and refused paths leave the handshake unanswered
+ * - websockets: no Origin rewrite, no 502 when the upstream is down, and refused paths leave the
+ *   handshake unanswered
  */
 export const nextRewrites: Host = defineHost({
   name: 'next-rewrites',
   capabilities: {
-    ws: true,
-    hmr: "the HMR scenario edits the fixture's index.html, which a Next app does not have",
+    ...NEXT_GAPS,
+    cookieRewrite:
+      "Next's rewrite proxy passes Set-Cookie untouched (Domain, Secure, SameSite=None and Path kept)",
+    redirectRewrite: "Next's rewrite proxy passes Location and Refresh untouched",
+    originRewrite: "Next's rewrite proxy does not rewrite Origin or Referer",
+    forwardedHeaders:
+      "Next's rewrite proxy sets its own X-Forwarded-* and keeps what the client sent; `xfwd: false` cannot remove them",
+    headerOverrides: "a Next rewrite cannot set request headers: a route's `headers` are lost",
+    methodConditions: 'a Next rewrite cannot match a method: routes with `methods` are not forwarded',
+    regexpRoutes: 'a RegExp route has no Next rewrite: it is not forwarded',
+    pathSafety:
+      'Next rewrites forward unsafe paths (encoded dot segments, NUL, backslash) instead of refusing them with 400',
+    errorBodies:
+      'Next answers an unreachable upstream with its own 500 page, not 502 ERR_UPSTREAM_UNREACHABLE',
+    routeTimeouts: "Next's proxy timeout applies (30 s, `experimental.proxyTimeout`), not the route's",
+    largeUploads: 'Next buffers a proxied request body and stops at 10 MiB (`proxyClientMaxBodySize`)',
+    hostCheck: 'Next does not check `Host` before a rewrite',
   },
-  start: (_fixtureDir, config) => startNextDev(config, 'rewrites'),
+  start: (_fixtureDir, config, options) => startNext('rewrites', config, options),
 })

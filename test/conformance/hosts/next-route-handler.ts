@@ -1,14 +1,15 @@
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
-import { startNextDev } from './next-rewrites.ts'
+import { NEXT_GAPS, startNext } from './next-rewrites.ts'
 
 /**
  * `next dev` with `withSameOrigin(config, { mode: 'route' })` and `app/[[...path]]/route.js`
- * exporting `@sameorigin/next/route`'s handlers: the core's rewriting over Web Request/Response,
- * websockets through the upgrade-only rewrites. Started once per scenario block, not per test.
+ * exporting `createRouteHandler(config)` from `@sameorigin/next/route`: the core's rewriting over Web
+ * Request/Response, websockets through the upgrade-only rewrites. One `next dev` for the whole run
+ * (`hosts/next-dev.ts`): a block's config is a hot update of the route file.
  *
- * Gaps (Next's, not the handler's; only `ws` and `hmr` can be declared as capabilities today, so
- * these scenarios fail here until the suite has one per gap):
+ * Gaps, Next's, not the handler's (declared below, so the tests needing them are skipped here with
+ * the reason):
  * - X-Forwarded-*: a route handler sees no socket, only the headers Next passes, and Next keeps
  *   what the client sent (and sets its own when the route says `xfwd: false`)
  * - Content-Length: Next re-sends a route handler's body chunked (the bytes are exact)
@@ -19,8 +20,11 @@ import { startNextDev } from './next-rewrites.ts'
 export const nextRouteHandler: Host = defineHost({
   name: 'next-route-handler',
   capabilities: {
-    ws: true,
-    hmr: "the HMR scenario edits the fixture's index.html, which a Next app does not have",
+    ...NEXT_GAPS,
+    forwardedHeaders:
+      'a route handler sees only the headers Next passes: Next keeps the X-Forwarded-* the client sent, and sets its own when the route says `xfwd: false`',
+    exactContentLength:
+      "Next re-sends a route handler's streamed body chunked, without Content-Length (the bytes are exact)",
   },
-  start: (_fixtureDir, config) => startNextDev(config, 'route'),
+  start: (_fixtureDir, config, options) => startNext('route', config, options),
 })

@@ -17,6 +17,21 @@ export interface ConformanceMeta {
   readonly capabilities: Capabilities
   /** Why this test did not run on this host (a missing capability), when it did not. */
   readonly skipReason?: string
+  /** The declared capability gaps that skipped it (their reasons are in `capabilities`), when those did. */
+  readonly gaps?: readonly Capability[]
+}
+
+/** Why a test does not run on a host: a free reason (`runIf`), or declared capability gaps. */
+interface Skip {
+  readonly reason: string
+  readonly gaps?: readonly Capability[]
+}
+
+/** The skip for a test needing `capabilities` on `host`, or `undefined` when the host has them all. */
+function gapSkip(host: Host, capabilities: readonly Capability[]): Skip | undefined {
+  const reason = host.gapReason(capabilities)
+  if (reason === undefined) return undefined
+  return { reason, gaps: [...new Set(capabilities)].filter((capability) => !host.supports(capability)) }
 }
 
 declare module 'vitest' {
@@ -34,6 +49,11 @@ export interface HostIt extends DefineTest {
   /** Runs the test only when `condition` holds (e.g. `host.supports('ws')`); `reason` goes to the table. */
   readonly runIf: (condition: boolean, reason?: string) => DefineTest
   readonly skipIf: (condition: boolean, reason?: string) => DefineTest
+  /**
+   * Runs the test only on hosts that support every one of `capabilities`; elsewhere it is skipped with
+   * the host's declared reasons, which the table shows as "—" and footnotes.
+   */
+  readonly requires: (...capabilities: Capability[]) => DefineTest
 }
 
 /** Options for {@link describeHosts}. */
@@ -70,29 +90,39 @@ export function selectedHosts(): readonly Host[] {
   return HOSTS.filter((host) => names.has(host.name))
 }
 
-function createIt(host: Host, scenario: string, blockSkipReason: string | undefined): HostIt {
+/** The skip for `it.runIf(condition, reason)`, or `undefined` when it runs. */
+function unless(condition: boolean, reason: string | undefined): Skip | undefined {
+  return condition ? undefined : { reason: reason ?? 'skipped on this host' }
+}
+
+function createIt(host: Host, scenario: string, blockSkip: Skip | undefined): HostIt {
   const title = (name: string): string => `${name} [${host.name}]`
-  const meta = (skipReason: string | undefined): ConformanceMeta => ({
+  const meta = (skip: Skip | undefined): ConformanceMeta => ({
     host: host.name,
     column: HOSTS.indexOf(host),
     scenario,
     capabilities: host.capabilities,
-    ...(skipReason === undefined ? {} : { skipReason }),
+    ...(skip === undefined ? {} : { skipReason: skip.reason }),
+    ...(skip?.gaps === undefined ? {} : { gaps: skip.gaps }),
   })
   const define =
-    (run: boolean, reason: string | undefined): DefineTest =>
+    (skip: Skip | undefined): DefineTest =>
     (name, fn, options = {}) => {
-      const skipReason = blockSkipReason ?? (run ? undefined : (reason ?? 'skipped on this host'))
+      const why = blockSkip ?? skip
       // oxlint-disable-next-line vitest/expect-expect, vitest/valid-title -- this defines the caller's test: the assertions and title are theirs
-      vitestIt.runIf(run)(title(name), { ...options, meta: { conformance: meta(skipReason) } }, fn)
+      vitestIt.runIf(why === undefined)(title(name), { ...options, meta: { conformance: meta(why) } }, fn)
     }
-  return Object.assign(define(true, undefined), {
-    runIf: (condition: boolean, reason?: string) => define(condition, reason),
-    skipIf: (condition: boolean, reason?: string) => define(!condition, reason),
+  return Object.assign(define(undefined), {
+    runIf: (condition: boolean, reason?: string) => define(unless(condition, reason)),
+    skipIf: (condition: boolean, reason?: string) => define(unless(!condition, reason)),
+    requires: (...capabilities: Capability[]) => define(gapSkip(host, capabilities)),
   })
 }
 
-function createServe(host: Host): HostSuiteContext['serve'] {
+// A Next host serves one block at a time for the whole run, so a block may wait for another file's.
+const START_TIMEOUT = 180_000
+
+function createServe(host: Host, requires: readonly Capability[]): HostSuiteContext['serve'] {
   return (config, options = {}) => {
     const running = late<StartedHost>(host.name)
     let started: StartedHost | undefined
@@ -100,9 +130,10 @@ function createServe(host: Host): HostSuiteContext['serve'] {
       started = await host.start(
         options.fixture ?? APP_FIXTURE,
         typeof config === 'function' ? config() : config,
+        { websockets: requires.includes('ws') },
       )
       running.set(started)
-    })
+    }, START_TIMEOUT)
     beforeEach(() => started?.logs.clear())
     afterAll(async () => {
       await started?.close()
@@ -137,13 +168,10 @@ export function describeHosts(
   const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn
   if (fn === undefined) throw new TypeError('describeHosts(title, [options], fn): fn is missing')
   for (const host of selectedHosts()) {
-    const missing = (options.requires ?? []).filter((capability) => !host.supports(capability))
-    const reason =
-      missing.length === 0
-        ? undefined
-        : missing.map((capability) => `${capability}: ${String(host.capabilities[capability])}`).join('; ')
-    describe.skipIf(reason !== undefined)(`${title} [${host.name}]`, () => {
-      fn({ host, it: createIt(host, title, reason), serve: createServe(host) })
+    const requires = options.requires ?? []
+    const skip = gapSkip(host, requires)
+    describe.skipIf(skip !== undefined)(`${title} [${host.name}]`, () => {
+      fn({ host, it: createIt(host, title, skip), serve: createServe(host, requires) })
     })
   }
 }

@@ -1,12 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Reporter, TestCase, TestModule, TestRunEndReason } from 'vitest/node'
-import type { Capabilities } from './types.ts'
+import type { Capabilities, Capability } from './types.ts'
 
 /** One test's outcome on one host. */
 export interface TestResult {
   readonly name: string
   readonly state: 'passed' | 'failed' | 'skipped'
   readonly skipReason?: string
+  /** The host's declared capability gaps that skipped it; each one's reason is in `capabilities`. */
+  readonly gaps?: readonly Capability[]
 }
 
 /** `.results/<host>.json`: what `scripts/gen-capability-table.mjs` turns into the README table. */
@@ -48,6 +50,7 @@ export class ConformanceResultsReporter implements Reporter {
           name: test.name.replace(HOST_SUFFIX, ''),
           state: toState(test, meta.skipReason),
           ...(meta.skipReason === undefined ? {} : { skipReason: meta.skipReason }),
+          ...(meta.gaps === undefined ? {} : { gaps: meta.gaps }),
         })
       }
     }

@@ -1,13 +1,40 @@
 import type { UserConfig } from '@sameorigin/core'
 
-/** What a host may or may not be able to do. Scenarios that need one declare it (`requires`). */
-export type Capability = 'ws' | 'hmr'
+/**
+ * What a host may or may not be able to do, one behaviour each, so a host that lacks one declares
+ * exactly that gap (with its reason) and still runs every other test. Scenarios that need one say so
+ * with `describeHosts(title, { requires })` or `it.requires(...)`.
+ */
+export const CAPABILITIES = {
+  ws: 'websocket upgrades are proxied',
+  hmr: "the host's own HMR websocket",
+  wsOriginRewrite: 'a websocket handshake gets the same Origin rewrite as a request',
+  wsErrors: 'a websocket handshake is answered 502 (upstream down) or 400 (unsafe path)',
+  cookieRewrite: 'Set-Cookie rewritten for the dev origin',
+  redirectRewrite: 'Location rewritten to the dev origin',
+  originRewrite: 'Origin and Referer rewritten to the target',
+  forwardedHeaders: "X-Forwarded-* set by the proxy alone (the client's replaced; none with `xfwd: false`)",
+  headerOverrides: "a route's `headers` reach the upstream",
+  methodConditions: 'routes matched by method',
+  regexpRoutes: 'RegExp routes',
+  pathSafety: 'unsafe paths (encoded dot segments, NUL, backslash) refused with 400',
+  absoluteForm: 'an absolute-form request line goes to the configured target',
+  errorBodies: "the adapter's 502 answers (JSON or HTML) when the upstream is down",
+  routeTimeouts: "a route's `timeout` → 504",
+  largeUploads: 'request bodies of any size, streamed',
+  exactContentLength: "the upstream's Content-Length kept on a streamed answer",
+  hostCheck: 'a foreign `Host` refused before any route',
+} as const
+
+/** One behaviour a host may lack: a key of {@link CAPABILITIES}. */
+export type Capability = keyof typeof CAPABILITIES
 
 /**
- * Per capability: `true` when the host has it, else the reason it has not. The reason is shown as a
- * footnote in the README's capability table, so write it for users.
+ * Per capability: `true` (or left out) when the host has it, else the reason it has not. The reason
+ * is a footnote in the README's capability table, so write it for users. Every capability is
+ * supported unless the host declares it as a gap.
  */
-export type Capabilities = Readonly<Record<Capability, true | string>>
+export type Capabilities = Readonly<Partial<Record<Capability, true | string>>>
 
 /** One line the adapter (or the host) logged. */
 export interface LogLine {
@@ -52,24 +79,46 @@ export interface StartedHost {
   readonly close: () => Promise<void>
 }
 
+/** What a block tells the host it will do, beyond its config. */
+export interface StartOptions {
+  /** The block proxies websocket upgrades (it `requires: ['ws']`). */
+  readonly websockets: boolean
+}
+
 /** What `hosts/<name>.ts` declares. */
 export interface HostDefinition {
   /** kebab-case, used in test titles, `CONFORMANCE_HOSTS`, `.results/<name>.json` and the table. */
   readonly name: string
   readonly capabilities: Capabilities
   /** Starts the host on 127.0.0.1 (a random port) serving `fixtureDir`, with sameorigin configured by `config`. */
-  readonly start: (fixtureDir: string, config: UserConfig) => Promise<StartedHost>
+  readonly start: (fixtureDir: string, config: UserConfig, options: StartOptions) => Promise<StartedHost>
 }
 
 /** A host definition plus the questions scenarios ask it. */
 export interface Host extends HostDefinition {
   readonly supports: (capability: Capability) => boolean
+  /**
+   * Why the host cannot run a test needing `capabilities` (`<capability>: <reason>` per declared gap,
+   * joined by `; `), or `undefined` when it supports them all.
+   */
+  readonly gapReason: (capabilities: readonly Capability[]) => string | undefined
 }
 
 /** Turns a declaration into a {@link Host}. */
 export function defineHost(definition: HostDefinition): Host {
+  const gap = (capability: Capability): string | undefined => {
+    const declared = definition.capabilities[capability]
+    return declared === undefined || declared === true ? undefined : declared
+  }
   return {
     ...definition,
-    supports: (capability) => definition.capabilities[capability] === true,
+    supports: (capability) => gap(capability) === undefined,
+    gapReason: (capabilities) => {
+      const reasons = [...new Set(capabilities)].flatMap((capability) => {
+        const reason = gap(capability)
+        return reason === undefined ? [] : [`${capability}: ${reason}`]
+      })
+      return reasons.length === 0 ? undefined : reasons.join('; ')
+    },
   }
 }
