@@ -1,10 +1,9 @@
-import { request, sendRaw, startUpstream } from '@sameorigin/test-utils'
+import { connectWebSocket, request, sendRaw, startUpstream } from '@sameorigin/test-utils'
 import type { RsbuildPlugin } from '@rsbuild/core'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { RSBUILDS, SERVERS, startDev, startPreview } from './_rsbuild.ts'
-import { connect } from './_websocket.ts'
 
 async function echoUpstream() {
   const upstream = await startUpstream({
@@ -37,7 +36,7 @@ describe.each(RSBUILDS)('$name', ({ rsbuild }) => {
         root: createFixture(),
         plugins: [pluginSameOrigin({ routes: { '/api': upstream.url } })],
       })
-      const socket = await connect(`${url.replace('http:', 'ws:')}/api/ws`)
+      const socket = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/ws`)
       socket.socket.send('ping')
       expect(await socket.waitFor((message) => message === 'ping')).toBe('ping')
       expect(upstream.requests.map((recorded) => recorded.path)).toEqual(['/api/ws'])
@@ -49,10 +48,10 @@ describe.each(RSBUILDS)('$name', ({ rsbuild }) => {
       const plugins = [pluginSameOrigin({ routes: { '/': { target: upstream.url, ws: true } } }), plugin]
       const { url } = await startDev({ rsbuild, root: createFixture(), plugins })
 
-      const hmr = await connect(`${url.replace('http:', 'ws:')}/rsbuild-hmr?token=${token()}`)
+      const hmr = await connectWebSocket(`${url.replace('http:', 'ws:')}/rsbuild-hmr?token=${token()}`)
       // Rsbuild's socket server answers a new client with the build state (`hash`, then `ok`).
       await hmr.waitFor((message) => (JSON.parse(message) as { type?: string }).type === 'ok')
-      const other = await connect(`${url.replace('http:', 'ws:')}/socket`)
+      const other = await connectWebSocket(`${url.replace('http:', 'ws:')}/socket`)
       other.socket.send('pong')
       await other.waitFor((message) => message === 'pong')
       expect(upstream.requests.map((recorded) => recorded.path)).toEqual(['/socket'])
@@ -65,7 +64,7 @@ describe.each(RSBUILDS)('$name', ({ rsbuild }) => {
       const config = { dev: { client: { path: '/__hmr' } } }
       const { url } = await startDev({ rsbuild, root: createFixture(), plugins, config })
 
-      const hmr = await connect(`${url.replace('http:', 'ws:')}/__hmr?token=${token()}`)
+      const hmr = await connectWebSocket(`${url.replace('http:', 'ws:')}/__hmr?token=${token()}`)
       await hmr.waitFor((message) => (JSON.parse(message) as { type?: string }).type === 'ok')
       expect(upstream.requests).toEqual([])
     })
@@ -93,7 +92,7 @@ describe.each(RSBUILDS)('$name', ({ rsbuild }) => {
 
       // A pooled keep-alive connection and a proxied websocket.
       expect((await request(`${server.url}/api/x`)).status).toBe(200)
-      const socket = await connect(`${server.url.replace('http:', 'ws:')}/api/ws`)
+      const socket = await connectWebSocket(`${server.url.replace('http:', 'ws:')}/api/ws`)
       socket.socket.send('ping')
       await socket.waitFor((message) => message === 'ping')
       expect(upstream.openConnections).toBe(2)

@@ -1,11 +1,11 @@
 // Routes are absolute paths, as Vite's own `server.proxy` keys are: the proxy sees the request path
 // before Vite's base middleware strips (or refuses) `base`.
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { connectWebSocket, request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { VITE8, startDev, startPreview } from './_vite.ts'
-import { connect, isHmrMessage } from './_websocket.ts'
+import { isHmrMessage } from './_hmr.ts'
 
 describe("Vite's base", () => {
   it.each([
@@ -33,7 +33,7 @@ describe("Vite's base", () => {
     const plugins = [sameorigin({ routes: { '/': { target: upstream.url, ws: true } } })]
     const { url } = await startDev(VITE8, { root: createFixture(), plugins, config: { base: '/app/' } })
 
-    const hmr = await connect(`${url.replace('http:', 'ws:')}/app/`, 'vite-hmr')
+    const hmr = await connectWebSocket(`${url.replace('http:', 'ws:')}/app/`, 'vite-hmr')
     await hmr.waitFor(isHmrMessage('connected'))
     expect(upstream.requests).toEqual([])
   })

@@ -1,9 +1,8 @@
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { connectWebSocket, request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { VITES, startDev, startPreview } from './_vite.ts'
-import { connect } from './_websocket.ts'
 
 describe.each(VITES)('$name: closing the server closes the engine', ({ vite }) => {
   it.each([
@@ -19,7 +18,7 @@ describe.each(VITES)('$name: closing the server closes the engine', ({ vite }) =
 
     // A pooled keep-alive connection and a proxied websocket.
     expect((await request(`${url}/api/x`)).status).toBe(200)
-    const socket = await connect(`${url.replace('http:', 'ws:')}/api/ws`)
+    const socket = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/ws`)
     socket.socket.send('ping')
     await socket.waitFor((message) => message === 'ping')
     expect(upstream.openConnections).toBe(2)

@@ -1,14 +1,14 @@
 // Vite in middleware mode has no http server of its own: the user's server hands requests to
 // `vite.middlewares` and, passed as `server.hmr.server`, receives the upgrades.
 import { createServer } from 'node:http'
-import { listen, request, startUpstream } from '@sameorigin/test-utils'
+import { connectWebSocket, listen, request, startUpstream } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import type { LogLine, TestServer, ViteApi } from './_vite.ts'
 import { VITES, captureLogger } from './_vite.ts'
-import { connect, isHmrMessage } from './_websocket.ts'
+import { isHmrMessage } from './_hmr.ts'
 
 interface MiddlewareModeApp {
   readonly vite: TestServer
@@ -56,10 +56,10 @@ describe.each(VITES)('$name in middleware mode', ({ vite }) => {
 
     expect(JSON.parse((await request(`${url}/api/x`)).body)).toMatchObject({ path: '/api/x' })
     expect((await request(`${url}/main.js`)).body).toContain('import.meta.hot')
-    const api = await connect(`${wsUrl}/api/ws`)
+    const api = await connectWebSocket(`${wsUrl}/api/ws`)
     api.socket.send('ping')
     expect(await api.waitFor((message) => message === 'ping')).toBe('ping')
-    const hmr = await connect(`${wsUrl}/`, 'vite-hmr')
+    const hmr = await connectWebSocket(`${wsUrl}/`, 'vite-hmr')
     await hmr.waitFor(isHmrMessage('connected'))
 
     // No URLs to wait for: the table is printed when the server is configured.
@@ -72,7 +72,7 @@ describe.each(VITES)('$name in middleware mode', ({ vite }) => {
     const upstream = await upstreamForTest()
     const { vite: app, url, server } = await startApp(vite, upstream)
     expect((await request(`${url}/api/x`)).status).toBe(200)
-    const api = await connect(`${url.replace('http:', 'ws:')}/api/ws`)
+    const api = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/ws`)
     api.socket.send('ping')
     await api.waitFor((message) => message === 'ping')
     const listeners = server.listenerCount('upgrade')
@@ -88,10 +88,10 @@ describe('vite 8 in middleware mode with server.ws.server', () => {
     const upstream = await upstreamForTest()
     const { url } = await startApp(VITES[0]!.vite, upstream, 'ws')
     const wsUrl = url.replace('http:', 'ws:')
-    const api = await connect(`${wsUrl}/api/ws`)
+    const api = await connectWebSocket(`${wsUrl}/api/ws`)
     api.socket.send('ping')
     expect(await api.waitFor((message) => message === 'ping')).toBe('ping')
-    const hmr = await connect(`${wsUrl}/`, 'vite-hmr')
+    const hmr = await connectWebSocket(`${wsUrl}/`, 'vite-hmr')
     await hmr.waitFor(isHmrMessage('connected'))
   })
 })

@@ -3,13 +3,13 @@
 // WebSocket route, and `vite preview`.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { connectWebSocket, request, startUpstream } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture, mainModule } from './_fixture.ts'
 import { VITES, startDev, startPreview } from './_vite.ts'
-import { connect, isHmrMessage } from './_websocket.ts'
+import { isHmrMessage } from './_hmr.ts'
 
 async function upstreamForTest(): Promise<Upstream> {
   const upstream = await startUpstream({
@@ -71,9 +71,9 @@ describe.each(VITES)('$name', ({ vite }) => {
     const { server, url } = await startDev(vite, { root, plugins })
     const wsUrl = url.replace('http:', 'ws:')
 
-    const hmr = await connect(`${wsUrl}/`, 'vite-hmr')
+    const hmr = await connectWebSocket(`${wsUrl}/`, 'vite-hmr')
     await hmr.waitFor(isHmrMessage('connected'))
-    const api = await connect(`${wsUrl}/api/ws`)
+    const api = await connectWebSocket(`${wsUrl}/api/ws`)
     api.socket.send('hello')
     expect(await api.waitFor((message) => message.startsWith('echo:'))).toBe('echo:hello')
 
@@ -103,7 +103,7 @@ describe.each(VITES)('$name', ({ vite }) => {
       'OPTIONS /api/me',
     ])
 
-    const api = await connect(`${url.replace('http:', 'ws:')}/api/ws`)
+    const api = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/ws`)
     api.socket.send('hi')
     expect(await api.waitFor((message) => message.startsWith('echo:'))).toBe('echo:hi')
   })

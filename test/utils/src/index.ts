@@ -1,4 +1,6 @@
 export { TEST_CA, TEST_CERT, TEST_KEY } from './certs.ts'
+export type { SocketClient } from './connect-web-socket.ts'
+export { connectWebSocket } from './connect-web-socket.ts'
 export type { Listening } from './listen.ts'
 export { listen } from './listen.ts'
 export type { ForwardProxy } from './start-forward-proxy.ts'

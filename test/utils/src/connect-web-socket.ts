@@ -11,7 +11,7 @@ export interface SocketClient {
 }
 
 /** Opens a WebSocket (optionally with a subprotocol) and waits until it is open; closed when the test finishes. */
-export async function connect(url: string, protocol?: string): Promise<SocketClient> {
+export async function connectWebSocket(url: string, protocol?: string): Promise<SocketClient> {
   const socket = protocol === undefined ? new WebSocket(url) : new WebSocket(url, protocol)
   onTestFinished(() => socket.terminate())
   const messages: string[] = []
@@ -38,9 +38,4 @@ export async function connect(url: string, protocol?: string): Promise<SocketCli
         socket.once('close', onClose)
       }),
   }
-}
-
-/** Whether a Vite HMR message has the given `type` (`connected`, `update`, `full-reload`). */
-export function isHmrMessage(type: string): (message: string) => boolean {
-  return (message) => (JSON.parse(message) as { type?: string }).type === type
 }
