@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
 import type { UserConfig } from '@sameorigin/core'
 import type { FixtureCopy } from '../src/copy-fixture.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
-import type { CapturedLogs } from '../src/types.ts'
+import { captureLogs } from '../src/capture-logs.ts'
+import type { CapturedLogs, StartedHost } from '../src/types.ts'
 
 // What the webpack-family hosts (webpack-dev-server 5 and 6, Rspack) share: the project they compile,
 // their dev server options and where their log lines go.
@@ -73,4 +75,65 @@ export function toInfrastructureConsole(
 /** The scenario's config as the adapter's options: the scenario's routes are all there is. */
 export function toPluginOptions(config: UserConfig): UserConfig & { configFile: false } {
   return { ...config, configFile: false }
+}
+
+/** The part of a webpack or Rspack compiler the in-process hosts use. */
+interface CompilerLike {
+  readonly options: { readonly devServer?: unknown }
+  close: (callback: () => void) => void
+}
+
+/** The part of webpack-dev-server 5 and `RspackDevServer` the in-process hosts use. */
+interface DevServerLike {
+  start: () => Promise<void>
+  stop: () => Promise<void>
+  readonly server?: { address: () => unknown } | null
+}
+
+/** How one in-process host makes its compiler and its dev server; the rest is shared. */
+export interface InProcessDevServer {
+  /** The host's name, for errors. */
+  readonly name: string
+  /** `webpack(config)` or `rspack(config)`, with the plugin already in `config.plugins`. */
+  readonly createCompiler: (config: Record<string, unknown>) => CompilerLike
+  /** `new Server(devServer, compiler)`, as `webpack serve` and `rspack serve` do. */
+  readonly createServer: (devServer: unknown, compiler: CompilerLike) => DevServerLike
+}
+
+/**
+ * Starts a dev server in this process with `new SameOriginPlugin(config)` in the bundler config,
+ * from `compiler.options.devServer` after the plugin was applied (as the CLIs do), serving a copy
+ * of the fixture. Everything it started is stopped by `close`, or at once when starting fails.
+ */
+export async function startInProcessDevServer(
+  host: InProcessDevServer,
+  fixtureDir: string,
+  config: UserConfig,
+): Promise<StartedHost> {
+  const { SameOriginPlugin } = await import('@sameorigin/webpack')
+  const fixture = await copyWebpackProject(fixtureDir)
+  const logs = captureLogs()
+  const compiler = host.createCompiler({
+    ...toProjectConfig(fixture.dir),
+    devServer: toDevServerOptions(fixture.dir),
+    plugins: [new SameOriginPlugin(toPluginOptions(config))],
+    infrastructureLogging: { level: 'info', console: toInfrastructureConsole(logs) },
+    stats: 'none',
+  })
+  const { devServer } = compiler.options
+  if (!devServer) throw new Error(`${host.name}: the plugin left no devServer options`)
+  const server = host.createServer(devServer, compiler)
+  const close = async (): Promise<void> => {
+    await server.stop()
+    await new Promise<void>((resolve) => compiler.close(() => resolve()))
+    await fixture.remove()
+  }
+  try {
+    await server.start()
+    const { port } = server.server!.address() as AddressInfo
+    return { url: `http://127.0.0.1:${port}`, port, root: fixture.dir, logs, hmr: toHmrSocket(port), close }
+  } catch (error) {
+    await close()
+    throw error
+  }
 }
