@@ -21,3 +21,38 @@ export interface WalkthroughOptions {
  * @returns how many steps failed (0 when all passed)
  */
 export declare function runWalkthrough(options: WalkthroughOptions): Promise<number>
+
+/** How a demo run prints and whether it keeps serving. */
+export interface DemoSession {
+  /** With `--serve`, or in a terminal (TTY, no CI, no `--once`): serve on fixed ports until Ctrl-C. */
+  readonly keepServing: boolean
+  /** Prints one line. */
+  readonly say: (line?: string) => void
+  /** Bold in a colour terminal (and without NO_COLOR), the text unchanged otherwise. */
+  readonly bold: (text: string) => string
+}
+
+/** Output helpers and the serving mode of this demo run. */
+export declare function createDemoSession(): DemoSession
+
+/** Options for `finishDemo`. */
+export interface FinishDemoOptions {
+  readonly session: DemoSession
+  /** The dev server's origin. */
+  readonly devUrl: string
+  /** The demo backend's own origin. */
+  readonly backendUrl: string
+  /** Stops every server the demo started. */
+  readonly close: () => Promise<void>
+  /**
+   * The line printed when the demo keeps serving.
+   * @default `Open <devUrl> in a browser. Ctrl-C stops the demo.`
+   */
+  readonly hint?: string
+}
+
+/**
+ * After the servers are up: runs the walkthrough, then keeps serving until Ctrl-C (in a terminal),
+ * or closes everything and exits with 0 when every step passed and 1 otherwise.
+ */
+export declare function finishDemo(options: FinishDemoOptions): Promise<void>

@@ -7,14 +7,11 @@ import { readFile } from 'node:fs/promises'
 import process from 'node:process'
 import { createProxyServer, formatRouteTable, listen, loadConfig, matchRequest } from '@sameorigin/core'
 import { startBackend } from '@sameorigin/example-backend'
-import { runWalkthrough } from '@sameorigin/example-backend/walkthrough'
+import { createDemoSession, finishDemo } from '@sameorigin/example-backend/walkthrough'
 
 const root = new URL('..', import.meta.url).pathname
-const keepServing =
-  process.argv.includes('--serve') ||
-  (process.stdout.isTTY && !process.env.CI && !process.argv.includes('--once'))
-const bold = (text) => (process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[22m` : text)
-const say = (line = '') => process.stdout.write(`${line}\n`)
+const session = createDemoSession()
+const { say, bold, keepServing } = session
 
 const backend = await startBackend({ port: 0 })
 process.env.API_TARGET = backend.url
@@ -62,21 +59,12 @@ for (const [method, url] of samples) {
 }
 
 say()
-const failures = await runWalkthrough({ devUrl: dev, backendUrl: backend.url, say, bold })
-
-say()
-if (keepServing) {
-  say(bold(`Open ${dev} in a browser. Ctrl-C stops the demo.`))
-  process.once('SIGINT', () => shutdown(0))
-} else {
-  say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
-  await shutdown(failures === 0 ? 0 : 1)
-}
-
-async function shutdown(code) {
-  await Promise.all([close(), backend.close()])
-  process.exit(code)
-}
+await finishDemo({
+  session,
+  devUrl: dev,
+  backendUrl: backend.url,
+  close: () => Promise.all([close(), backend.close()]).then(() => {}),
+})
 
 async function listenOnPreferredPort(wanted) {
   try {

@@ -4,14 +4,11 @@
 // login with its redirect and cookie before and after the rewrite, /api/me, server-sent events, a
 // websocket and a refused path) against the dev origin. In a terminal it keeps serving the React page
 // at http://localhost:3000; under CI (or with --once) it exits, non-zero if any step failed.
-import process from 'node:process'
-import { runWalkthrough } from '@sameorigin/example-backend/walkthrough'
+import { createDemoSession, finishDemo } from '@sameorigin/example-backend/walkthrough'
 import { startServers } from './start-servers.mjs'
 
-const keepServing = process.stdout.isTTY && !process.env.CI && !process.argv.includes('--once')
-const bold = (/** @type {string} */ text) =>
-  process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[1m${text}\x1b[22m` : text
-const say = (line = '') => process.stdout.write(`${line}\n`)
+const session = createDemoSession()
+const { say, bold, keepServing } = session
 
 // Fixed ports for a person at a terminal; free ones when the demo only runs once (CI, tests).
 const { backend, devUrl, close } = await startServers({
@@ -26,29 +23,10 @@ say(
 )
 say()
 
-let failures
-try {
-  failures = await runWalkthrough({ devUrl, backendUrl: backend.url, say, bold })
-} catch (error) {
-  say(`demo: the walkthrough crashed: ${error instanceof Error ? error.stack : String(error)}`)
-  failures = 1
-}
-
-say()
-if (keepServing) {
-  say(
-    bold(
-      `Open ${devUrl} in a browser: log in, stream events, send a websocket message. Ctrl-C stops the demo.`,
-    ),
-  )
-  process.once('SIGINT', () => void shutdown(failures === 0 ? 0 : 1))
-} else {
-  say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
-  await shutdown(failures === 0 ? 0 : 1)
-}
-
-/** @param {number} code */
-async function shutdown(code) {
-  await close()
-  process.exit(code)
-}
+await finishDemo({
+  session,
+  devUrl,
+  backendUrl: backend.url,
+  close,
+  hint: `Open ${devUrl} in a browser: log in, stream events, send a websocket message. Ctrl-C stops the demo.`,
+})

@@ -1,0 +1,52 @@
+// The parts of every example's `demo` script that are not about its dev server: how it prints,
+// whether it keeps serving, and what happens after the servers are up (the walkthrough, then keep
+// serving in a terminal or exit with the result). Each demo script only starts its own servers.
+import process from 'node:process'
+import { runWalkthrough } from './run-walkthrough.mjs'
+
+/**
+ * Output helpers and the serving mode of a demo run: with `--serve`, or in a terminal (TTY, no CI, no
+ * `--once`), the demo keeps serving on fixed ports; otherwise it runs once on free ports and exits.
+ * @returns {import('./walkthrough.d.mts').DemoSession}
+ */
+export function createDemoSession() {
+  const color = process.stdout.isTTY && !process.env.NO_COLOR
+  return {
+    keepServing:
+      process.argv.includes('--serve') ||
+      Boolean(process.stdout.isTTY && !process.env.CI && !process.argv.includes('--once')),
+    say: (line = '') => void process.stdout.write(`${line}\n`),
+    bold: (text) => (color ? `\x1b[1m${text}\x1b[22m` : text),
+  }
+}
+
+/**
+ * Runs the walkthrough against the dev origin once the servers are up, then keeps serving until
+ * Ctrl-C (in a terminal) or closes everything and exits: 0 when every step passed, 1 otherwise.
+ * A walkthrough that crashes counts as a failed step, never as a hang.
+ * @param {import('./walkthrough.d.mts').FinishDemoOptions} options
+ * @returns {Promise<void>}
+ */
+export async function finishDemo({ session, devUrl, backendUrl, close, hint }) {
+  const { say, bold, keepServing } = session
+  let failures
+  try {
+    failures = await runWalkthrough({ devUrl, backendUrl, say, bold })
+  } catch (error) {
+    say(`demo: the walkthrough crashed: ${error instanceof Error ? error.stack : String(error)}`)
+    failures = 1
+  }
+  const code = failures === 0 ? 0 : 1
+  const exit = async () => {
+    await close()
+    process.exit(code)
+  }
+  say()
+  if (keepServing) {
+    say(bold(hint ?? `Open ${devUrl} in a browser. Ctrl-C stops the demo.`))
+    process.once('SIGINT', () => void exit())
+    return
+  }
+  say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
+  await exit()
+}
