@@ -37,16 +37,37 @@ export async function finishDemo({ session, devUrl, backendUrl, close, hint }) {
     failures = 1
   }
   const code = failures === 0 ? 0 : 1
-  const exit = async () => {
-    await close()
-    process.exit(code)
-  }
   say()
   if (keepServing) {
     say(bold(hint ?? `Open ${devUrl} in a browser. Ctrl-C stops the demo.`))
-    process.once('SIGINT', () => void exit())
+    stopOnSignals(close, code)
     return
   }
   say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
-  await exit()
+  await close()
+  process.exit(code)
+}
+
+/**
+ * On Ctrl-C (SIGINT) or SIGTERM, once: stops every server with `close`, then exits with `code`
+ * (1 when stopping failed, with the reason on stderr).
+ * @param {() => Promise<void>} close
+ * @param {number} [code]
+ * @returns {void}
+ */
+export function stopOnSignals(close, code = 0) {
+  let stopping = false
+  const stop = () => {
+    if (stopping) return
+    stopping = true
+    close().then(
+      () => process.exit(code),
+      (error) => {
+        process.stderr.write(`could not stop cleanly: ${error}\n`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
 }

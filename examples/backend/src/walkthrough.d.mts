@@ -56,3 +56,10 @@ export interface FinishDemoOptions {
  * or closes everything and exits with 0 when every step passed and 1 otherwise.
  */
 export declare function finishDemo(options: FinishDemoOptions): Promise<void>
+
+/**
+ * On Ctrl-C (SIGINT) or SIGTERM, once: stops every server with `close`, then exits with `code`
+ * (1 when stopping failed, with the reason on stderr).
+ * @default code 0
+ */
+export declare function stopOnSignals(close: () => Promise<void>, code?: number): void

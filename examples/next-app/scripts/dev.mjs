@@ -1,6 +1,7 @@
 // `pnpm dev`: the demo backend and `next dev` together. The page on http://127.0.0.1:3000 calls /api
 // on its own origin; sameorigin forwards it to the backend. Ctrl-C stops both.
 import process from 'node:process'
+import { stopOnSignals } from '@sameorigin/example-backend/walkthrough'
 import { startServers } from './start-servers.mjs'
 
 const mode = process.env.SAMEORIGIN_MODE === 'rewrites' ? 'rewrites' : 'route'
@@ -14,17 +15,4 @@ process.stdout.write(
   `\n  ➜  ${devUrl} forwards /api to ${backend.url} (${mode} mode). Ctrl-C stops both.\n\n`,
 )
 
-let stopping = false
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    close().then(
-      () => process.exit(0),
-      (error) => {
-        process.stderr.write(`could not stop cleanly: ${error}\n`)
-        process.exit(1)
-      },
-    )
-  })
-}
+stopOnSignals(close)

@@ -1,6 +1,7 @@
 // `pnpm dev`: the demo backend and Rsbuild's dev server together. The page on http://localhost:3000
 // calls /api on its own origin; sameorigin forwards it to the backend. Ctrl-C stops both.
 import process from 'node:process'
+import { stopOnSignals } from '@sameorigin/example-backend/walkthrough'
 import { startServers } from './start-servers.mjs'
 
 const dim = (/** @type {string} */ text) =>
@@ -18,17 +19,4 @@ process.stdout.write(
 )
 process.stdout.write(`\n  Ctrl-C stops both.\n`)
 
-let stopping = false
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    close().then(
-      () => process.exit(0),
-      (error) => {
-        process.stderr.write(`could not stop cleanly: ${error}\n`)
-        process.exit(1)
-      },
-    )
-  })
-}
+stopOnSignals(close)

@@ -1,6 +1,7 @@
 // `pnpm dev`: the demo backend and Vite's dev server together. The page on http://localhost:5173
 // calls /api on its own origin; sameorigin forwards it to the backend. Ctrl-C stops both.
 import process from 'node:process'
+import { stopOnSignals } from '@sameorigin/example-backend/walkthrough'
 import { startServers } from './start-servers.mjs'
 
 const dim = (/** @type {string} */ text) =>
@@ -17,17 +18,4 @@ server.printUrls()
 process.stdout.write(`  ➜  Backend: ${backend.url} (sends no CORS headers; /api reaches it through Vite)\n`)
 process.stdout.write(`\n  Ctrl-C stops both.\n`)
 
-let stopping = false
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, () => {
-    if (stopping) return
-    stopping = true
-    close().then(
-      () => process.exit(0),
-      (error) => {
-        process.stderr.write(`could not stop cleanly: ${error}\n`)
-        process.exit(1)
-      },
-    )
-  })
-}
+stopOnSignals(close)
