@@ -24,6 +24,7 @@ export { normalizePath } from './rules/normalize-path.ts'
 // engine and server
 export { createProxy } from './engine/create-proxy.ts'
 export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
+export type { CorsOptions } from './engine/resolve-cors.ts'
 export { formatRouteTable } from './engine/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
 export type { CreateProxyServerOptions } from './server/create-proxy-server.ts'

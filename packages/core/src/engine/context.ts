@@ -5,6 +5,7 @@ import type { ProxyServer } from 'httpxy'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { DebugFn } from '../logging/debug.ts'
 import type { LevelLogger } from '../logging/logger.ts'
+import type { CorsPolicy } from '../rewrite/cors.ts'
 import type { DevOrigin, HeaderRecord } from '../rewrite/types.ts'
 import type { Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
 import type { UpstreamAgents } from './agents.ts'
@@ -38,6 +39,8 @@ export interface EngineState {
   /** Host names answered for (frozen), or `true` for any; see `CreateProxyOptions.allowedHosts`. */
   readonly allowedHosts: readonly string[] | true
   readonly env: Env
+  /** CORS mode's policy (`CreateProxyOptions.cors`), or `undefined`: same-origin only. */
+  readonly cors: CorsPolicy | undefined
   /** Routes whose `secure: false` warning was printed (once per route). */
   readonly warnedInsecure: Set<ResolvedRoute>
   /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
@@ -79,6 +82,8 @@ export interface RequestContext extends BaseContext {
   readonly abort: AbortController
   /** The upstream status once its headers arrived. */
   status?: number
+  /** In CORS mode, the request's allowed `Origin`: its answer, error answers included, carries CORS headers. */
+  corsOrigin?: string
 }
 
 /** A WebSocket upgrade going through `upgrade()`. */

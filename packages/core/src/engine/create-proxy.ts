@@ -10,6 +10,8 @@ import { createAgents } from './agents.ts'
 import type { EngineState, Env, RouteTrust } from './context.ts'
 import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
+import type { CorsOptions } from './resolve-cors.ts'
+import { resolveCors } from './resolve-cors.ts'
 import { watchUpgrade } from './watch-upgrade.ts'
 
 /** Options for {@link createProxy}. */
@@ -43,6 +45,17 @@ export interface CreateProxyOptions {
    * @default process.env
    */
   env?: Readonly<Record<string, string | undefined>>
+  /**
+   * CORS mode, for pages that cannot be same-origin with the proxy (Storybook, a mobile simulator, an
+   * app on another port): the listed origins may call it cross-origin. Preflights are answered by the
+   * proxy, answers get the CORS headers (the exact origin and `Vary: Origin`, never `*` with
+   * credentials) in place of the backend's, and a request or WebSocket from any other origin gets 403
+   * and reaches no backend. Without it (the default) the proxy adds no CORS headers: the page and the
+   * proxy share an origin.
+   * @default undefined
+   * @example createProxy(resolved, { cors: { origins: ['http://localhost:6006'], credentials: true } })
+   */
+  cors?: CorsOptions
 }
 
 /** The connect-style middleware of the engine. */
@@ -89,6 +102,8 @@ function toRouteTrust(routes: readonly ResolvedRoute[]): Map<ResolvedRoute, Rout
  * httpServer.on('upgrade', (req, socket, head) => proxy.upgrade(req, socket, head))
  */
 export function createProxy(resolved: ResolvedConfig, options: CreateProxyOptions = {}): ProxyEngine {
+  // Validated first: a bad option throws before any socket exists.
+  const cors = options.cors === undefined ? undefined : resolveCors(options.cors)
   const proxy = new ProxyServer()
   const engine: EngineState = {
     config: resolved,
@@ -102,6 +117,7 @@ export function createProxy(resolved: ResolvedConfig, options: CreateProxyOption
     // Frozen, so host-validation-middleware caches each verdict per Host value.
     allowedHosts: options.allowedHosts === true ? true : Object.freeze([...(options.allowedHosts ?? [])]),
     env: (options.env ?? process.env) as Env,
+    cors,
     warnedInsecure: new Set(),
     sockets: new Set(),
     requests: new WeakMap(),

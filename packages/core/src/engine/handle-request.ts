@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import { createError, isProxyError } from '../errors/proxy-error.ts'
+import { toCorsHeaders } from '../rewrite/cors.ts'
 import type { EngineState, RequestContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
 import { requestPasses, responsePasses } from './passes/index.ts'
@@ -40,6 +41,10 @@ function createRequestContext(
         // httpxy may have copied the upstream's head onto `res` without sending it yet: none of it
         // (Content-Length above all) belongs to the error answer.
         if (ctx.status !== undefined) for (const name of res.getHeaderNames()) res.removeHeader(name)
+        // In CORS mode the page must be able to read the error (a 502's code and hint) as well.
+        if (engine.cors !== undefined && ctx.corsOrigin !== undefined)
+          for (const [name, value] of Object.entries(toCorsHeaders(engine.cors, ctx.corsOrigin)))
+            res.setHeader(name, value)
         sendError(req, res, error, ctx.match?.route)
       }
       // The head is out: destroying the socket is the only way to tell the browser the body is short.

@@ -93,6 +93,11 @@ export const ERROR_CODES = {
     hint: 'Encoded slashes, backslashes, NUL bytes and double-encoded dots are refused; send a plain path.',
     status: 400,
   },
+  ERR_REQUEST_ORIGIN_NOT_ALLOWED: {
+    message: "The page's origin is not allowed to call this proxy (CORS mode).",
+    hint: "Allow the calling page's origin: sameorigin serve --allow-origin http://localhost:6006 (or createProxy's `cors.origins`).",
+    status: 403,
+  },
 
   // --- engine: the request, the upstream and websockets ---------------------------------------------
   ERR_REQUEST_HOST_INVALID: {
@@ -159,6 +164,27 @@ export const ERROR_CODES = {
     message: 'An open WebSocket connection to the backend failed.',
     hint: "Check the backend's logs; the browser side was closed so the page can reconnect.",
     status: 502,
+  },
+  // --- the sameorigin command ----------------------------------------------------------------------
+  ERR_CLI_ARGUMENT_INVALID: {
+    message: 'A command-line argument is missing or cannot be used.',
+    hint: 'Run the command with --help to see its arguments and an example.',
+    status: 400,
+  },
+  ERR_CLI_REQUEST_FAILED: {
+    message: 'sameorigin doctor could not get an answer from the URL.',
+    hint: 'Check that the backend is running and the URL (scheme, host, port) is right; a browser would fail the same way.',
+    status: 502,
+  },
+  ERR_CLI_PROJECT_NOT_DETECTED: {
+    message: 'No Vite, webpack, Rspack, Rsbuild or Next project was found in this folder.',
+    hint: 'Run the command in the folder of your app (where package.json and the tool config are), or pass --tool.',
+    status: 500,
+  },
+  ERR_CLI_CONFIG_EDIT_FAILED: {
+    message: 'The tool config file could not be edited safely.',
+    hint: 'Add the plugin by hand as the printed snippet shows; nothing was written.',
+    status: 500,
   },
 } as const
 

@@ -1,4 +1,5 @@
 import type { RequestPass, ResponsePass, SharedPass, UpgradePass } from '../context.ts'
+import { applyCors } from './apply-cors.ts'
 import { buildUpstreamHeaders } from './build-upstream-headers.ts'
 import { forwardRequest } from './forward-request.ts'
 import { forwardUpgrade } from './forward-upgrade.ts'
@@ -17,6 +18,7 @@ export const requestPasses: readonly (RequestPass | SharedPass)[] = [
   skipConnect,
   matchRoute,
   readDevOrigin,
+  applyCors,
   buildUpstreamHeaders,
   forwardRequest,
 ]
@@ -28,6 +30,7 @@ export const responsePasses: readonly ResponsePass[] = [rewriteResponseHeaders, 
 export const upgradePasses: readonly (UpgradePass | SharedPass)[] = [
   matchUpgrade,
   readDevOrigin,
+  applyCors,
   buildUpstreamHeaders,
   forwardUpgrade,
 ]
