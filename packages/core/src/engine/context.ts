@@ -45,8 +45,13 @@ export interface EngineState {
   readonly warnedInsecure: Set<ResolvedRoute>
   /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
   readonly sockets: Set<Duplex>
-  /** Per-request state, found again from httpxy's events (which only pass `req`). */
-  readonly requests: WeakMap<IncomingMessage, RequestContext | UpgradeContext>
+  /**
+   * The key under which a request's state is kept on its `req`, found again from httpxy's events
+   * (which only pass `req`). A property, not a `WeakMap`: every entry of a `WeakMap` is an ephemeron
+   * the garbage collector traces specially, and at thousands of requests a second that showed as a
+   * third of the engine's GC time. One symbol per engine, so two engines in one server never mix.
+   */
+  readonly contextKey: symbol
   closed: boolean
 }
 
@@ -78,8 +83,12 @@ export interface RequestContext extends BaseContext {
   readonly kind: 'request'
   readonly res: ServerResponse
   readonly next: (error?: unknown) => void
-  /** Aborts the upstream request (timeouts); its reason reaches the error handler. */
-  readonly abort: AbortController
+  /**
+   * The request to the upstream, once httpxy created it (its `proxyReq` event). `fail` destroys it
+   * with the error, which then reaches httpxy's error handler; a per-request `AbortController` would
+   * cost an allocation and listeners on every request for the rare one that fails.
+   */
+  upstreamRequest?: ClientRequest
   /** The upstream status once its headers arrived. */
   status?: number
   /** In CORS mode, the request's allowed `Origin`: its answer, error answers included, carries CORS headers. */
@@ -115,3 +124,19 @@ export type SharedPass = (ctx: RequestContext | UpgradeContext) => boolean | voi
 
 /** One step of handling the upstream's response head, before httpxy copies it to the client. */
 export type ResponsePass = (ctx: RequestContext, proxyRes: IncomingMessage) => void
+
+/** A request carrying its state under an engine's `contextKey`. */
+type WithContext = IncomingMessage & Record<symbol, RequestContext | UpgradeContext | undefined>
+
+/** Keeps `ctx` on its request for httpxy's events (see `EngineState.contextKey`). */
+export function attachContext(ctx: RequestContext | UpgradeContext): void {
+  ;(ctx.req as WithContext)[ctx.engine.contextKey] = ctx
+}
+
+/** The state `attachContext` kept on `req` for this engine, if any. */
+export function findContext(
+  engine: EngineState,
+  req: IncomingMessage,
+): RequestContext | UpgradeContext | undefined {
+  return (req as WithContext)[engine.contextKey]
+}

@@ -8,6 +8,7 @@ import { createLogger } from '../logging/logger.ts'
 import type { Logger, ResolvedConfig, ResolvedRoute } from '../types.ts'
 import { createAgents } from './agents.ts'
 import type { EngineState, Env, RouteTrust } from './context.ts'
+import { findContext } from './context.ts'
 import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
 import type { CorsOptions } from './resolve-cors.ts'
@@ -120,19 +121,21 @@ export function createProxy(resolved: ResolvedConfig, options: CreateProxyOption
     cors,
     warnedInsecure: new Set(),
     sockets: new Set(),
-    requests: new WeakMap(),
+    contextKey: Symbol('sameorigin request'),
     closed: false,
   }
   proxy.on('proxyReq', (proxyReq, req) => {
-    const ctx = engine.requests.get(req)
-    if (ctx?.kind === 'request' && proxyReq.socket !== null) ctx.timer?.onSocket(proxyReq.socket)
+    const ctx = findContext(engine, req)
+    if (ctx?.kind !== 'request') return
+    ctx.upstreamRequest = proxyReq
+    if (proxyReq.socket !== null) ctx.timer?.onSocket(proxyReq.socket)
   })
   proxy.on('proxyRes', (proxyRes, req) => {
-    const ctx = engine.requests.get(req)
+    const ctx = findContext(engine, req)
     if (ctx?.kind === 'request') handleResponse(ctx, proxyRes)
   })
   proxy.on('proxyReqWs', (proxyReq, req) => {
-    const ctx = engine.requests.get(req)
+    const ctx = findContext(engine, req)
     if (ctx?.kind === 'upgrade') watchUpgrade(ctx, proxyReq)
   })
 

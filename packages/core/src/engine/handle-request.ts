@@ -31,7 +31,6 @@ function createRequestContext(
     res,
     next,
     startedAt: performance.now(),
-    abort: new AbortController(),
     fail: (error) => {
       if (ctx.failure !== undefined) return
       ctx.failure = error
@@ -49,7 +48,7 @@ function createRequestContext(
       }
       // The head is out: destroying the socket is the only way to tell the browser the body is short.
       else res.destroy()
-      ctx.abort.abort(error)
+      ctx.upstreamRequest?.destroy(error)
     },
   }
   return ctx

@@ -9,10 +9,11 @@ import { matchForwardProxy, toDisplayProxy } from './match-forward-proxy.ts'
  * off: no `xfwd` (it appends to client-sent values), no `changeOrigin`, no cookie or redirect
  * rewriting, no `proxyTimeout` (it would cut a quiet event stream; our own clocks apply), no
  * redirect following. The target carries the exact upstream path the rules computed (`ignorePath`),
- * so httpxy never re-joins or re-parses it. `ssl` is the base object of the outgoing request options:
- * it carries the abort signal and per-route TLS trust.
+ * so httpxy never re-joins or re-parses it. `ssl` is the base object of the outgoing request options
+ * (httpxy fills it in as the request's options, so it is new for every request): it carries the
+ * per-route TLS trust.
  */
-export function toHttpxyOptions(ctx: BaseContext, signal: AbortSignal | undefined): ProxyServerOptions {
+export function toHttpxyOptions(ctx: BaseContext): ProxyServerOptions {
   const { engine, match } = ctx
   if (match === undefined) throw new Error('forwarding runs after matching')
   const { route } = match
@@ -23,7 +24,6 @@ export function toHttpxyOptions(ctx: BaseContext, signal: AbortSignal | undefine
   // `protocol` lets agent-base (the proxy agents) file a pooled tunnel under the same name when it is
   // freed as when it is requested; without it, it guesses from the call stack and never reuses one.
   const ssl: Record<string, unknown> = { protocol: target.protocol }
-  if (signal !== undefined) ssl.signal = signal
   if (target.protocol === 'https:') {
     if (!route.secure && !engine.warnedInsecure.has(route)) {
       engine.warnedInsecure.add(route)

@@ -1,6 +1,7 @@
 import { describeUpstreamError } from '../../errors/describe-upstream-error.ts'
 import { toLogSafe } from '../../internal/to-log-safe.ts'
 import type { RequestContext } from '../context.ts'
+import { attachContext } from '../context.ts'
 import { logRequest } from '../log-exchange.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
 import { startUpstreamTimer } from '../upstream-timer.ts'
@@ -19,7 +20,7 @@ export function forwardRequest(ctx: RequestContext): boolean {
   // `checkContinue` listener), so the expectation is met on this hop (RFC 9110 §10.1.1). Forwarding
   // it would also make Node flush the upstream head at once, before httpxy's `proxyReq` hook.
   const { expect: _met, ...headers } = ctx.upstreamHeaders
-  const options = toHttpxyOptions(ctx, ctx.abort.signal)
+  const options = toHttpxyOptions(ctx)
   ctx.timer = startUpstreamTimer(route, {
     // `fail` answers 504 (or cuts a started body) and aborts the upstream request.
     onTimeout: (error) => ctx.fail(error),
@@ -27,7 +28,7 @@ export function forwardRequest(ctx: RequestContext): boolean {
   })
   // The upload's last byte starts the upstream's turn to answer: a full `timeout` from there.
   req.once('end', () => ctx.timer?.touch())
-  engine.requests.set(req, ctx)
+  attachContext(ctx)
   res.once('close', () => {
     ctx.timer?.clear()
     logRequest(ctx)

@@ -1,6 +1,7 @@
 import type { Socket } from 'node:net'
 import { toLogSafe } from '../../internal/to-log-safe.ts'
 import type { UpgradeContext } from '../context.ts'
+import { attachContext } from '../context.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
 import { startUpstreamTimer } from '../upstream-timer.ts'
 import { onUpgradeSettledWithError } from '../watch-upgrade.ts'
@@ -14,11 +15,11 @@ export function forwardUpgrade(ctx: UpgradeContext): boolean {
   const { engine, req, socket, head, match } = ctx
   if (match === undefined || ctx.upstreamHeaders === undefined) throw new Error('forwardUpgrade runs last')
   const headers = ctx.upstreamHeaders
-  const options = toHttpxyOptions(ctx, undefined)
+  const options = toHttpxyOptions(ctx)
   ctx.timer = startUpstreamTimer(match.route, {
     onTimeout: (error) => ctx.fail(error),
   })
-  engine.requests.set(req, ctx)
+  attachContext(ctx)
   engine.sockets.add(socket)
   socket.once('close', () => {
     engine.sockets.delete(socket)
