@@ -9,6 +9,7 @@ import type { Logger, ResolvedConfig, ResolvedRoute } from '../types.ts'
 import { createAgents } from './agents.ts'
 import type { EngineState, Env, RouteTrust } from './context.ts'
 import { findContext } from './context.ts'
+import { forwardInformational } from './forward-informational.ts'
 import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
 import type { CorsOptions } from './resolve-cors.ts'
@@ -129,6 +130,7 @@ export function createProxy(resolved: ResolvedConfig, options: CreateProxyOption
     if (ctx?.kind !== 'request') return
     ctx.upstreamRequest = proxyReq
     if (proxyReq.socket !== null) ctx.timer?.onSocket(proxyReq.socket)
+    proxyReq.on('information', (info) => forwardInformational(ctx, info))
   })
   proxy.on('proxyRes', (proxyRes, req) => {
     const ctx = findContext(engine, req)
