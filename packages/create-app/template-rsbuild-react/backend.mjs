@@ -1,0 +1,173 @@
+// The demo backend: a stand-in for your real API. It answers GET /api/health with JSON and, like most
+// real backends, sends no CORS headers, so a page on another origin cannot read it. The page never
+// needs to: it calls /api on the dev server's own origin, and the dev server forwards it here
+// (sameorigin.config.ts). Node's http module only: nothing to install.
+//
+//   npm run backend                listens where API_TARGET points (.env: http://127.0.0.1:4020)
+//   node backend.mjs --port 4021   another port (0: any free one; the URL is printed)
+//
+// `npm run dev` imports startBackend() from here and runs it next to the dev server.
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs, parseEnv } from 'node:util'
+
+/** @import { AddressInfo } from 'node:net' */
+/** @import { IncomingMessage, ServerResponse } from 'node:http' */
+
+/** The port the demo backend takes when API_TARGET does not name one on this machine. */
+export const DEFAULT_PORT = 4020
+
+/**
+ * @typedef {object} Backend
+ * @property {string} url where it listens, e.g. `http://127.0.0.1:4020`
+ * @property {() => Promise<void>} close stops it, open connections included
+ */
+
+/**
+ * Starts the demo backend on 127.0.0.1.
+ * @param {{ port?: number, log?: (line: string) => void }} [options] `port` 0 takes any free port
+ * @returns {Promise<Backend>}
+ */
+export async function startBackend({ port = DEFAULT_PORT, log = () => {} } = {}) {
+  const server = createServer((req, res) => {
+    res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode}`))
+    handleRequest(req, res)
+  })
+  await new Promise((listening, failed) => {
+    server.once('error', failed)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', failed)
+      listening(undefined)
+    })
+  })
+  const url = `http://127.0.0.1:${/** @type {AddressInfo} */ (server.address()).port}`
+  return {
+    url,
+    close: () =>
+      new Promise((closed) => {
+        server.close(() => closed())
+        // Keep-alive connections from the dev server's proxy would otherwise hold close() open.
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ */
+function handleRequest(req, res) {
+  const { pathname } = new URL(req.url ?? '/', 'http://backend.invalid')
+  if (pathname !== '/api/health') {
+    sendJson(res, 404, {
+      error: `Nothing at ${pathname}.`,
+      hint: 'This demo backend answers GET /api/health.',
+    })
+  } else if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD')
+    sendJson(res, 405, { error: `${req.method} is not allowed on ${pathname}.` })
+  } else {
+    sendJson(res, 200, { status: 'ok', service: 'demo backend', time: new Date().toISOString() })
+  }
+}
+
+/**
+ * Answers with JSON and, on purpose, without any Access-Control-* header.
+ * @param {ServerResponse} res
+ * @param {number} status
+ * @param {unknown} body
+ */
+function sendJson(res, status, body) {
+  const text = `${JSON.stringify(body)}\n`
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  })
+  res.end(res.req.method === 'HEAD' ? undefined : text)
+}
+
+/**
+ * API_TARGET as sameorigin reads it in development: the process environment wins over the files, and
+ * among .env, .env.local, .env.development and .env.development.local the later one wins.
+ * @returns {string | undefined}
+ */
+export function readApiTarget() {
+  if (process.env.API_TARGET) return process.env.API_TARGET
+  const root = fileURLToPath(new URL('.', import.meta.url))
+  /** @type {string | undefined} */
+  let value
+  for (const name of ['.env', '.env.local', '.env.development', '.env.development.local']) {
+    /** @type {string} */
+    let content
+    try {
+      content = readFileSync(join(root, name), 'utf8')
+    } catch {
+      continue
+    }
+    const found = parseEnv(content).API_TARGET
+    if (found !== undefined) value = found
+  }
+  return value || undefined
+}
+
+/**
+ * The port API_TARGET names when it points at this machine over plain http (where the demo backend
+ * can stand in for the real one), else `undefined` (your own backend: nothing to start).
+ * @param {string | undefined} target
+ * @returns {number | undefined}
+ */
+export function localPort(target) {
+  if (!target || !URL.canParse(target)) return undefined
+  const url = new URL(target)
+  if (url.protocol !== 'http:' || (url.hostname !== '127.0.0.1' && url.hostname !== 'localhost'))
+    return undefined
+  return Number(url.port || 80)
+}
+
+// Run as a script (`node backend.mjs`), not imported by dev.mjs.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  /** @type {{ port?: string }} */
+  let values
+  try {
+    values = parseArgs({ options: { port: { type: 'string' } } }).values
+  } catch (error) {
+    process.stderr.write(
+      `${/** @type {Error} */ (error).message}\nUsage: node backend.mjs [--port <number>]\n`,
+    )
+    process.exit(1)
+  }
+  const target = readApiTarget()
+  const port = values.port === undefined ? (localPort(target) ?? DEFAULT_PORT) : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    process.stderr.write(`--port must be a port number (0 to 65535), not "${values.port}".\n`)
+    process.exit(1)
+  }
+  const backend = await startBackend({ port, log: (line) => process.stdout.write(`${line}\n`) }).catch(
+    (/** @type {NodeJS.ErrnoException} */ error) => {
+      const hint =
+        error.code === 'EADDRINUSE'
+          ? ` Stop what runs there, or pick another port: node backend.mjs --port ${port + 1} (and the same port in API_TARGET, in .env).`
+          : ''
+      process.stderr.write(
+        `The demo backend could not listen on 127.0.0.1:${port}: ${error.message}.${hint}\n`,
+      )
+      process.exit(1)
+    },
+  )
+  process.stdout.write(`Demo backend on ${backend.url} (GET /api/health). Ctrl-C stops it.\n`)
+  if (values.port === undefined && localPort(target) === undefined) {
+    process.stdout.write(
+      target
+        ? `Note: API_TARGET is ${target}, so the dev server forwards /api there, not here.\n`
+        : 'Note: API_TARGET is not set (.env): sameorigin.config.ts needs it to know where /api goes.\n',
+    )
+  }
+  // Ctrl-C (SIGINT), SIGTERM or a closed terminal (SIGHUP): close, then exit.
+  for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+    process.once(signal, () => void backend.close().then(() => process.exit(0)))
+  }
+}

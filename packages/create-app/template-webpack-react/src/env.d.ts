@@ -1,0 +1,2 @@
+// Stylesheets are imported for their effect: webpack adds them to the page.
+declare module '*.css'

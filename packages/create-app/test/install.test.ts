@@ -1,0 +1,269 @@
+import { execFile, spawn } from 'node:child_process'
+import { EventEmitter, once } from 'node:events'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
+import { setTimeout as delay } from 'node:timers/promises'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import {
+  cleanEnv,
+  makeTmpDir,
+  PACKAGE_ROOT,
+  PNPM_USER_AGENT,
+  readJson,
+  runCli,
+  TEMPLATE_ROWS,
+  VERSION,
+} from './_cli.ts'
+
+type Manifest = {
+  scripts: Record<string, string>
+  dependencies?: Record<string, string>
+  devDependencies?: Record<string, string>
+}
+
+// Each template as a user gets it: scaffolded by the bin, installed with pnpm outside the workspace,
+// built, and its `dev` script run until /api/health answers through the dev server; then Ctrl-C.
+// The @sameorigin/* packages come from `pnpm pack` of the workspace (as npm would deliver them,
+// with their own dependencies resolved from the registry or the store); everything else installs
+// from the pnpm store the workspace filled (the templates ask for the workspace's versions).
+
+const repoRoot = join(PACKAGE_ROOT, '../..')
+const pnpm = join(repoRoot, 'node_modules/.bin/pnpm')
+/** The workspace folders of the packages the templates depend on, by package name. */
+const WORKSPACE_PACKAGES: Readonly<Record<string, string>> = {
+  '@sameorigin/core': 'packages/core',
+  '@sameorigin/vite': 'packages/vite',
+  '@sameorigin/webpack': 'packages/webpack',
+  '@sameorigin/rsbuild': 'packages/rsbuild',
+  '@sameorigin/next': 'packages/next',
+}
+const env = { ...cleanEnv(), NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', BROWSER: 'none' }
+
+let packs: string
+/** `file:` specs of the packed workspace packages, by package name. */
+const tarballs: Record<string, string> = {}
+
+beforeAll(async () => {
+  packs = mkdtempSync(join(tmpdir(), 'create-sameorigin-packs-'))
+  for (const [name, folder] of Object.entries(WORKSPACE_PACKAGES)) {
+    await command(pnpm, ['pack', '--pack-destination', packs], join(repoRoot, folder))
+    const file = join(packs, `${name.slice(1).replace('/', '-')}-${VERSION}.tgz`)
+    if (!existsSync(file)) throw new Error(`pnpm pack did not write ${file}`)
+    tarballs[name] = `file:${file}`
+  }
+})
+
+afterAll(() => {
+  if (packs) rmSync(packs, { recursive: true, force: true })
+})
+
+describe.each(TEMPLATE_ROWS)('template-%s, installed', (_name, template) => {
+  it(
+    'builds, and `dev` answers /api/health through the dev server until Ctrl-C stops both',
+    { timeout: 240_000 },
+    async () => {
+      const cwd = makeTmpDir('create-sameorigin-install-')
+      expect(
+        (await runCli(['app', '--template', template.name], { cwd, userAgent: PNPM_USER_AGENT })).code,
+      ).toBe(0)
+      const app = join(cwd, 'app')
+      useWorkspacePackages(app)
+      const manifest = readJson(join(app, 'package.json')) as Manifest
+
+      const installed = await timed('install', () =>
+        command(pnpm, ['install', '--prefer-offline', '--no-frozen-lockfile', '--reporter=append-only'], app),
+      )
+      expect(installed).toMatch(/Done in/)
+      await timed('build', () => command(pnpm, ['run', 'build'], app))
+      if (manifest.scripts.typecheck) await timed('typecheck', () => command(pnpm, ['run', 'typecheck'], app))
+
+      const [backendPort, devPort] = [await freePort(), await freePort()]
+      const dev = startDev(app, backendPort, devPort)
+      const health = await timed('dev until /api/health', () =>
+        waitForHealth(`http://localhost:${devPort}/api/health`, dev),
+      )
+      expect(health.status).toBe(200)
+      expect(health.headers.get('content-type')).toContain('application/json')
+      // The backend sends no CORS headers, and the page never needs them.
+      expect(health.headers.get('access-control-allow-origin')).toBeNull()
+      expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', service: 'demo backend' })
+      expect(dev.output()).toContain(`[backend] demo backend on http://127.0.0.1:${backendPort};`)
+      // The backend logs once the answer is sent, so the line may trail the answer a little.
+      await dev.waitForOutput('[backend] GET /api/health 200')
+      const page = await fetch(`http://localhost:${devPort}/`)
+      expect(page.status).toBe(200)
+      expect(await page.text()).toContain('+ sameorigin')
+
+      // Ctrl-C in a terminal signals the whole foreground process group.
+      await timed('Ctrl-C until both stopped', () =>
+        expectBothStopped(dev, () => process.kill(-dev.pid, 'SIGINT'), backendPort, devPort),
+      )
+
+      // A signal to dev.mjs alone (`kill`, a process manager): it passes it on to the dev server.
+      const again = startDev(app, backendPort, devPort)
+      expect((await waitForHealth(`http://localhost:${devPort}/api/health`, again)).status).toBe(200)
+      await timed('SIGTERM to dev.mjs until both stopped', () =>
+        expectBothStopped(again, () => process.kill(again.pid, 'SIGTERM'), backendPort, devPort),
+      )
+    },
+  )
+})
+
+/** Sends the stop signal, then expects dev.mjs to exit 0, its whole group gone and both ports closed. */
+async function expectBothStopped(
+  dev: DevProcess,
+  stop: () => void,
+  backendPort: number,
+  devPort: number,
+): Promise<void> {
+  stop()
+  expect(await dev.exited).toBe(0)
+  await dev.groupGone()
+  await expect(fetch(`http://127.0.0.1:${backendPort}/api/health`)).rejects.toThrow('fetch failed')
+  await expect(fetch(`http://localhost:${devPort}/`)).rejects.toThrow('fetch failed')
+}
+
+/**
+ * Points the scaffolded app's `@sameorigin/*` dependencies (which must be `^<this version>`) at the
+ * packed workspace packages, and overrides them for the whole tree, so the adapters' own dependency
+ * on `@sameorigin/core` is the workspace's too. The pnpm-workspace.yaml also makes the temp folder
+ * its own workspace root.
+ */
+function useWorkspacePackages(app: string): void {
+  const path = join(app, 'package.json')
+  const manifest = readJson(path) as Manifest
+  for (const field of ['dependencies', 'devDependencies'] as const) {
+    for (const [name, range] of Object.entries(manifest[field] ?? {})) {
+      if (!name.startsWith('@sameorigin/')) continue
+      expect({ [name]: range }).toEqual({ [name]: `^${VERSION}` })
+      const tarball = tarballs[name]
+      if (!tarball) throw new Error(`no workspace package for ${name}`)
+      ;(manifest[field] as Record<string, string>)[name] = tarball
+    }
+  }
+  writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`)
+  const overrides = Object.entries(tarballs).map(([name, spec]) => `  '${name}': '${spec}'`)
+  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n${overrides.join('\n')}\n`)
+}
+
+/** Runs a command to completion; rejects with its output when it fails. Resolves with stdout + stderr. */
+function command(file: string, args: readonly string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, [...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${[file, ...args].join(' ')} failed in ${cwd}:\n${stdout}\n${stderr}`))
+      else resolve(`${stdout}${stderr}`)
+    })
+  })
+}
+
+/** Runs `step` and reports how long it took (for the record, never asserted). */
+async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
+  const started = performance.now()
+  const result = await step()
+  console.info(`[create-app install] ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  return result
+}
+
+/** A port free on 127.0.0.1 right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  server.listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const { port } = server.address() as AddressInfo
+  server.close()
+  await once(server, 'close')
+  return port
+}
+
+interface DevProcess {
+  readonly pid: number
+  readonly exited: Promise<number | null>
+  output: () => string
+  /** Resolves once the output contains `text`; rejects when dev.mjs exits first. */
+  waitForOutput: (text: string) => Promise<void>
+  /** Resolves once no process of the group is left (the dev server's own children included). */
+  groupGone: () => Promise<void>
+}
+
+/**
+ * `node dev.mjs --port <devPort>` with API_TARGET on `backendPort`, in its own process group (as a
+ * terminal runs it), so the test can signal the group like Ctrl-C does and kill what is left after.
+ */
+function startDev(app: string, backendPort: number, devPort: number): DevProcess {
+  const child = spawn(process.execPath, ['dev.mjs', '--port', String(devPort)], {
+    cwd: app,
+    detached: true,
+    env: { ...env, API_TARGET: `http://127.0.0.1:${backendPort}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const pid = child.pid
+  if (pid === undefined) throw new Error('dev.mjs did not start')
+  let output = ''
+  const events = new EventEmitter()
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      events.emit('output')
+    })
+  }
+  const exited = once(child, 'exit').then(([code]) => code as number | null)
+  const groupAlive = () => {
+    try {
+      process.kill(-pid, 0)
+      return true
+    } catch {
+      return false
+    }
+  }
+  onTestFinished(() => {
+    if (groupAlive()) process.kill(-pid, 'SIGKILL')
+  })
+  return {
+    pid,
+    exited,
+    output: () => output,
+    waitForOutput: (text) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!output.includes(text)) return
+          events.off('output', check)
+          resolve()
+        }
+        events.on('output', check)
+        check()
+        void exited.then(() => {
+          events.off('output', check)
+          if (output.includes(text)) resolve()
+          else reject(new Error(`dev.mjs exited before printing ${JSON.stringify(text)}:\n${output}`))
+        })
+      }),
+    groupGone: async () => {
+      while (groupAlive()) await delay(100)
+    },
+  }
+}
+
+/**
+ * Asks `url` until it answers (the dev server compiles and the backend starts first). Fails with
+ * the dev output when `dev.mjs` exits before that.
+ */
+async function waitForHealth(
+  url: string,
+  dev: DevProcess,
+): Promise<{ status: number; headers: Headers; body: string }> {
+  let exited = false
+  void dev.exited.then(() => (exited = true))
+  for (;;) {
+    if (exited) throw new Error(`dev.mjs exited before ${url} answered:\n${dev.output()}`)
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(30_000) })
+      return { status: response.status, headers: response.headers, body: await response.text() }
+    } catch {
+      await delay(250)
+    }
+  }
+}
