@@ -1,0 +1,15 @@
+import type { CommandDefinition } from '../internal/command.ts'
+import { checkCommand } from './check.ts'
+import { doctorCommand } from './doctor.ts'
+import { initCommand } from './init.ts'
+import { printCommand } from './print.ts'
+import { serveCommand } from './serve.ts'
+
+/** Every verb of `sameorigin`, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandDefinition[] = [
+  doctorCommand,
+  serveCommand,
+  initCommand,
+  checkCommand,
+  printCommand,
+]

@@ -1,0 +1,150 @@
+import { once } from 'node:events'
+import { isIP } from 'node:net'
+import type { CorsOptions, UserConfig } from '@sameorigin/core'
+import { createError, createProxyServer, listen, loadConfig, printStartup } from '@sameorigin/core'
+import { EXIT } from '../exit-codes.ts'
+import type { CommandDefinition } from '../internal/command.ts'
+import { CONFIG_OPTIONS, toLoadConfigOptions } from '../internal/config-options.ts'
+import { createCliLogger, printLine } from '../internal/output.ts'
+
+/** Where `sameorigin serve` listens unless told otherwise. */
+export const DEFAULT_SERVE_PORT = 5180
+
+function toList(value: unknown): string[] {
+  if (value === undefined) return []
+  return (Array.isArray(value) ? value : [value]).map(String)
+}
+
+function toPort(value: unknown): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw createError('ERR_CLI_ARGUMENT_INVALID', {
+      message: `--port must be a whole number from 0 to 65535 (got "${String(value)}").`,
+      hint: 'sameorigin serve --port 5180 (0 picks a free port)',
+    })
+  return port
+}
+
+function toTarget(value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  const text = String(value)
+  if (!/^https?:\/\//i.test(text))
+    throw createError('ERR_CLI_ARGUMENT_INVALID', {
+      message: `--target must be an http(s) URL (got "${text}").`,
+      hint: 'sameorigin serve --target http://127.0.0.1:8080',
+    })
+  return text
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
+}
+
+/**
+ * `sameorigin serve`: the stand-alone development proxy (the core engine on a plain Node server),
+ * same-origin for pages it serves a fallback for, or a CORS-adding proxy with `--allow-origin`.
+ * Runs until interrupted (Ctrl-C closes every connection, then exits 0).
+ */
+export const serveCommand: CommandDefinition = {
+  usage: 'serve',
+  description: 'Run a stand-alone development proxy (same-origin, or CORS-adding with --allow-origin)',
+  options: [
+    ...CONFIG_OPTIONS,
+    {
+      flags: '-p, --port <port>',
+      description: 'Port to listen on (0: any free port)',
+      default: DEFAULT_SERVE_PORT,
+    },
+    {
+      flags: '--host <host>',
+      description:
+        'Interface to listen on; anything but loopback exposes your backend session to the network',
+      default: '127.0.0.1',
+    },
+    {
+      flags: '-t, --target <url>',
+      description: "Proxy every path to this backend (a catch-all '/' route after the config file's routes)",
+    },
+    {
+      flags: '--allow-origin <origin>',
+      description:
+        "CORS mode: a page origin that may call the proxy (repeatable; '*' for any, never with --credentials)",
+      repeatable: true,
+    },
+    {
+      flags: '--credentials',
+      description: 'CORS mode: let the allowed pages send cookies (fetch credentials: include)',
+    },
+    {
+      flags: '--allowed-host <host>',
+      description:
+        'A host name the proxy answers for besides localhost and IPs (repeatable; DNS rebinding protection)',
+      repeatable: true,
+    },
+  ],
+  examples: [
+    'sameorigin serve --target http://127.0.0.1:8080',
+    'sameorigin serve --target https://staging.example.com --allow-origin http://localhost:6006 --credentials',
+    'sameorigin serve --config sameorigin.config.ts --port 5180',
+  ],
+  run: async (_args, options, ctx) => {
+    const port = toPort(options.port ?? DEFAULT_SERVE_PORT)
+    const host = String(options.host ?? '127.0.0.1')
+    const target = toTarget(options.target)
+    const origins = toList(options.allowOrigin)
+    const credentials = options.credentials === true
+    if (credentials && origins.length === 0)
+      throw createError('ERR_CLI_ARGUMENT_INVALID', {
+        message: '--credentials only applies in CORS mode: give the calling page with --allow-origin.',
+        hint: 'sameorigin serve --target http://127.0.0.1:8080 --allow-origin http://localhost:6006 --credentials',
+      })
+    const inline: UserConfig = target === undefined ? {} : { routes: { '/': target } }
+    const loadOptions = toLoadConfigOptions(ctx, options)
+    const resolved = await loadConfig({
+      ...loadOptions,
+      // --target alone proxies everything to it; a config file is read only when named with --config.
+      ...(target !== undefined && options.config === undefined ? { configFile: false } : {}),
+      inline,
+    })
+    if (resolved.routes.length === 0)
+      throw createError('ERR_CONFIG_NOT_FOUND', {
+        message: 'Nothing to proxy: no sameorigin.config.* with routes was found and no --target was given.',
+        hint: 'sameorigin serve --target http://127.0.0.1:8080, or create sameorigin.config.ts',
+      })
+    const cors: CorsOptions | undefined =
+      origins.length === 0 ? undefined : { origins: origins.includes('*') ? '*' : origins, credentials }
+    const logger = createCliLogger(ctx)
+    const server = createProxyServer(resolved, {
+      logger,
+      allowedHosts: toList(options.allowedHost),
+      ...(cors === undefined ? {} : { cors }),
+    })
+    const listening = await listen(server, { port, host }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
+      throw createError('ERR_CLI_ARGUMENT_INVALID', {
+        message: `Cannot listen on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}.`,
+        hint: `Pick another port: sameorigin serve --port ${port === 0 ? DEFAULT_SERVE_PORT : port + 1} (0 picks a free one).`,
+        cause: error,
+      })
+    })
+    const { bold, cyan, yellow } = ctx.colors
+    printLine(ctx, `${bold('sameorigin serve')}  ${cyan(listening.url)}`)
+    if (!isLoopback(host))
+      printLine(
+        ctx,
+        yellow(`listening on ${host}: anyone who can reach this machine can use your backend session.`),
+      )
+    if (cors !== undefined) {
+      const who = cors.origins === '*' ? 'any origin' : origins.join(', ')
+      printLine(
+        ctx,
+        `CORS mode: pages at ${who} may call it${credentials ? ', with credentials' : ''}; other origins get 403.`,
+      )
+    }
+    printStartup(logger, { resolved, overlaps: [], proxyOption: '', proxyName: '' })
+    printLine(ctx, 'press Ctrl-C to stop')
+    if (!ctx.signal.aborted) await once(ctx.signal, 'abort')
+    await listening.close()
+    return EXIT.OK
+  },
+}

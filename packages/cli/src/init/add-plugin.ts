@@ -1,0 +1,103 @@
+import type { Tool } from '../project/detect-project.ts'
+import type { ArrayExpression, Node } from './ast.ts'
+import { findMember, markChanged, resolveConstant, sourceOf, unwrapTypeScript } from './ast.ts'
+import type { ConfigModule } from './config-module.ts'
+import { ensureBinding, findModuleBindings, usesBindings } from './module-bindings.ts'
+import { parseSnippet, rewriteContainer } from './rewrite-container.ts'
+import type { ConfigExport, LocatedObject } from './find-config-object.ts'
+import { PLUGIN_WIRING } from './plugin-wiring.ts'
+import { shorten } from './read-static-value.ts'
+
+/**
+ * What happened to the plugin: added (and whether the config object gained a member, which the
+ * caller then writes afresh, see `rewriteContainer`), or why it could not be added.
+ */
+export type PluginEdit =
+  | { readonly status: 'added'; readonly objectChanged: boolean }
+  | { readonly problem: string }
+
+/**
+ * True when the file already loads and uses sameorigin for `tool`: a call (or `new`) of what it
+ * imports from the tool's package or its unplugin entry. A Vite config may default-import
+ * `@sameorigin/vite`, whose default export is the same plugin.
+ */
+export function hasPlugin(config: ConfigModule, tool: Tool): boolean {
+  const wiring = PLUGIN_WIRING[tool]
+  return [wiring.from, ...wiring.alternatives].some((source) =>
+    usesBindings(config, findModuleBindings(config, source)),
+  )
+}
+
+/**
+ * Adds the tool's plugin to the `plugins` array of the config object (creating the array when the
+ * object has none), and the import or `require` it needs. A `plugins` that is not an array literal
+ * (or a `const` holding one), or an object that spreads another one which may hold `plugins`, is a
+ * problem: the edit would not be certain.
+ */
+export function addPlugin(config: ConfigModule, tool: Tool, located: LocatedObject): PluginEdit {
+  const wiring = PLUGIN_WIRING[tool]
+  const member = findMember(located.object, 'plugins')
+  let array: ArrayExpression | undefined
+  if (member !== undefined) {
+    if (member.type !== 'ObjectProperty') return { problem: '`plugins` is computed when the config runs' }
+    array = resolveArray(member.value, located)
+    if (array === undefined)
+      return {
+        problem: `\`plugins\` is \`${shorten(sourceOf(member.value, config.code))}\`, not an array literal`,
+      }
+  } else if (located.object.properties.some((property) => property.type === 'SpreadElement')) {
+    return { problem: 'its config object spreads another object, whose `plugins` a new key would replace' }
+  }
+  // Vite's default export is the plugin too: a default import is reused rather than doubled.
+  const existingDefault =
+    tool === 'vite' ? findModuleBindings(config, wiring.from).named.get('default') : undefined
+  const binding = existingDefault ?? ensureBinding(config, wiring.from, wiring.imported)
+  if (binding === undefined) return { problem: `the name \`${wiring.imported}\` is already used in the file` }
+  if (array !== undefined) {
+    const elements = array.elements
+    if (elements.some((element) => element === null)) return { problem: '`plugins` has holes (`[a, , b]`)' }
+    rewriteContainer(config, array, [...(elements as Node[]), wiring.create(binding)])
+  } else {
+    const holder = unwrapTypeScript(parseSnippet(`{ plugins: [${wiring.create(binding)}] }`))
+    if (holder.type !== 'ObjectExpression') return { problem: 'the plugins list could not be built' }
+    located.object.properties.push(...holder.properties)
+    markChanged(located.object)
+    return { status: 'added', objectChanged: true }
+  }
+  return { status: 'added', objectChanged: false }
+}
+
+/** The array literal `plugins` holds, directly or through `const`s. */
+function resolveArray(value: Node, located: LocatedObject): ArrayExpression | undefined {
+  let node = unwrapTypeScript(value)
+  let scope = located.scope
+  while (node.type === 'Identifier') {
+    const constant = resolveConstant(node.name, scope)
+    if (constant === undefined) return undefined
+    node = unwrapTypeScript(constant.init)
+    scope = constant.scope
+  }
+  return node.type === 'ArrayExpression' ? node : undefined
+}
+
+/**
+ * Next: wraps the exported config in `withSameOrigin(...)` (packages/next/README.md), whatever it is
+ * (an object, a variable, a function config, another plugin's wrapper): `withSameOrigin` accepts all.
+ */
+export function wrapNextConfig(config: ConfigModule, exported: ConfigExport): PluginEdit {
+  const wiring = PLUGIN_WIRING.next
+  const expression = unwrapTypeScript(exported.expression)
+  if (expression.type === 'FunctionDeclaration')
+    return {
+      problem:
+        'its default export is a function declaration, which cannot be passed to withSameOrigin as written',
+    }
+  const binding = ensureBinding(config, wiring.from, wiring.imported)
+  if (binding === undefined) return { problem: `the name \`${wiring.imported}\` is already used in the file` }
+  const call = parseSnippet(`${binding}(config)`)
+  if (call.type !== 'CallExpression') return { problem: 'the wrapper could not be built' }
+  // The user's expression goes in as it was parsed, so recast prints it exactly as written.
+  call.arguments[0] = exported.expression as (typeof call.arguments)[number]
+  exported.replace(call)
+  return { status: 'added', objectChanged: false }
+}

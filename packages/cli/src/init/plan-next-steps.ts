@@ -1,0 +1,39 @@
+import type { DetectedProject } from '../project/detect-project.ts'
+import { installCommand } from './edit-package-json.ts'
+
+/** What the next steps depend on. */
+export interface NextStepsInput {
+  readonly project: DetectedProject
+  readonly packageJsonText: string
+  readonly installNeeded: boolean
+  readonly movable: number
+  readonly refused: number
+  readonly configName: string
+  readonly emptyConfig: boolean
+  readonly sameoriginName: string
+}
+
+/** What to do after init, in order: install, move what was not moved, add routes, check, run. */
+export function planNextSteps(input: NextStepsInput): string[] {
+  const steps: string[] = []
+  const manager = input.project.packageManager
+  if (input.installNeeded) steps.push(`Install the new dependencies: ${installCommand(manager)}`)
+  if (input.movable > 0) {
+    const entries = input.movable === 1 ? 'the proxy entry' : `the ${input.movable} proxy entries`
+    steps.push(`Move ${entries} of ${input.configName} into ${input.sameoriginName}: sameorigin init --yes`)
+  }
+  if (input.emptyConfig && input.movable === 0)
+    steps.push(`Add your backend's routes to ${input.sameoriginName}, e.g. '/api': 'http://127.0.0.1:8080'`)
+  if (input.refused > 0) {
+    steps.push(
+      `${input.refused === 1 ? 'One entry stays' : `${input.refused} entries stay`} in ${input.configName} (see above) and keep${input.refused === 1 ? 's' : ''} working there; sameorigin answers its own routes first`,
+    )
+  }
+  steps.push('Check the routes: sameorigin check')
+  const scripts = (JSON.parse(input.packageJsonText) as { scripts?: Record<string, string> }).scripts
+  if (scripts?.dev !== undefined) {
+    const run = manager === 'npm' || manager === 'bun' ? `${manager} run dev` : `${manager} dev`
+    steps.push(`Start the dev server: ${run}`)
+  }
+  return steps
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '@sameorigin/core'
+import { formatIssues, isProxyError } from '@sameorigin/core'
+import type { CommandContext } from '../context.ts'
+
+/** Writes `text` and a newline to stdout. */
+export function printLine(ctx: CommandContext, text = ''): void {
+  ctx.stdout.write(`${text}\n`)
+}
+
+/** Writes `value` as indented JSON (what `--json` prints: one document on stdout, nothing else). */
+export function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.stdout.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+/**
+ * Prints an error the way every command does, on stderr: the code and message, every config issue,
+ * the hint and the page that explains the code. Anything that is not a `ProxyError` is a bug of ours
+ * or of the system (a full disk): its message and stack are printed as they are.
+ */
+export function printError(ctx: CommandContext, error: unknown): void {
+  const { red, dim, bold } = ctx.colors
+  if (!isProxyError(error)) {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    ctx.stderr.write(`${red('error')} ${text}\n`)
+    return
+  }
+  const lines = [`${red('error')} ${bold(error.code)}: ${error.message}`]
+  if (error.issues.length > 0) lines.push(formatIssues(error.issues))
+  lines.push(`${dim('hint:')} ${error.hint}`, `${dim('docs:')} ${error.docs}`)
+  ctx.stderr.write(`${lines.join('\n')}\n`)
+}
+
+/**
+ * A `Logger` for the core (route tables, warnings, failed requests): information on stdout, warnings
+ * and errors on stderr, coloured by level.
+ */
+export function createCliLogger(ctx: CommandContext): Logger {
+  const { yellow, red } = ctx.colors
+  return {
+    info: (message: string) => void ctx.stdout.write(`${message}\n`),
+    warn: (message: string) => void ctx.stderr.write(`${yellow(message)}\n`),
+    error: (message: string) => void ctx.stderr.write(`${red(message)}\n`),
+  }
+}
