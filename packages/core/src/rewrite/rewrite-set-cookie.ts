@@ -87,7 +87,7 @@ function rewriteAttribute(
       // A value not starting with `/` makes the browser use the request's default path (RFC 6265
       // §5.2.4, §5.1.4), which is already a dev path.
       if (path.charCodeAt(0) !== SLASH) return part
-      const mapped = mapDevPath(toDevPath, path)
+      const mapped = toDevScope(toDevPath, path)
       return mapped === undefined || mapped === path || mapped.includes(';') ? part : ` Path=${mapped}`
     }
     default:
@@ -98,4 +98,30 @@ function rewriteAttribute(
 /** The trimmed value of an attribute, `''` when it has none. */
 function attributeValue(part: string, eq: number): string {
   return eq === -1 ? '' : part.slice(eq + 1).trim()
+}
+
+/** A path segment no route treats specially, to test what happens below a cookie's Path. */
+const PROBE = 'sameorigin-scope-probe'
+
+/**
+ * The dev path whose scope is the cookie `path`'s scope, or `undefined` to keep `path` as it is. A
+ * cookie's Path is a literal prefix (RFC 6265 §5.1.4): browsers neither decode nor resolve dot
+ * segments in it. So only a path already in normal form is mapped (`/v1/.` or `/v1/%78` would be
+ * normalised first and widen the cookie), and only when the route maps the paths below it to paths
+ * below the answer: a template that reorders parameters (route `/users/:id/:rest*` rewritten to
+ * `/r/{rest}/{id}`) maps `/r/x/42` to `/users/42/x`, whose sub-paths forward outside `/r/x/42`. Keeping a Path never
+ * widens the cookie beyond what the backend set.
+ */
+function toDevScope(
+  toDevPath: (upstreamPath: string) => string | undefined,
+  path: string,
+): string | undefined {
+  if (path.includes('%') || /\/\.{1,2}(?:\/|$)|\/\//.test(path)) return undefined
+  const mapped = mapDevPath(toDevPath, path)
+  if (mapped === undefined) return undefined
+  const base = path.endsWith('/') ? path : `${path}/`
+  const devBase = mapped.endsWith('/') ? mapped : `${mapped}/`
+  // Below a route that matches exact paths (`/users/:id`) nothing maps back: nothing is forwarded there.
+  const below = mapDevPath(toDevPath, base + PROBE)
+  return below === undefined || below === devBase + PROBE ? mapped : undefined
 }
