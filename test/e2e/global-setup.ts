@@ -1,6 +1,6 @@
 import { type BrowserServer, chromium } from 'playwright-core'
 import type { TestProject } from 'vitest/node'
-import { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+import { CHROMIUM_ARGS, findChromium } from '@sameorigin/test-utils'
 
 declare module 'vitest' {
   export interface ProvidedContext {

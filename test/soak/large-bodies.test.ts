@@ -13,7 +13,8 @@ import { pipeline } from 'node:stream/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deterministicBytes } from './src/deterministic-bytes.mjs'
 import { readSample, sampleProcess } from './src/sample-process.ts'
-import { recordRow, toMiB } from './src/soak-results.ts'
+import { recordReliabilityRow } from '@sameorigin/test-utils'
+import { toMiB } from './src/to-mib.ts'
 import type { Child } from './src/start-child.ts'
 import { startChild } from './src/start-child.ts'
 
@@ -119,7 +120,7 @@ describe('large bodies (core-server)', () => {
       outcome = await transfer()
     } catch (error) {
       // A transfer that breaks is a result too: recorded, then the test fails with it.
-      recordRow({
+      recordReliabilityRow('soak', {
         host: 'core-server',
         case: name,
         expected: `1 GiB, SHA-256 equal on both ends; proxy RSS growth < ${LIMIT_MIB} MiB`,
@@ -135,7 +136,7 @@ describe('large bodies (core-server)', () => {
     const peak = Math.max(...sampler.samples.map((sample) => sample.rssBytes))
     const growth = peak - baseline.rssBytes
     const exact = received.bytes === expected.bytes && received.sha256 === expected.sha256
-    recordRow({
+    recordReliabilityRow('soak', {
       host: 'core-server',
       case: name,
       expected: `1 GiB, SHA-256 equal on both ends; proxy RSS growth < ${LIMIT_MIB} MiB`,

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sample } from './src/sample-process.ts'
 import { mean, quarters, readSample } from './src/sample-process.ts'
 import { runLoad } from './src/run-load.ts'
-import { recordRow, toMiB } from './src/soak-results.ts'
+import { recordReliabilityRow } from '@sameorigin/test-utils'
+import { toMiB } from './src/to-mib.ts'
 import type { Child } from './src/start-child.ts'
 import { startChild } from './src/start-child.ts'
 
@@ -71,7 +72,7 @@ describe('load (core-server)', () => {
       samples.length >= 8 &&
       Math.abs(rssChange) <= TOLERANCE &&
       Math.abs(fdsChange) <= TOLERANCE
-    recordRow({
+    recordReliabilityRow('soak', {
       host: 'core-server',
       case: `load: ${REQUESTS} requests, ${CONNECTIONS} connections`,
       expected: `${REQUESTS} × 2xx, 0 errors; RSS and fds within ±10% (first vs last quarter)`,

@@ -10,8 +10,8 @@ import type { FaultUpstream } from '../src/fault-upstream.ts'
 import { httpUpstream } from '../src/fault-upstream.ts'
 import { HOST_FIXTURE, selectReliabilityHosts } from '../src/hosts.ts'
 import { send } from '../src/http-client.ts'
-import type { ReliabilityRow } from '../src/results.ts'
-import { writeResults } from '../src/results.ts'
+import type { ReliabilityRow } from '@sameorigin/test-utils'
+import { writeReliabilityResults } from '@sameorigin/test-utils'
 import { Trace } from '../src/trace.ts'
 import type { Fault, Observation } from './fault.ts'
 import { FAULTS } from './table/index.ts'
@@ -22,7 +22,7 @@ const AFTERWARDS = 'next request 200; sockets back to baseline'
 
 const rows: ReliabilityRow[] = []
 afterAll(() => {
-  writeResults('faults', COMMAND, rows)
+  writeReliabilityResults('faults', COMMAND, rows)
 })
 
 /** The routes of one host: `/<id>` per fault, and `/ok` for the request that shows the host still serves. */

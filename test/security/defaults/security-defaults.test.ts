@@ -14,7 +14,7 @@ import { createProxyServer, listen, resolveConfig } from '@sameorigin/core'
 import { request, startTlsUpstream, TEST_CA } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openRaw } from '../src/exchange-raw.ts'
-import { recordRow } from '../src/reliability-results.ts'
+import { recordReliabilityRow } from '@sameorigin/test-utils'
 
 /** A logger that keeps its warnings. */
 function warningsLogger(): Logger & { warnings: string[] } {
@@ -52,7 +52,7 @@ describe('security defaults (core-server)', () => {
     const reachable: string[] = []
     for (const address of addresses) if (!(await isRefused(address, listening.port))) reachable.push(address)
     const pass = listening.host === '127.0.0.1' && reachable.length === 0
-    recordRow('hostile', {
+    recordReliabilityRow('hostile', {
       host: 'core-server',
       case: 'defaults: listen() binds loopback only',
       expected: '127.0.0.1; refused on every other address of the machine',
@@ -72,7 +72,7 @@ describe('security defaults (core-server)', () => {
     })
     onTestFinished(() => listening.close())
     const answers = !(await isRefused('127.0.0.1', listening.port))
-    recordRow('hostile', {
+    recordReliabilityRow('hostile', {
       host: 'core-server',
       case: 'defaults: listen({ host }) binds where it is told',
       expected: "host '0.0.0.0' given: listens on 0.0.0.0",
@@ -121,7 +121,7 @@ describe('security defaults (core-server)', () => {
       statuses.every((status) => status === 200) &&
       upgraded.statuses[0] === 101 &&
       perRoute.join() === '1,1,0'
-    recordRow('hostile', {
+    recordReliabilityRow('hostile', {
       host: 'core-server',
       case: 'defaults: `secure: false` warns once per route',
       expected:

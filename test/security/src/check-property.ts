@@ -1,5 +1,5 @@
 import * as fc from 'fast-check'
-import { recordRow } from './reliability-results.ts'
+import { recordReliabilityRow } from '@sameorigin/test-utils'
 
 /** How many inputs each property tries unless it says otherwise: enough to find rare encodings. */
 export const DEFAULT_RUNS = 3000
@@ -38,7 +38,7 @@ export function checkProperty<Ts>(
 ): string {
   const details = fc.check(property, { numRuns: DEFAULT_RUNS, ...options.parameters })
   const runs = details.numRuns
-  recordRow('fuzz', {
+  recordReliabilityRow('fuzz', {
     host: report.module,
     case: report.title,
     expected: `holds for every generated input`,

@@ -7,7 +7,7 @@ import { HOST_NAMES, startDevServer } from './dev-servers.ts'
 import type { RawAnswer } from './exchange-raw.ts'
 import { exchangeRaw, openRaw } from './exchange-raw.ts'
 import { hostileRoutes } from './hostile-routes.ts'
-import { recordRow } from './reliability-results.ts'
+import { recordReliabilityRow } from '@sameorigin/test-utils'
 
 /**
  * What the client must get: a status (the first response's), every status of a pipelined exchange in
@@ -157,7 +157,7 @@ async function runRow(rig: Rig, row: HostileRow, family: string): Promise<string
   if (health.statuses[0] !== 200) problems.push(`the next request got ${describeAnswer(health)}, not 200`)
 
   const upstreamSeen = row.upstream === 'nothing' ? 'nothing' : `exactly ${formatPaths([row.upstream])}`
-  recordRow('hostile', {
+  recordReliabilityRow('hostile', {
     host: server.name,
     case: `${family}: ${row.name}`,
     expected: `${formatStatus(expectedStatus)}; upstream sees ${upstreamSeen}`,

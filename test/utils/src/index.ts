@@ -9,3 +9,13 @@ export type { RecordedRequest, Upstream, UpstreamOptions } from './start-upstrea
 export { echo, startTlsUpstream, startUpstream } from './start-upstream.ts'
 export type { RequestOptions, Response } from './request.ts'
 export { request, sendRaw } from './request.ts'
+export type { ReliabilityResults, ReliabilityRow, ReliabilitySuite } from './reliability-results.ts'
+export {
+  clearReliabilityRows,
+  collectReliabilityRows,
+  describeMachine,
+  RELIABILITY_RESULTS_DIR,
+  recordReliabilityRow,
+  writeReliabilityResults,
+} from './reliability-results.ts'
+export { CHROMIUM_ARGS, findChromium } from './chromium.ts'

@@ -1,17 +1,7 @@
+import { CORS_SAFELISTED_RESPONSE_HEADERS as SAFELISTED_RESPONSE_HEADERS } from '@sameorigin/core/rewrite'
 import { extractHeaderListValues } from './extract-header-list-values.ts'
 import { SPEC } from './spec.ts'
 import type { CredentialsMode, HeaderList, Reason } from './types.ts'
-
-/** Headers every cross-origin page can read (`response.headers.get()`), exposed or not. */
-const SAFELISTED_RESPONSE_HEADERS = new Set([
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-])
 
 /** Never readable by page scripts, not even same-origin. */
 const FORBIDDEN_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2'])

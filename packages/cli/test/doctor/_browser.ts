@@ -2,38 +2,16 @@
 // dev server, a "public" http origin, a "public" https origin (Chromium's own flags make the loopback
 // servers count as public, so Local Network Access applies) and an https loopback origin (mixed
 // content). Each origin is a real server on 127.0.0.1 port 0.
-import { existsSync } from 'node:fs'
 import { createServer as createHttpServer } from 'node:http'
 import type { RequestListener } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import { listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { CHROMIUM_ARGS, findChromium, listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import type { Listening } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 
-/** The flags every browser test uses; the background-networking ones keep Chromium off the network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 /** The name every `*.sameorigin.test` host resolves to inside Chromium (TEST_CERT covers it). */
 export const PUBLIC_HOST = 'public.sameorigin.test'
-
-/** Chromium's binary: `CHROMIUM_PATH` or Debian's. Fails (never skips) with how to get one. */
-export function findChromium(): string {
-  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-  if (existsSync(path)) return path
-  throw new Error(
-    `The doctor agreement test needs Chromium at ${path}, and there is none. Install it with ` +
-      "`node scripts/setup.mjs --browser` (Debian's chromium package) or set CHROMIUM_PATH.",
-  )
-}
 
 /** Where a page lives. */
 export type PageKind = 'loopback' | 'public-http' | 'public-https' | 'https-loopback'

@@ -14,11 +14,11 @@ export interface CorsPolicy {
 }
 
 /**
- * Response headers a page can always read (Fetch standard, "CORS-safelisted response-header name");
- * every other name is listed in `Access-Control-Expose-Headers`. `Set-Cookie` is never readable by a
- * page, whatever is exposed.
+ * Response headers every cross-origin page can read, exposed or not (Fetch standard,
+ * "CORS-safelisted response-header name"). Every other name must be listed in
+ * `Access-Control-Expose-Headers` for a page to read it.
  */
-const SAFELISTED_RESPONSE_HEADERS = new Set([
+export const CORS_SAFELISTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
   'cache-control',
   'content-language',
   'content-length',
@@ -26,8 +26,10 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
   'expires',
   'last-modified',
   'pragma',
-  'set-cookie',
 ])
+
+/** Never readable by page scripts whatever is exposed (Fetch standard, "forbidden response-header name"). */
+const FORBIDDEN_RESPONSE_HEADERS = new Set(['set-cookie', 'set-cookie2'])
 
 /** An HTTP token (RFC 9110 §5.6.2): what a method or a header name may be. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
@@ -101,7 +103,12 @@ export function withCorsHeaders(upstream: HeaderRecord, policy: CorsPolicy, orig
   for (const [name, value] of Object.entries(upstream)) {
     if (name.startsWith('access-control-')) continue
     headers[name] = value
-    if (!SAFELISTED_RESPONSE_HEADERS.has(name) && name !== 'vary') exposed.push(name)
+    if (
+      !CORS_SAFELISTED_RESPONSE_HEADERS.has(name) &&
+      !FORBIDDEN_RESPONSE_HEADERS.has(name) &&
+      name !== 'vary'
+    )
+      exposed.push(name)
   }
   const cors = toCorsHeaders(policy, origin)
   for (const [name, value] of Object.entries(cors)) {

@@ -20,5 +20,11 @@ export type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from './types.ts'
 export { renderErrorHtml, toErrorBody } from '../engine/render-error.ts'
 export type { ErrorBody } from '../engine/render-error.ts'
 export { describeUpstreamError } from '../errors/describe-upstream-error.ts'
-export { isCorsOriginAllowed, toCorsHeaders, toPreflightHeaders, withCorsHeaders } from './cors.ts'
+export {
+  CORS_SAFELISTED_RESPONSE_HEADERS,
+  isCorsOriginAllowed,
+  toCorsHeaders,
+  toPreflightHeaders,
+  withCorsHeaders,
+} from './cors.ts'
 export type { CorsPolicy } from './cors.ts'
