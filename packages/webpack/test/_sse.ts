@@ -2,18 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { onTestFinished } from 'vitest'
 
-/** A promise the test resolves when it chooses: what makes an ordering assertion independent of time. */
-export interface Gate {
-  readonly opened: Promise<void>
-  readonly open: () => void
-}
-
-export function createGate(): Gate {
-  let open!: () => void
-  const opened = new Promise<void>((resolve) => (open = resolve))
-  return { opened, open }
-}
-
 /** Opens an event stream as a browser's EventSource does, with a browser's `Accept-Encoding`. */
 export async function openEventStream(url: string): Promise<IncomingMessage> {
   const req = httpRequest(url, {

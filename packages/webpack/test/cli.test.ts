@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { WebSocket } from 'ws'
 import type { CliKind, RunningCli } from './_cli.ts'
 import { CLI_KINDS, startCli } from './_cli.ts'
-import type { Gate } from './_sse.ts'
-import { createGate, nextChunk, openEventStream } from './_sse.ts'
+import type { Gate } from '@sameorigin/test-utils'
+import { createGate } from '@sameorigin/test-utils'
+import { nextChunk, openEventStream } from './_sse.ts'
 
 async function openSocket(url: string, origin?: string): Promise<{ socket: WebSocket; messages: string[] }> {
   // A page's socket carries its Origin; webpack-dev-server 6 turns away an HMR client without one.

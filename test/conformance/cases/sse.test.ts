@@ -2,8 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { expect, onTestFinished } from 'vitest'
 import { describeHosts } from '../src/describe-hosts.ts'
-import type { Gate } from '../src/gate.ts'
-import { createGate } from '../src/gate.ts'
+import type { Gate } from '@sameorigin/test-utils'
+import { createGate } from '@sameorigin/test-utils'
 import { useUpstream } from '../src/use-upstream.ts'
 
 /** Resolves with the next chunk of `res` as text. */

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
-import type { AddressInfo, Server, Socket } from 'node:net'
+import type { Server, Socket } from 'node:net'
 import { createServer as createNetServer } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import type { WebSocket } from 'ws'
 import { WebSocketServer } from 'ws'
 import type { Trace } from './trace.ts'
@@ -39,24 +39,13 @@ async function serve(
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const listening = await listen(server)
   return {
-    target: target(port),
+    target: target(listening.port),
     openConnections: () => sockets.size,
     connections: () => accepted,
     closeIdle,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        for (const socket of sockets) socket.destroy()
-      }),
+    close: listening.close,
   }
 }
 

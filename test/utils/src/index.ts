@@ -19,3 +19,5 @@ export {
   writeReliabilityResults,
 } from './reliability-results.ts'
 export { CHROMIUM_ARGS, findChromium } from './chromium.ts'
+export type { Gate } from './create-gate.ts'
+export { createGate } from './create-gate.ts'

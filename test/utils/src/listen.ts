@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Server as HttpsServer } from 'node:https'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net'
 
 /** A server listening on 127.0.0.1 with a random port. */
 export interface Listening {
@@ -11,8 +11,11 @@ export interface Listening {
   close: () => Promise<void>
 }
 
-/** Starts `server` on 127.0.0.1 port 0 and returns its URL and a `close` that never hangs. */
-export async function listen(server: HttpServer | HttpsServer): Promise<Listening> {
+/**
+ * Starts `server` (HTTP, HTTPS, or a raw TCP server for misbehaving peers) on 127.0.0.1 port 0 and
+ * returns its URL and a `close` that never hangs.
+ */
+export async function listen(server: HttpServer | HttpsServer | NetServer): Promise<Listening> {
   // Upgraded (WebSocket) sockets are invisible to `closeAllConnections`, so track every socket.
   const sockets = new Set<Socket>()
   server.on('connection', (socket: Socket) => {
@@ -41,7 +44,7 @@ export async function listen(server: HttpServer | HttpsServer): Promise<Listenin
   }
 }
 
-function isTls(server: HttpServer | HttpsServer): boolean {
+function isTls(server: NetServer): boolean {
   // An https.Server is a tls.Server: it has `setSecureContext`, an http.Server does not.
   return typeof (server as { setSecureContext?: unknown }).setSecureContext === 'function'
 }

@@ -4,6 +4,7 @@ export interface Gate {
   readonly open: () => void
 }
 
+/** A closed {@link Gate}; `open()` resolves `opened`. */
 export function createGate(): Gate {
   let open!: () => void
   const opened = new Promise<void>((resolve) => (open = resolve))
