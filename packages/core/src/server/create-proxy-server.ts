@@ -1,5 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createServer } from 'node:http'
+import type { Http2SecureServer, SecureServerOptions } from 'node:http2'
+import { createSecureServer } from 'node:http2'
+import type { Duplex } from 'node:stream'
 import type { CreateProxyOptions } from '../engine/create-proxy.ts'
 import { createProxy } from '../engine/create-proxy.ts'
 import type { ResolvedConfig } from '../types.ts'
@@ -12,7 +15,16 @@ export interface CreateProxyServerOptions extends CreateProxyOptions {
    * @default a 404 answer
    */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void
+  /**
+   * Serve over TLS with these options (`cert` and `key` at least): HTTP/2 negotiated by ALPN, and
+   * HTTP/1.1 (websockets included) for clients without it, as Vite does with `server.https`.
+   * @default undefined (plain HTTP/1.1)
+   */
+  https?: SecureServerOptions
 }
+
+/** The server `createProxyServer` makes: HTTP/1.1, or TLS with HTTP/2 when `https` is given. */
+export type ProxyHttpServer = Server | Http2SecureServer
 
 function notFound(_req: IncomingMessage, res: ServerResponse): void {
   const body = 'Not found: no sameorigin route matches this path.\n'
@@ -25,24 +37,44 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
 }
 
 /**
- * A plain Node HTTP server with the engine mounted: matched requests and WebSockets are proxied, the
+ * A Node HTTP server (HTTP/2 over TLS with `https`) with the engine mounted: matched requests and WebSockets are proxied, the
  * rest go to `fallback`. Closing the server closes the engine (its agents and open WebSockets).
  * Not listening yet: see `listen()`.
  * @example
  * const server = createProxyServer(resolveConfig({ routes: { '/api': 'http://127.0.0.1:8080' } }))
  * const { url } = await listen(server, { port: 5173 })
  */
-export function createProxyServer(resolved: ResolvedConfig, options: CreateProxyServerOptions = {}): Server {
-  const { fallback = notFound, ...proxyOptions } = options
+export function createProxyServer(
+  resolved: ResolvedConfig,
+  options?: CreateProxyServerOptions & { https?: undefined },
+): Server
+export function createProxyServer(
+  resolved: ResolvedConfig,
+  options: CreateProxyServerOptions & { https: SecureServerOptions },
+): Http2SecureServer
+export function createProxyServer(
+  resolved: ResolvedConfig,
+  options?: CreateProxyServerOptions,
+): ProxyHttpServer
+export function createProxyServer(
+  resolved: ResolvedConfig,
+  options: CreateProxyServerOptions = {},
+): ProxyHttpServer {
+  const { fallback = notFound, https, ...proxyOptions } = options
   const engine = createProxy(resolved, proxyOptions)
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     engine.middleware(req, res, (error) => {
       if (error === undefined) return fallback(req, res)
       res.statusCode = 500
       res.end()
     })
-  })
-  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+  }
+  // The engine takes Node's HTTP/2 compatibility objects as it takes IncomingMessage/ServerResponse.
+  const server: ProxyHttpServer =
+    https === undefined
+      ? createServer(handle)
+      : createSecureServer({ ...https, allowHTTP1: true }, handle as never)
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // No host owns other upgrades here: refuse them rather than leave the socket hanging.
     if (!engine.upgrade(req, socket, head)) socket.destroy()
   })

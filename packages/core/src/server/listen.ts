@@ -1,5 +1,6 @@
-import type { Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { Server as TlsServer } from 'node:tls'
+import type { ProxyHttpServer } from './create-proxy-server.ts'
 
 /** Options for {@link listen}. */
 export interface ListenOptions {
@@ -18,7 +19,7 @@ export interface ListenOptions {
 
 /** A listening server. */
 export interface ListeningServer {
-  /** `http://host:port`, ready to print or fetch (IPv6 hosts in brackets). */
+  /** `http://host:port` (`https://` for a TLS server), ready to print or fetch (IPv6 hosts in brackets). */
   readonly url: string
   readonly host: string
   readonly port: number
@@ -31,7 +32,7 @@ export interface ListeningServer {
  * with the listen error (`EADDRINUSE`...).
  * @example const { url, close } = await listen(createProxyServer(resolved), { port: 5173 })
  */
-export async function listen(server: Server, options: ListenOptions = {}): Promise<ListeningServer> {
+export async function listen(server: ProxyHttpServer, options: ListenOptions = {}): Promise<ListeningServer> {
   const host = options.host ?? '127.0.0.1'
   // Upgraded sockets leave the server's own bookkeeping, so `close` tracks every socket itself.
   const sockets = new Set<Socket>()
@@ -51,7 +52,7 @@ export async function listen(server: Server, options: ListenOptions = {}): Promi
   const shown = host.includes(':') ? `[${host}]` : host
   let closing: Promise<void> | undefined
   return {
-    url: `http://${shown}:${port}`,
+    url: `${server instanceof TlsServer ? 'https' : 'http'}://${shown}:${port}`,
     host,
     port,
     close: () => {
