@@ -23,11 +23,13 @@ export { normalizePath } from './rules/normalize-path.ts'
 
 // engine and server
 export { createProxy } from './engine/create-proxy.ts'
+// For transports outside the engine (the Next route handler): a body the transport does not delimit.
+export { createBodyGuard } from './engine/create-body-guard.ts'
 export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
 export type { CorsOptions } from './engine/resolve-cors.ts'
 export { formatRouteTable } from './engine/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
-export type { CreateProxyServerOptions } from './server/create-proxy-server.ts'
+export type { CreateProxyServerOptions, ProxyHttpServer } from './server/create-proxy-server.ts'
 export { listen } from './server/listen.ts'
 export type { ListeningServer, ListenOptions } from './server/listen.ts'
 

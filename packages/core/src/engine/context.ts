@@ -6,6 +6,7 @@ import type { ProxyError } from '../errors/proxy-error.ts'
 import type { DebugFn } from '../logging/debug.ts'
 import type { LevelLogger } from '../logging/logger.ts'
 import type { CorsPolicy } from '../rewrite/cors.ts'
+import type { RequestBody } from '../rewrite/parse-request-body.ts'
 import type { DevOrigin, HeaderRecord } from '../rewrite/types.ts'
 import type { Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
 import type { UpstreamAgents } from './agents.ts'
@@ -68,6 +69,8 @@ export interface BaseContext {
   dev?: DevOrigin
   /** Set by `buildUpstreamHeaders`: exactly the headers the upstream receives. */
   upstreamHeaders?: HeaderRecord
+  /** Set by `buildUpstreamHeaders`: how the request's body is delimited, so how it is framed upstream. */
+  body?: RequestBody
   /** The forward proxy in use (credentials removed), set by the forward pass. */
   forwardProxy?: string
   /** The connect and idle clocks, once forwarding started. */

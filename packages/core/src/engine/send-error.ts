@@ -29,6 +29,8 @@ export function sendError(
   res.setHeader('content-length', Buffer.byteLength(body))
   res.setHeader('cache-control', 'no-store')
   res.setHeader('x-content-type-options', 'nosniff')
+  // A 405 names the methods that are forwarded (RFC 9110 §15.5.6).
+  if (typeof error.details.allow === 'string') res.setHeader('allow', error.details.allow)
   if (html) res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
   if (!req.complete) req.resume()
   res.end(req.method === 'HEAD' ? undefined : body)

@@ -93,6 +93,21 @@ export const ERROR_CODES = {
     hint: 'Encoded slashes, backslashes, NUL bytes and double-encoded dots are refused; send a plain path.',
     status: 400,
   },
+  ERR_REQUEST_FRAMING_INVALID: {
+    message: "The request's Content-Length or Transfer-Encoding does not say where its body ends.",
+    hint: 'Send one Content-Length with the exact number of bytes, or a chunked body; HTTP clients do this for you.',
+    status: 400,
+  },
+  ERR_REQUEST_BODY_NOT_ALLOWED: {
+    message: 'A GET or HEAD request carrying a body is not forwarded.',
+    hint: 'Send the data with POST (or PUT, PATCH), or in the query string; browsers cannot send a GET body anyway.',
+    status: 400,
+  },
+  ERR_REQUEST_METHOD_NOT_ALLOWED: {
+    message: 'TRACE requests are not forwarded: they echo cookies and credentials back (cross-site tracing).',
+    hint: 'Use another method; a backend that needs TRACE can be called directly.',
+    status: 405,
+  },
   ERR_REQUEST_ORIGIN_NOT_ALLOWED: {
     message: "The page's origin is not allowed to call this proxy (CORS mode).",
     hint: "Allow the calling page's origin: sameorigin serve --allow-origin http://localhost:6006 (or createProxy's `cors.origins`).",

@@ -17,7 +17,9 @@ export const HOP_BY_HOP_HEADERS: ReadonlySet<string> = new Set([
   'te',
   // RFC 9110 §6.6.2: the trailer announcement belongs to this hop's framing.
   'trailer',
-  // RFC 9112 §6.1: framing of this connection; Node re-frames every message it writes.
+  // RFC 9112 §6.1: framing of this connection. Dropped here, then set from the body's real framing
+  // (`toUpstreamHeaders` step 7, `toClientHeaders`): Node frames an outgoing message only by the
+  // fields it is given, and writes an unannounced GET, HEAD, DELETE, OPTIONS or TRACE body raw.
   'transfer-encoding',
   // RFC 9110 §7.8: protocol switch of this connection (kept only for an upgrade, see stripHopByHop).
   'upgrade',

@@ -1,5 +1,7 @@
 export { HOP_BY_HOP_HEADERS } from './hop-by-hop-headers.ts'
 export { hasSecureCookiePrefix } from './has-secure-cookie-prefix.ts'
+export { FORWARDED_METHODS, parseRequestBody } from './parse-request-body.ts'
+export type { ParseRequestBodyOptions, RequestBody } from './parse-request-body.ts'
 export { rewriteLocation } from './rewrite-location.ts'
 export type { RewriteLocationContext } from './rewrite-location.ts'
 export { rewriteRefresh } from './rewrite-refresh.ts'

@@ -1,5 +1,6 @@
 import type { Match } from '../types.ts'
 import { applyHeaderOverrides } from './apply-header-overrides.ts'
+import type { RequestBody } from './parse-request-body.ts'
 import { rewriteRequestCookie } from './rewrite-request-cookie.ts'
 import { stripHopByHop } from './strip-hop-by-hop.ts'
 import type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from './types.ts'
@@ -14,6 +15,10 @@ export interface ToUpstreamHeadersContext {
   readonly clientAddress: string | undefined
   /** A WebSocket (or other) upgrade handshake: `Connection: upgrade` and `Upgrade` are kept. */
   readonly upgrade?: boolean
+  /** How the request's body is delimited (`parseRequestBody`): decides the upstream framing. */
+  readonly body: RequestBody
+  /** The request method: a request without a body declares `Content-Length: 0` unless GET or HEAD. */
+  readonly method: string
 }
 
 const SLASH = 47
@@ -36,7 +41,14 @@ const HASH = 35
  *    `Origin: null` included, pass untouched.
  * 5. `Cookie`: names marked by `rewriteSetCookie` on a plain-http dev server get their real name back,
  *    whatever `route.cookies` says (only sameorigin makes such names; no backend knows them).
- * 6. `route.headers`: set (string) or removed (`null`); last, so they win over every rule above.
+ * 6. `route.headers`: set (string) or removed (`null`), winning over every rule above (config
+ *    validation refuses the framing fields `Content-Length` and `Transfer-Encoding` there).
+ * 7. Framing, from `body` alone (never from the client's fields, which step 1 removed or which may
+ *    not match the transport): `none` → `Content-Length: 0` (GET and HEAD: no framing field);
+ *    `length` → `Content-Length: <n>`; `stream` → `Transfer-Encoding: chunked` and
+ *    `Connection: close`, so the connection that carried a chunked body is never reused (an
+ *    upstream's chunk parser is where desyncs live). Node frames what it writes by these fields
+ *    only: for GET, HEAD, DELETE, OPTIONS and TRACE it writes an unannounced body raw.
  *
  * `Accept-Encoding` is forwarded as the browser sent it: the engine never decompresses or compresses.
  */
@@ -77,7 +89,18 @@ export function toUpstreamHeaders(
   else if (cookie !== undefined) headers.cookie = cookie.map(rewriteRequestCookie)
 
   applyHeaderOverrides(headers, route.headers)
+  setFraming(headers, context.body, context.method)
   return headers
+}
+
+function setFraming(headers: HeaderRecord, body: RequestBody, method: string): void {
+  delete headers['content-length']
+  delete headers['transfer-encoding']
+  if (body.kind === 'length') headers['content-length'] = String(body.length)
+  else if (body.kind === 'stream') {
+    headers['transfer-encoding'] = 'chunked'
+    headers.connection = 'close'
+  } else if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = '0'
 }
 
 /** Whether the absolute URL `url` starts with `origin` followed by a path, query, fragment or nothing. */

@@ -5,13 +5,16 @@ import { hasControlCharacter } from './has-control-character.ts'
 import { isToken } from './is-token.ts'
 import { quote } from './quote.ts'
 
+/** The fields that delimit a message body (RFC 9112 §6): never set by a route. */
+const FRAMING_HEADERS: ReadonlySet<string> = new Set(['content-length', 'transfer-encoding'])
+
 /** Which values a header map accepts. */
 export type HeaderValueKind = 'set' | 'condition'
 
 /**
  * Checks `headers` / `responseHeaders` (values: string, or `null` to remove) or `matchHeaders`
  * (values: string, RegExp or boolean). Names must be HTTP tokens and unique ignoring case; values
- * to send must not contain control characters.
+ * to send must not contain control characters; `Content-Length` and `Transfer-Encoding` cannot be set.
  */
 export function validateHeaders(value: unknown, path: string, kind: HeaderValueKind): ConfigIssue[] {
   const issues: ConfigIssue[] = []
@@ -39,6 +42,14 @@ export function validateHeaders(value: unknown, path: string, kind: HeaderValueK
     if (previous !== undefined)
       add(at, `repeats '${previous}' (header names ignore case)`, 'keep one of them')
     seen.set(name.toLowerCase(), name)
+    if (kind === 'set' && FRAMING_HEADERS.has(name.toLowerCase())) {
+      add(
+        at,
+        'sets how the message body is delimited, which sameorigin decides from the body itself (a wrong value lets a body be read as a second request)',
+        `remove ${quote(name)}: every body is framed with the right Content-Length or chunked encoding`,
+      )
+      continue
+    }
     if (kind === 'condition') {
       if (
         typeof headerValue !== 'string' &&

@@ -242,6 +242,26 @@ describe('what users see for bad configs', () => {
     `)
   })
 
+  it('framing fields in a route header map', () => {
+    expect(
+      errorText({
+        routes: {
+          '/api': {
+            target: 'http://a:1',
+            headers: { 'Content-Length': '5' },
+            responseHeaders: { 'transfer-encoding': 'chunked' },
+          },
+        },
+      }),
+    ).toMatchInlineSnapshot(`
+      "Invalid sameorigin config, 2 problems:
+        ✖ routes['/api'].headers['Content-Length']: sets how the message body is delimited, which sameorigin decides from the body itself (a wrong value lets a body be read as a second request)
+          fix: remove 'Content-Length': every body is framed with the right Content-Length or chunked encoding
+        ✖ routes['/api'].responseHeaders['transfer-encoding']: sets how the message body is delimited, which sameorigin decides from the body itself (a wrong value lets a body be read as a second request)
+          fix: remove 'transfer-encoding': every body is framed with the right Content-Length or chunked encoding"
+    `)
+  })
+
   it('wrong types for methods, booleans, matchHeaders and ca', () => {
     expect(
       errorText({

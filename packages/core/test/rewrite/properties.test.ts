@@ -181,7 +181,14 @@ describe('header record properties', () => {
     fc.assert(
       fc.property(headers, fc.boolean(), fc.integer({ min: 100, max: 599 }), (input, upgrade, status) => {
         const snapshot = structuredClone(input)
-        const up = toUpstreamHeaders(input, { match, dev: DEV, clientAddress: '10.0.0.1', upgrade })
+        const up = toUpstreamHeaders(input, {
+          match,
+          dev: DEV,
+          clientAddress: '10.0.0.1',
+          upgrade,
+          body: { kind: 'none' },
+          method: 'GET',
+        })
         const down = toClientHeaders(input, { match, dev: DEV, status })
         const plain = stripHopByHop(input)
         expect(input).toEqual(snapshot)

@@ -12,7 +12,7 @@ function contextFor(
   extra: Partial<ToUpstreamHeadersContext> = {},
 ): ToUpstreamHeadersContext {
   const match = createMatch(createRoute('/api', `${STAGING}/v1`, options), '/api/users?page=2')
-  return { match, dev: DEV, clientAddress: '127.0.0.1', ...extra }
+  return { match, dev: DEV, clientAddress: '127.0.0.1', body: { kind: 'none' }, method: 'GET', ...extra }
 }
 
 const BROWSER: ReadonlyHeaderRecord = {
@@ -40,6 +40,37 @@ describe('toUpstreamHeaders', () => {
       'x-forwarded-port': '5173',
     })
   })
+
+  it.each<[string, string, ToUpstreamHeadersContext['body'], Record<string, string>]>([
+    ['no body on a GET: no framing field', 'GET', { kind: 'none' }, {}],
+    ['no body on a HEAD: no framing field', 'HEAD', { kind: 'none' }, {}],
+    ['no body on a DELETE: Content-Length: 0', 'DELETE', { kind: 'none' }, { 'content-length': '0' }],
+    ['a declared length', 'DELETE', { kind: 'length', length: 42 }, { 'content-length': '42' }],
+    [
+      'a stream: chunked, on a connection closed after it',
+      'OPTIONS',
+      { kind: 'stream' },
+      { 'transfer-encoding': 'chunked', connection: 'close' },
+    ],
+  ])(
+    'frames the body from what arrived, not from the client fields: %s',
+    (_title, method, body, expected) => {
+      // The client's own fields lie on purpose: only `body` decides.
+      const incoming = {
+        ...BROWSER,
+        'content-length': '7',
+        'transfer-encoding': 'chunked',
+        connection: 'keep-alive, content-length',
+      }
+      const headers = toUpstreamHeaders(incoming, contextFor({}, { body, method }))
+      const framing = {
+        'content-length': headers['content-length'],
+        'transfer-encoding': headers['transfer-encoding'],
+        connection: headers.connection,
+      }
+      expect(JSON.parse(JSON.stringify(framing))).toEqual(expected)
+    },
+  )
 
   it('never mutates its input', () => {
     const input = structuredClone(BROWSER)

@@ -1,12 +1,13 @@
 import process from 'node:process'
-import type { Logger } from '@sameorigin/core'
+import type { Logger, ProxyError, ResolvedRoute } from '@sameorigin/core'
 import { createError, isProxyError, matchRequest } from '@sameorigin/core'
-import type { ReadonlyHeaderRecord } from '@sameorigin/core/rewrite'
-import { toDevOrigin, toUpstreamHeaders } from '@sameorigin/core/rewrite'
+import type { ReadonlyHeaderRecord, RequestBody } from '@sameorigin/core/rewrite'
+import { parseRequestBody, toDevOrigin, toUpstreamHeaders } from '@sameorigin/core/rewrite'
 import { isHostAllowed } from 'host-validation-middleware'
 import { createNextLogger } from '../next-logger.ts'
 import { toErrorResponse } from './error-response.ts'
 import { forwardRequest } from './forward-request.ts'
+import { peekBody } from './peek-body.ts'
 import type { RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 import { createUpstreamAgents } from './upstream-agents.ts'
@@ -52,6 +53,42 @@ function notFound(): Response {
   return new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
 }
 
+/** The 403 for a host the handler does not answer for (its name passed toDevOrigin's syntax check). */
+function hostNotAllowed(hostname: string, route: string): ProxyError {
+  return createError('ERR_REQUEST_HOST_NOT_ALLOWED', {
+    message: `This dev server does not answer for the host ${hostname} (DNS rebinding protection).`,
+    hint: `If you meant to use ${hostname}, allow it: createRouteHandler({ allowedHosts: ['${hostname}'] }).`,
+    details: { route, host: hostname },
+  })
+}
+
+/**
+ * How the request's body is framed (`parseRequestBody`, which throws the refusals) and the stream to
+ * send. Next hands over no body for GET and HEAD, so their framing headers alone tell that one was
+ * sent; a body no header declares is read up to its first bytes, since an empty one is no body.
+ */
+async function readUpload(
+  request: Request,
+  incoming: ReadonlyHeaderRecord,
+): Promise<{ body: RequestBody; source: ReadableStream<Uint8Array> | null }> {
+  const body = parseRequestBody(request.method, incoming, { undeclared: request.body !== null })
+  if (body.kind !== 'stream' || incoming['transfer-encoding'] !== undefined || request.body === null) {
+    return { body, source: request.body }
+  }
+  let source
+  try {
+    source = await peekBody(request.body)
+  } catch (cause) {
+    throw createError('ERR_REQUEST_FRAMING_INVALID', {
+      message: 'The request body broke off before it began.',
+      cause,
+    })
+  }
+  return source === null ? { body: NO_BODY, source } : { body, source }
+}
+
+const NO_BODY: RequestBody = Object.freeze({ kind: 'none' })
+
 /** A Web `Headers` as the record the core's rewriters take (names are already lower-case). */
 export function toHeaderRecord(headers: Headers): ReadonlyHeaderRecord {
   const record: Record<string, string> = {}
@@ -74,6 +111,15 @@ export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHand
   const loadConfig = createConfigLoader(configOptions)
   const agents = createUpstreamAgents()
 
+  /** Logs one line for a request refused before forwarding, and answers it with the error. */
+  function refuse(request: Request, error: ProxyError, route: ResolvedRoute | undefined): Response {
+    const path = new URL(request.url).pathname
+    logger.warn(
+      `sameorigin: ${request.method} ${path} refused (${error.status} ${error.code}): ${error.message}`,
+    )
+    return toErrorResponse(request, error, route)
+  }
+
   async function sameoriginRouteHandler(request: Request): Promise<Response> {
     if (!production && process.env.NODE_ENV === 'production') return notFound()
     const url = new URL(request.url)
@@ -87,10 +133,7 @@ export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHand
       })
     } catch (error) {
       if (!isProxyError(error)) throw error
-      logger.warn(
-        `sameorigin: ${request.method} ${url.pathname} refused (${error.status} ${error.code}): ${error.message}`,
-      )
-      return toErrorResponse(request, error, undefined)
+      return refuse(request, error, undefined)
     }
     if (match === undefined) return notFound()
     const dev = toDevOrigin(incoming, url.protocol === 'https:')
@@ -98,21 +141,21 @@ export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHand
       return toErrorResponse(request, createError('ERR_REQUEST_HOST_INVALID', {}), match.route)
     }
     if (allowedHosts !== true && !isHostAllowed(dev.host, [...allowedHosts])) {
-      // The host name passed toDevOrigin's syntax check, so it is safe to name (and it is escaped anyway).
-      const error = createError('ERR_REQUEST_HOST_NOT_ALLOWED', {
-        message: `This dev server does not answer for the host ${dev.hostname} (DNS rebinding protection).`,
-        hint: `If you meant to use ${dev.hostname}, allow it: createRouteHandler({ allowedHosts: ['${dev.hostname}'] }).`,
-        details: { route: match.route.id, host: dev.hostname },
-      })
-      logger.warn(
-        `sameorigin: ${request.method} ${url.pathname} refused (${error.status} ${error.code}): ${error.message}`,
-      )
-      return toErrorResponse(request, error, match.route)
+      return refuse(request, hostNotAllowed(dev.hostname, match.route.id), match.route)
     }
+    const method = request.method
+    let upload
+    try {
+      upload = await readUpload(request, incoming)
+    } catch (error) {
+      if (!isProxyError(error)) throw error
+      return refuse(request, error, match.route)
+    }
+    const { body, source } = upload
     // Next puts the client's address last in X-Forwarded-For.
     const clientAddress = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
-    const upstreamHeaders = toUpstreamHeaders(incoming, { match, dev, clientAddress })
-    return forwardRequest(request, { match, dev, upstreamHeaders, agents, logger })
+    const upstreamHeaders = toUpstreamHeaders(incoming, { match, dev, clientAddress, body, method })
+    return forwardRequest(request, { match, dev, body, source, upstreamHeaders, agents, logger })
   }
 
   return {

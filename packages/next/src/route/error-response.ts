@@ -21,5 +21,7 @@ export function toErrorResponse(
     'x-content-type-options': 'nosniff',
   })
   if (html) headers.set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+  // A 405 names the methods that are forwarded, as the engine's answer does.
+  if (typeof error.details.allow === 'string') headers.set('allow', error.details.allow)
   return new Response(request.method === 'HEAD' ? null : body, { status, headers })
 }

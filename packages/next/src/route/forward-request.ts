@@ -1,9 +1,10 @@
-import type { IncomingMessage } from 'node:http'
+import type { ClientRequest, IncomingMessage } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { Readable } from 'node:stream'
 import type { Logger, Match, ProxyError } from '@sameorigin/core'
-import type { DevOrigin, HeaderRecord } from '@sameorigin/core/rewrite'
+import { createBodyGuard, isProxyError } from '@sameorigin/core'
+import type { DevOrigin, HeaderRecord, RequestBody } from '@sameorigin/core/rewrite'
 import { describeUpstreamError, toClientHeaders } from '@sameorigin/core/rewrite'
 import { toErrorResponse } from './error-response.ts'
 import { startIdleTimer } from './idle-timer.ts'
@@ -13,6 +14,10 @@ import type { UpstreamAgents } from './upstream-agents.ts'
 export interface ForwardContext {
   readonly match: Match
   readonly dev: DevOrigin
+  /** How the request's body is delimited (`parseRequestBody`), which `upstreamHeaders` announce. */
+  readonly body: RequestBody
+  /** The body to send (the request's, or what `peekBody` made of it); `null`: none. */
+  readonly source: ReadableStream<Uint8Array> | null
   readonly upstreamHeaders: HeaderRecord
   readonly agents: UpstreamAgents
   readonly logger: Logger
@@ -61,6 +66,11 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
 
     upstream.on('response', (res) => {
       head = res
+      // An answer that ended before the whole body was written (a 401 or 413 mid-upload): the
+      // connection's framing is in doubt, so it is destroyed, never pooled.
+      res.once('close', () => {
+        if (!upstream.writableFinished) upstream.destroy()
+      })
       const status = res.statusCode ?? 502
       const isEventStream = res.headers['content-type']?.startsWith('text/event-stream') === true
       // An event stream may stay quiet for as long as it likes once its head arrived.
@@ -112,13 +122,31 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
       resolve(new Response(stream, { status, statusText: res.statusMessage, headers: responseHeaders }))
     })
 
-    if (request.body === null) upstream.end()
-    else {
-      const upload = Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>)
-      // The browser, not the upstream, is the slow side while it uploads: keep the clock fresh.
-      upload.on('data', () => timer.touch())
-      upload.on('error', () => upstream.destroy())
-      upload.pipe(upstream)
-    }
+    if (context.source === null || context.body.kind === 'none') upstream.end()
+    else sendBody(context.source, request.signal, context.body, upstream, { touch: timer.touch, fail })
   })
+}
+
+/**
+ * Streams the Web body into the upstream request through the body guard (a Web body's length is only
+ * what its header says, and its end is no proof the client finished): the last bytes wait for a
+ * clean end, and a body longer or shorter than declared, or cut off, fails the request instead.
+ */
+function sendBody(
+  source: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  body: RequestBody,
+  upstream: ClientRequest,
+  clock: { touch: () => void; fail: (error: ProxyError) => void },
+): void {
+  const upload = Readable.fromWeb(source as import('node:stream/web').ReadableStream<Uint8Array>)
+  // The browser, not the upstream, is the slow side while it uploads: keep the clock fresh.
+  upload.on('data', clock.touch)
+  upload.on('error', () => upstream.destroy())
+  const guard = createBodyGuard(body, () => signal.aborted)
+  guard.once('error', (error) => {
+    if (isProxyError(error)) clock.fail(error)
+    else upstream.destroy()
+  })
+  upload.pipe(guard).pipe(upstream)
 }

@@ -1,7 +1,10 @@
+import type { Transform } from 'node:stream'
 import { describeUpstreamError } from '../../errors/describe-upstream-error.ts'
+import { isProxyError } from '../../errors/proxy-error.ts'
 import { toLogSafe } from '../../internal/to-log-safe.ts'
 import type { RequestContext } from '../context.ts'
 import { attachContext } from '../context.ts'
+import { createBodyGuard } from '../create-body-guard.ts'
 import { logRequest } from '../log-exchange.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
 import { startUpstreamTimer } from '../upstream-timer.ts'
@@ -21,6 +24,8 @@ export function forwardRequest(ctx: RequestContext): boolean {
   // it would also make Node flush the upstream head at once, before httpxy's `proxyReq` hook.
   const { expect: _met, ...headers } = ctx.upstreamHeaders
   const options = toHttpxyOptions(ctx)
+  const guarded = guardBody(ctx)
+  if (guarded !== undefined) options.buffer = guarded
   ctx.timer = startUpstreamTimer(route, {
     // `fail` answers 504 (or cuts a started body) and aborts the upstream request.
     onTimeout: (error) => ctx.fail(error),
@@ -39,6 +44,23 @@ export function forwardRequest(ctx: RequestContext): boolean {
     ctx.fail(describeUpstreamError(error, { route, proxy: ctx.forwardProxy }))
   })
   return true
+}
+
+/**
+ * An HTTP/2 body needs the body guard: nghttp2 refuses DATA beyond `content-length` only after the
+ * bytes up to it went out (which would complete the upstream request), and an aborted stream still
+ * emits `end` (which would end a chunked upstream body cleanly). HTTP/1.1 needs none: Node's parser
+ * stops at `Content-Length`, and a body it did not finish emits no `end`.
+ */
+function guardBody(ctx: RequestContext): Transform | undefined {
+  const { req, body } = ctx
+  if (body === undefined || body.kind === 'none' || req.httpVersionMajor < 2) return undefined
+  const guard = createBodyGuard(body, () => req.aborted || req.destroyed)
+  guard.once('error', (error) => {
+    if (isProxyError(error)) ctx.fail(error)
+    else ctx.upstreamRequest?.destroy()
+  })
+  return req.pipe(guard)
 }
 
 /**

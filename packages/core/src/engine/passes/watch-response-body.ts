@@ -11,7 +11,8 @@ function isEventStream(contentType: string | undefined): boolean {
  * Watches the response body: every chunk restarts the idle clock (a stream that keeps sending is
  * never cut), an event stream has no idle limit once its head arrived, and an upstream that breaks
  * off mid-body is reported (httpxy then destroys the client socket, so the browser sees an error, not
- * a short body). A body cut short because the browser left is not an upstream failure.
+ * a short body). A body cut short because the browser left is not an upstream failure. An upstream
+ * connection whose request was not fully written when the answer ended is destroyed.
  */
 export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage): void {
   const { timer, res } = ctx
@@ -34,6 +35,10 @@ export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage
   proxyRes.prependListener('error', onBroken)
   proxyRes.once('close', () => {
     timer.clear()
+    // The upstream answered before it read the whole request body (a 401 or 413 mid-upload, a
+    // client abort): that connection's framing is in doubt, so it is destroyed, never pooled.
+    const upstream = ctx.upstreamRequest
+    if (upstream !== undefined && !upstream.writableFinished) upstream.destroy()
     if (!proxyRes.complete)
       onBroken(proxyRes.errored ?? Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))
   })
