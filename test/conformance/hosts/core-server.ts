@@ -2,10 +2,12 @@ import { createProxyServer, listen, loadConfig } from '@sameorigin/core'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import { TLS_OPTIONS } from './tls.ts'
 
 /**
  * `@sameorigin/core`'s stand-alone server (`createProxyServer` + `listen`): the engine with no host
  * around it, so every other host can be compared with it. Unmatched requests get core's plain 404.
+ * With `http2`, its `https` option: TLS, HTTP/2 and HTTP/1.1.
  */
 export const coreServer: Host = defineHost({
   name: 'core-server',
@@ -13,7 +15,7 @@ export const coreServer: Host = defineHost({
     ws: true,
     hmr: 'a plain Node server has no HMR websocket to coexist with',
   },
-  async start(fixtureDir, config) {
+  async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
     const resolved = await loadConfig({
@@ -22,7 +24,8 @@ export const coreServer: Host = defineHost({
       configFile: false,
       inline: config,
     })
-    const listening = await listen(createProxyServer(resolved, { logger: logs }))
+    const https = options.http2 ? TLS_OPTIONS : undefined
+    const listening = await listen(createProxyServer(resolved, { logger: logs, https }))
     return { url: listening.url, port: listening.port, root: fixtureDir, logs, close: listening.close }
   },
 })

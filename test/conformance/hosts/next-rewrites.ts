@@ -59,6 +59,8 @@ export async function startNext(
   config: UserConfig,
   options: StartOptions,
 ): Promise<StartedHost> {
+  // Declared as a gap (NEXT_GAPS): a block that asks for HTTP/2 is skipped before it gets here.
+  if (options.http2) throw new Error('next hosts: `next dev` cannot serve HTTP/2')
   const coordinator = inject('nextCoordinator')
   if (coordinator === null) throw new Error('next hosts: src/global-setup.ts started no next dev')
   const res = await fetch(`${coordinator}/acquire`, {
@@ -98,6 +100,8 @@ export const NEXT_GAPS = {
     "websocket handshakes go through Next's rewrite proxy (a route handler cannot take over a socket), which keeps the dev server's Origin",
   wsErrors:
     "websocket handshakes go through Next's rewrite proxy, which answers no 502 when the upstream is down and leaves a refused path's handshake unanswered",
+  http2:
+    '`next dev --experimental-https` serves HTTPS over HTTP/1.1 only (a Node `https` server): Next has no HTTP/2 dev server',
 } as const
 
 /**
@@ -135,6 +139,9 @@ export const nextRewrites: Host = defineHost({
     forwardedHeaders:
       "Next's rewrite proxy sets its own X-Forwarded-* and keeps what the client sent; `xfwd: false` cannot remove them",
     headerOverrides: "a Next rewrite cannot set request headers: a route's `headers` are lost",
+    bodyRefusals:
+      "Next's rewrite proxy forwards a GET or HEAD body (framed: the backend reads it as one body, not as a request)",
+    traceRefusal: "Next's rewrite proxy forwards TRACE",
     methodConditions: 'a Next rewrite cannot match a method: routes with `methods` are not forwarded',
     regexpRoutes: 'a RegExp route has no Next rewrite: it is not forwarded',
     pathSafety:

@@ -23,6 +23,8 @@ export const nextRouteHandler: Host = defineHost({
     ...NEXT_GAPS,
     forwardedHeaders:
       'a route handler sees only the headers Next passes: Next keeps the X-Forwarded-* the client sent, and sets its own when the route says `xfwd: false`',
+    traceRefusal:
+      'Next answers TRACE itself (500) before a route handler runs: it is never forwarded, but the status is not 405',
     exactContentLength:
       "Next re-sends a route handler's streamed body chunked, without Content-Length (the bytes are exact)",
   },

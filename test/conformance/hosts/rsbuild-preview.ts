@@ -4,6 +4,7 @@ import { copyFixture } from '../src/copy-fixture.ts'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
 import { rsbuildConfig } from './rsbuild-dev.ts'
+import { hostUrl } from './tls.ts'
 
 /**
  * `rsbuild preview`: `rsbuild build`, then `preview()` with `pluginSameOrigin(config)`, on a copy of
@@ -15,19 +16,19 @@ export const rsbuildPreview: Host = defineHost({
     ws: true,
     hmr: '`rsbuild preview` serves a build: there is no HMR websocket',
   },
-  async start(fixtureDir, config) {
+  async start(fixtureDir, config, options) {
     const fixture = await copyFixture(fixtureDir)
     const logs = captureLogs()
     try {
       const rsbuild = await createRsbuild({
         cwd: fixture.dir,
-        config: await rsbuildConfig(fixture.dir, logs, config, { mode: 'production' }),
+        config: await rsbuildConfig(fixture.dir, logs, config, { mode: 'production', http2: options.http2 }),
       })
       const build = await rsbuild.build()
       await build.close()
       const { server, port } = await rsbuild.preview({ getPortSilently: true })
       return {
-        url: `http://127.0.0.1:${port}`,
+        url: hostUrl(port, options.http2),
         port,
         root: fixture.dir,
         logs,

@@ -6,12 +6,12 @@ import { startInProcessDevServer } from './webpack-shared.ts'
 /**
  * The Rspack dev server (@rspack/dev-server 2) with `new SameOriginPlugin(config)` in an Rspack config,
  * started as `rspack serve` does (`new RspackDevServer(compiler.options.devServer, compiler)`),
- * serving a copy of the fixture.
+ * serving a copy of the fixture. HTTP/2: `server: { type: 'http2' }` (its default app is connect).
  */
 export const rspack: Host = defineHost({
   name: 'rspack',
   capabilities: { ws: true, hmr: true },
-  async start(fixtureDir, config) {
+  async start(fixtureDir, config, startOptions) {
     // Loaded when the host starts, so selecting other hosts never pays for importing Rspack.
     const { rspack: createCompiler } = await import('@rspack/core')
     const { RspackDevServer } = await import('@rspack/dev-server')
@@ -23,6 +23,7 @@ export const rspack: Host = defineHost({
       },
       fixtureDir,
       config,
+      startOptions,
     )
   },
 })

@@ -5,6 +5,7 @@ import { inject } from 'vitest'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import { hostUrl, TLS_OPTIONS } from './tls.ts'
 import { loadSameorigin, toViteLogger } from './vite-shared.ts'
 
 /**
@@ -17,7 +18,7 @@ export const vitePreview: Host = defineHost({
     ws: true,
     hmr: '`vite preview` serves a build: there is no HMR websocket',
   },
-  async start(fixtureDir, config) {
+  async start(fixtureDir, config, options) {
     const root = inject('previewBuilds')[fixtureDir]
     if (root === undefined)
       throw new Error(`No build of ${fixtureDir}: src/global-setup.ts builds fixtures/*.`)
@@ -30,10 +31,16 @@ export const vitePreview: Host = defineHost({
       clearScreen: false,
       customLogger: toViteLogger(logs),
       build: { outDir: join(root, 'dist') },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true },
+      preview: {
+        host: '127.0.0.1',
+        port: 0,
+        strictPort: true,
+        // Vite serves HTTP/2 (and HTTP/1.1) over TLS when `preview.https` is set and `preview.proxy` is empty.
+        ...(options.http2 ? { https: TLS_OPTIONS } : {}),
+      },
       plugins: [await loadSameorigin(config)],
     })
     const { port } = server.httpServer.address() as AddressInfo
-    return { url: `http://127.0.0.1:${port}`, port, root, logs, close: () => server.close() }
+    return { url: hostUrl(port, options.http2), port, root, logs, close: () => server.close() }
   },
 })

@@ -10,8 +10,9 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
 import { captureLogs } from '../src/capture-logs.ts'
-import type { Host } from '../src/types.ts'
+import type { Host, StartOptions } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import { hostUrl } from './tls.ts'
 import {
   copyWebpackProject,
   toDevServerOptions,
@@ -52,17 +53,20 @@ const url = (path: string): string => JSON.stringify(pathToFileURL(path).href)
 /**
  * The child's program: webpack with `new SameOriginPlugin(config)` and webpack-dev-server 6 as a plugin
  * built from `devServer` before the other plugins are applied (what webpack-cli 7 does), watched as
- * `webpack serve` does. Log lines and the port go to stdout as JSON lines.
+ * `webpack serve` does. Log lines and the port go to stdout as JSON lines. HTTP/2: `server: { type:
+ * 'http2' }` with `app: () => connect()`, as webpack-dev-server documents it (its default Express app
+ * cannot serve Node's HTTP/2 requests).
  */
-function toRunner(dir: string, config: UserConfig): string {
+function toRunner(dir: string, config: UserConfig, { http2 }: StartOptions): string {
   const wds6 = join(dirname(require.resolve('webpack-dev-server6/package.json')), 'lib/Server.js')
   return `import webpack from ${url(require.resolve('webpack'))}
 import DevServer from ${url(wds6)}
 import { SameOriginPlugin } from ${url(require.resolve('@sameorigin/webpack'))}
+import connect from ${url(require.resolve('connect'))}
 const send = (message) => process.stdout.write(JSON.stringify(message) + '\\n')
 const log = (level) => (...args) => send({ level, message: args.map(String).join(' ') })
 const devServer = new DevServer({
-  ...${JSON.stringify(toDevServerOptions(dir))},
+  ...${JSON.stringify(toDevServerOptions(dir, http2))},${http2 ? '\n  app: () => connect(),' : ''}
   setupExitSignals: false,
   onListening: (server) => send({ port: server.server.address().port }),
 })
@@ -93,11 +97,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export const webpackDevServer6: Host = defineHost({
   name: 'webpack-dev-server@6',
   capabilities: { ws: true, hmr: true },
-  async start(fixtureDir, config) {
+  async start(fixtureDir, config, options) {
     const node = findNode24()
     const fixture = await copyWebpackProject(fixtureDir)
     const logs = captureLogs()
-    await writeFile(join(fixture.dir, 'serve.mjs'), toRunner(fixture.dir, config))
+    await writeFile(join(fixture.dir, 'serve.mjs'), toRunner(fixture.dir, config, options))
     const child = spawn(node, ['serve.mjs'], { cwd: fixture.dir, stdio: ['ignore', 'pipe', 'inherit'] })
     const close = async (): Promise<void> => {
       await stopChild(child)
@@ -119,11 +123,11 @@ export const webpackDevServer6: Host = defineHost({
         )
       })
       return {
-        url: `http://127.0.0.1:${port}`,
+        url: hostUrl(port, options.http2),
         port,
         root: fixture.dir,
         logs,
-        hmr: toHmrSocket(port),
+        hmr: toHmrSocket(port, options.http2),
         close,
       }
     } catch (error) {

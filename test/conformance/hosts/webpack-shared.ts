@@ -5,7 +5,8 @@ import type { UserConfig } from '@sameorigin/core'
 import type { FixtureCopy } from '../src/copy-fixture.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
 import { captureLogs } from '../src/capture-logs.ts'
-import type { CapturedLogs, StartedHost } from '../src/types.ts'
+import type { CapturedLogs, StartedHost, StartOptions } from '../src/types.ts'
+import { hostUrl, socketUrl, TLS_OPTIONS } from './tls.ts'
 
 // What the webpack-family hosts (webpack-dev-server 5 and 6, Rspack) share: the project they compile,
 // their dev server options and where their log lines go.
@@ -23,10 +24,10 @@ export interface WebpackHmrSocket {
   readonly messages: { readonly connected: 'hot'; readonly reload: 'static-changed' }
 }
 
-/** What the dev servers' client opens: `/ws` on the dev server, no subprotocol. */
-export function toHmrSocket(port: number): WebpackHmrSocket {
+/** What the dev servers' client opens: `/ws` on the dev server (`wss:` over TLS), no subprotocol. */
+export function toHmrSocket(port: number, http2 = false): WebpackHmrSocket {
   return {
-    url: `ws://127.0.0.1:${port}/ws`,
+    url: socketUrl(port, http2, '/ws'),
     protocol: '',
     messages: { connected: 'hot', reload: 'static-changed' },
   }
@@ -42,10 +43,17 @@ export async function copyWebpackProject(fixtureDir: string): Promise<FixtureCop
 /**
  * The `devServer` options every webpack-family host uses: 127.0.0.1 on a random port, the fixture as
  * static files (watched, so editing `index.html` reloads the page), nothing opened, compression and
- * every other default left as users get them.
+ * every other default left as users get them. With `http2`, `server: { type: 'http2' }`: Node's
+ * `http2.createSecureServer` with `allowHTTP1`, in all three dev servers.
  */
-export function toDevServerOptions(dir: string): Record<string, unknown> {
-  return { host: '127.0.0.1', port: 0, static: { directory: dir, watch: true }, open: false }
+export function toDevServerOptions(dir: string, http2 = false): Record<string, unknown> {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    static: { directory: dir, watch: true },
+    open: false,
+    ...(http2 ? { server: { type: 'http2', options: TLS_OPTIONS } } : {}),
+  }
 }
 
 /** The project config around the dev server: the fixture's entry, compiled in development mode. */
@@ -98,6 +106,11 @@ export interface InProcessDevServer {
   readonly createCompiler: (config: Record<string, unknown>) => CompilerLike
   /** `new Server(devServer, compiler)`, as `webpack serve` and `rspack serve` do. */
   readonly createServer: (devServer: unknown, compiler: CompilerLike) => DevServerLike
+  /**
+   * `devServer.app` for HTTP/2, when the dev server's default app cannot serve it (webpack-dev-server:
+   * Express replaces the request's prototype, which breaks Node's HTTP/2 requests; connect works).
+   */
+  readonly http2App?: () => unknown
 }
 
 /**
@@ -109,13 +122,17 @@ export async function startInProcessDevServer(
   host: InProcessDevServer,
   fixtureDir: string,
   config: UserConfig,
+  { http2 }: StartOptions,
 ): Promise<StartedHost> {
   const { SameOriginPlugin } = await import('@sameorigin/webpack')
   const fixture = await copyWebpackProject(fixtureDir)
   const logs = captureLogs()
   const compiler = host.createCompiler({
     ...toProjectConfig(fixture.dir),
-    devServer: toDevServerOptions(fixture.dir),
+    devServer: {
+      ...toDevServerOptions(fixture.dir, http2),
+      ...(http2 && host.http2App ? { app: host.http2App } : {}),
+    },
     plugins: [new SameOriginPlugin(toPluginOptions(config))],
     infrastructureLogging: { level: 'info', console: toInfrastructureConsole(logs) },
     stats: 'none',
@@ -131,7 +148,14 @@ export async function startInProcessDevServer(
   try {
     await server.start()
     const { port } = server.server!.address() as AddressInfo
-    return { url: `http://127.0.0.1:${port}`, port, root: fixture.dir, logs, hmr: toHmrSocket(port), close }
+    return {
+      url: hostUrl(port, http2),
+      port,
+      root: fixture.dir,
+      logs,
+      hmr: toHmrSocket(port, http2),
+      close,
+    }
   } catch (error) {
     await close()
     throw error

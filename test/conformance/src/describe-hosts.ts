@@ -70,6 +70,11 @@ export interface DescribeHostsOptions {
 export interface ServeOptions {
   /** The directory the host serves. @default fixtures/app */
   readonly fixture?: string
+  /**
+   * Serve over TLS with HTTP/2 (`https://` URL, certificate signed by `TEST_CA`); the block must
+   * `requires: ['http2']`. @default false
+   */
+  readonly http2?: boolean
 }
 
 /** What a `describeHosts` block receives, once per host. */
@@ -124,13 +129,19 @@ const START_TIMEOUT = 180_000
 
 function createServe(host: Host, requires: readonly Capability[]): HostSuiteContext['serve'] {
   return (config, options = {}) => {
+    const http2 = options.http2 ?? false
+    // So a block on a host without HTTP/2 is skipped with its reason, instead of failing to start.
+    if (http2 && !requires.includes('http2'))
+      throw new Error(
+        "serve(config, { http2: true }): declare the block with describeHosts(title, { requires: ['http2'] }, …)",
+      )
     const running = late<StartedHost>(host.name)
     let started: StartedHost | undefined
     beforeAll(async () => {
       started = await host.start(
         options.fixture ?? APP_FIXTURE,
         typeof config === 'function' ? config() : config,
-        { websockets: requires.includes('ws') },
+        { websockets: requires.includes('ws'), http2 },
       )
       running.set(started)
     }, START_TIMEOUT)

@@ -24,6 +24,9 @@ export const CAPABILITIES = {
   largeUploads: 'request bodies of any size, streamed',
   exactContentLength: "the upstream's Content-Length kept on a streamed answer",
   hostCheck: 'a foreign `Host` refused before any route',
+  bodyRefusals: 'a GET or HEAD carrying a body refused with 400 before any backend',
+  traceRefusal: 'TRACE refused with 405 before any backend',
+  http2: 'requests arriving over HTTP/2 (TLS)',
 } as const
 
 /** One behaviour a host may lack: a key of {@link CAPABILITIES}. */
@@ -67,7 +70,7 @@ export interface HmrSocket {
 
 /** A running host: a dev server with sameorigin mounted, listening on 127.0.0.1. */
 export interface StartedHost {
-  /** `http://127.0.0.1:<port>`. */
+  /** `http://127.0.0.1:<port>`; `https://127.0.0.1:<port>` when started with `http2`. */
   readonly url: string
   readonly port: number
   /** The directory the host serves (a fresh copy of the fixture for Vite hosts). */
@@ -83,6 +86,11 @@ export interface StartedHost {
 export interface StartOptions {
   /** The block proxies websocket upgrades (it `requires: ['ws']`). */
   readonly websockets: boolean
+  /**
+   * Serve over TLS with HTTP/2 (HTTP/1.1 still allowed over TLS where the host does that), with
+   * `TLS_OPTIONS` from `hosts/tls.ts`; the block `requires: ['http2']`.
+   */
+  readonly http2: boolean
 }
 
 /** What `hosts/<name>.ts` declares. */

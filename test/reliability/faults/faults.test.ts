@@ -48,7 +48,10 @@ describe.each(hosts)('faults [%s]', (hostName, host) => {
   beforeAll(async () => {
     healthy = await httpUpstream((_req, res) => res.end('ok'))(trace)
     for (const fault of FAULTS) upstreams.set(fault.id, await fault.upstream(trace))
-    app = await host.start(HOST_FIXTURE, toConfig(upstreams, healthy.target), { websockets: true })
+    app = await host.start(HOST_FIXTURE, toConfig(upstreams, healthy.target), {
+      websockets: true,
+      http2: false,
+    })
   }, 120_000)
 
   afterAll(async () => {
