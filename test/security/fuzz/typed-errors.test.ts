@@ -17,8 +17,10 @@ import {
   stripHopByHop,
   toClientHeaders,
   toDevOrigin,
+  parseRequestBody,
   toUpstreamHeaders,
 } from '@sameorigin/core/rewrite'
+import type { RequestBody } from '@sameorigin/core/rewrite'
 import {
   compileMatcher,
   didYouMean,
@@ -201,6 +203,9 @@ const toDevPath = fc.constantFrom(
     throw new Error('mapper failed')
   },
 )
+
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'CONNECT'] as const
+const BODIES: readonly RequestBody[] = [{ kind: 'none' }, { kind: 'length', length: 7 }, { kind: 'stream' }]
 
 const REAL = resolveConfig({ routes: { '/api': 'https://staging.example.com/v1' } }, { env: {} })
 const REAL_MATCH = matchRequest(REAL, { method: 'GET', url: '/api/x', headers: {} })
@@ -398,16 +403,30 @@ const TARGETS: readonly Target<unknown>[] = [
     codes: [],
   }),
   defineTarget({
+    name: 'parseRequestBody(any method, any headers)',
+    module: 'core/rewrite',
+    input: fc.tuple(fc.oneof(fc.constantFrom(...METHODS), text), headers, fc.boolean()),
+    run: ([method, record, undeclared]) => parseRequestBody(method, record, { undeclared }),
+    codes: ['ERR_REQUEST_FRAMING_INVALID', 'ERR_REQUEST_BODY_NOT_ALLOWED', 'ERR_REQUEST_METHOD_NOT_ALLOWED'],
+  }),
+  defineTarget({
     name: 'stripHopByHop, toUpstreamHeaders and toClientHeaders(any headers)',
     module: 'core/rewrite',
-    input: fc.tuple(headers, fc.boolean(), fc.integer({ min: 100, max: 599 })),
-    run: ([record, upgrade, status]) => {
+    input: fc.tuple(headers, fc.boolean(), fc.integer({ min: 100, max: 599 }), fc.constantFrom(...BODIES)),
+    run: ([record, upgrade, status, body]) => {
       if (REAL_MATCH === undefined) throw new Error('no match')
       const dev = toDevOrigin({ host: 'localhost:5173' }, false)
       if (dev === undefined) throw new Error('no dev origin')
       return [
         stripHopByHop(record, { keepUpgrade: upgrade }),
-        toUpstreamHeaders(record, { match: REAL_MATCH, dev, clientAddress: '127.0.0.1', upgrade }),
+        toUpstreamHeaders(record, {
+          match: REAL_MATCH,
+          dev,
+          clientAddress: '127.0.0.1',
+          upgrade,
+          body,
+          method: 'POST',
+        }),
         toClientHeaders(record, { match: REAL_MATCH, dev, status }),
       ]
     },

@@ -36,7 +36,22 @@ export function checkProperty<Ts>(
   property: fc.IProperty<Ts>,
   options: CheckOptions<Ts> = {},
 ): string {
-  const details = fc.check(property, { numRuns: DEFAULT_RUNS, ...options.parameters })
+  return record(report, fc.check(property, { numRuns: DEFAULT_RUNS, ...options.parameters }), options)
+}
+
+/**
+ * {@link checkProperty} for an async property (one that talks to real servers): pass `numRuns` in
+ * `parameters`, since each run costs real exchanges.
+ */
+export async function checkAsyncProperty<Ts>(
+  report: PropertyReport,
+  property: fc.IAsyncProperty<Ts>,
+  options: CheckOptions<Ts> = {},
+): Promise<string> {
+  return record(report, await fc.check(property, { numRuns: DEFAULT_RUNS, ...options.parameters }), options)
+}
+
+function record<Ts>(report: PropertyReport, details: fc.RunDetails<Ts>, options: CheckOptions<Ts>): string {
   const runs = details.numRuns
   recordReliabilityRow('fuzz', {
     host: report.module,

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import type { Logger, UserConfig } from '@sameorigin/core'
 import { createProxyServer, listen, resolveConfig } from '@sameorigin/core'
 import { sameorigin } from '@sameorigin/vite'
+import { TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import { createServer } from 'vite'
 
 /** The dev servers the hostile tables run against. */
@@ -15,9 +16,17 @@ export type HostName = 'core-server' | 'vite-dev'
 /** Every host, in the order tables run them. */
 export const HOST_NAMES: readonly HostName[] = ['core-server', 'vite-dev']
 
+/** Options for {@link startDevServer}. */
+export interface StartDevServerOptions {
+  /** Serve over TLS with HTTP/2 (and HTTP/1.1), with the test certificate. @default false */
+  readonly http2?: boolean
+}
+
 /** A dev server with sameorigin mounted, listening on 127.0.0.1. */
 export interface DevServer {
   readonly name: HostName
+  /** `http://127.0.0.1:<port>`, or `https://` with `http2`. */
+  readonly url: string
   readonly port: number
   /**
    * Resolves once the server has handled its next `upgrade` event: every listener (the engine's, the
@@ -47,20 +56,27 @@ function upgradeWatch(server: Server): DevServer['nextUpgrade'] {
 
 /**
  * Starts `name` with `config`: the core's stand-alone server (`createProxyServer` + `listen`), or
- * Vite 8's dev server with `@sameorigin/vite`, each as a user would run it. Vite gets
+ * Vite 8's dev server with `@sameorigin/vite`, each as a user would run it (with `http2`: over TLS,
+ * `createProxyServer`'s `https` and Vite's `server.https`). Vite gets
  * `appType: 'custom'`, so a request no route takes gets Vite's plain 404 rather than the SPA's
  * index.html, and the two hosts' answers can be compared.
  */
-export async function startDevServer(name: HostName, config: UserConfig): Promise<DevServer> {
+export async function startDevServer(
+  name: HostName,
+  config: UserConfig,
+  options: StartDevServerOptions = {},
+): Promise<DevServer> {
   const logs = captureLogs()
+  const https = options.http2 === true ? { cert: TEST_CERT, key: TEST_KEY } : undefined
   if (name === 'core-server') {
     // `env: {}`: no HTTPS_PROXY from the machine running the tests can change where requests go.
-    const server = createProxyServer(resolveConfig(config, { env: {} }), { logger: logs, env: {} })
+    const server = createProxyServer(resolveConfig(config, { env: {} }), { logger: logs, env: {}, https })
     const listening = await listen(server)
     return {
       name,
+      url: listening.url,
       port: listening.port,
-      nextUpgrade: upgradeWatch(server),
+      nextUpgrade: upgradeWatch(server as Server),
       logs: logs.lines,
       close: listening.close,
     }
@@ -73,7 +89,8 @@ export async function startDevServer(name: HostName, config: UserConfig): Promis
     cacheDir: join(root, '.vite'),
     appType: 'custom',
     clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: true },
+    // With `https`, Vite serves HTTP/2 (and HTTP/1.1) over TLS.
+    server: { host: '127.0.0.1', port: 0, strictPort: true, ...(https === undefined ? {} : { https }) },
     plugins: [sameorigin({ ...config, configFile: false })],
     customLogger: {
       hasWarned: false,
@@ -96,6 +113,7 @@ export async function startDevServer(name: HostName, config: UserConfig): Promis
   const { port } = httpServer.address() as AddressInfo
   return {
     name,
+    url: `${https === undefined ? 'http' : 'https'}://127.0.0.1:${port}`,
     port,
     nextUpgrade: upgradeWatch(httpServer),
     logs: logs.lines,

@@ -1,0 +1,103 @@
+import type { ClientHttp2Session } from 'node:http2'
+import type { Tap, TapRequest } from '@sameorigin/test-utils'
+import { recordReliabilityRow, startTap } from '@sameorigin/test-utils'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import type { DevServer, HostName } from './dev-servers.ts'
+import { HOST_NAMES, startDevServer } from './dev-servers.ts'
+import type { Http2Answer, Http2Send } from '@sameorigin/test-utils'
+import { exchangeHttp2, openHttp2 } from '@sameorigin/test-utils'
+import { hostileRoutes } from './hostile-routes.ts'
+
+/** What the client must get: a status, `'reset'` (the server reset the stream), or either of several. */
+export type Http2Expected = number | 'reset' | readonly (number | 'reset')[]
+
+/** One hostile HTTP/2 request and what must come of it. */
+export interface Http2HostileRow {
+  readonly name: string
+  readonly send: Http2Send
+  readonly status: Http2Expected
+  /** What the upstream must read off the wire: no complete request, or exactly this one. */
+  readonly upstream: 'nothing' | (Pick<TapRequest, 'target' | 'framing'> & { readonly body: string })
+}
+
+function matches(expected: Http2Expected, answer: Http2Answer): boolean {
+  const got = 'reset' in answer ? 'reset' : answer.status
+  return typeof expected === 'object' ? expected.includes(got) : expected === got
+}
+
+const describeAnswer = (answer: Http2Answer): string =>
+  'reset' in answer ? answer.reset : String(answer.status)
+
+/**
+ * Runs `rows` over HTTP/2 (TLS) against each host, with a raw TCP tap as the routes' upstream
+ * ({@link hostileRoutes}): the tap reads what the proxy wrote with its own strict parser, so a body
+ * forwarded without framing shows as a second request or as bytes after the last one. Each row runs
+ * on a fresh session, followed by `GET /v1/health`; it passes when the client got the expected
+ * answer, the tap read exactly the expected request (or none) and then the health check, and nothing
+ * else is on any open upstream connection.
+ */
+export function describeHttp2Hostile(family: string, rows: readonly Http2HostileRow[]): void {
+  for (const hostName of HOST_NAMES) {
+    describe(`${family} (${hostName}, HTTP/2)`, () => {
+      let tap: Tap
+      let server: DevServer
+      beforeAll(async () => {
+        tap = await startTap()
+        server = await startDevServer(hostName, hostileRoutes(tap.url), { http2: true })
+      })
+      afterAll(async () => {
+        await server?.close()
+        await tap?.close()
+      })
+      for (const row of rows) {
+        it(`${row.name}`, async () => {
+          tap.reset()
+          const session = await openHttp2(server.url)
+          onTestFinished(() => {
+            session.close()
+          })
+          const problems = await runRow(hostName, tap, session, row, family)
+          expect(problems).toEqual([])
+        })
+      }
+    })
+  }
+}
+
+async function runRow(
+  host: HostName,
+  tap: Tap,
+  session: ClientHttp2Session,
+  row: Http2HostileRow,
+  family: string,
+): Promise<string[]> {
+  const answer = await exchangeHttp2(session, row.send)
+  const health = await exchangeHttp2(session, { method: 'GET', path: '/v1/health' })
+  const problems = await tap.settledProblems()
+  const seen = tap.requests.map((request) => ({
+    target: request.target,
+    framing: request.framing,
+    body: request.body.toString('latin1'),
+  }))
+  const expected = [
+    ...(row.upstream === 'nothing' ? [] : [row.upstream]),
+    { target: '/base/health', framing: 'none', body: '' },
+  ]
+  if (!matches(row.status, answer)) {
+    problems.push(`answer: expected ${JSON.stringify(row.status)}, got ${describeAnswer(answer)}`)
+  }
+  if (JSON.stringify(seen) !== JSON.stringify(expected)) {
+    problems.push(`upstream read ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`)
+  }
+  if ('reset' in health || health.status !== 200)
+    problems.push(`the next request got ${describeAnswer(health)}`)
+  recordReliabilityRow('hostile', {
+    host: `${host} (HTTP/2)`,
+    case: `${family}: ${row.name}`,
+    expected: `${JSON.stringify(row.status)}; upstream reads ${row.upstream === 'nothing' ? 'nothing' : `exactly ${row.upstream.target} (${row.upstream.framing})`}`,
+    observed: `${describeAnswer(answer)}; upstream read ${seen.length - 1} request(s) before the health check`,
+    pass: problems.length === 0,
+    figures: { upstreamRequests: seen.length - 1 },
+  })
+  return problems
+}
