@@ -100,6 +100,13 @@ function attributeValue(part: string, eq: number): string {
   return eq === -1 ? '' : part.slice(eq + 1).trim()
 }
 
+/**
+ * A path of RFC 3986 `pchar`s and slashes, no escapes: what a request path holds byte for byte. A
+ * Path with a `%` or with a character browsers percent-encode (`"`, space, `{`...) names no request
+ * path as written, and mapping it would encode it into one.
+ */
+const PLAIN_PATH = /^[\w\-.~!$&'()*+,;=:@/]*$/
+
 /** A path segment no route treats specially, to test what happens below a cookie's Path. */
 const PROBE = 'sameorigin-scope-probe'
 
@@ -107,7 +114,7 @@ const PROBE = 'sameorigin-scope-probe'
  * The dev path whose scope is the cookie `path`'s scope, or `undefined` to keep `path` as it is. A
  * cookie's Path is a literal prefix (RFC 6265 §5.1.4): browsers neither decode nor resolve dot
  * segments in it. So only a path already in normal form is mapped (`/v1/.` or `/v1/%78` would be
- * normalised first and widen the cookie), and only when the route maps the paths below it to paths
+ * normalised first and widen the cookie, `/v1/"` encoded into another path), and only when the route maps the paths below it to paths
  * below the answer: a template that reorders parameters (route `/users/:id/:rest*` rewritten to
  * `/r/{rest}/{id}`) maps `/r/x/42` to `/users/42/x`, whose sub-paths forward outside `/r/x/42`. Keeping a Path never
  * widens the cookie beyond what the backend set.
@@ -116,7 +123,7 @@ function toDevScope(
   toDevPath: (upstreamPath: string) => string | undefined,
   path: string,
 ): string | undefined {
-  if (path.includes('%') || /\/\.{1,2}(?:\/|$)|\/\//.test(path)) return undefined
+  if (!PLAIN_PATH.test(path) || /\/\.{1,2}(?:\/|$)|\/\//.test(path)) return undefined
   const mapped = mapDevPath(toDevPath, path)
   if (mapped === undefined) return undefined
   const base = path.endsWith('/') ? path : `${path}/`

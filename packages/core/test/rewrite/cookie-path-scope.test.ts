@@ -20,7 +20,7 @@ describe('Set-Cookie Path mapping never widens the scope', () => {
     expect(cookieFor(staging, 'sid=1; Path=/v1/account')).toBe('sid=1; Path=/api/account')
   })
 
-  it.each(['/v1/.', '/v1/%78', '/v1/a/../b', '/v1//a'])(
+  it.each(['/v1/.', '/v1/%78', '/v1/a/../b', '/v1//a', '/v1/"', '/v1/a b', '/v1/{x}'])(
     'keeps %s as written (not in normal form)',
     (path) => {
       expect(cookieFor(staging, `sid=1; Path=${path}`)).toBe(`sid=1; Path=${path}`)
