@@ -6,9 +6,8 @@ import { EXIT } from '../exit-codes.ts'
 import type { CommandDefinition } from '../internal/command.ts'
 import { CONFIG_OPTIONS, toLoadConfigOptions } from '../internal/config-options.ts'
 import { createCliLogger, printLine } from '../internal/output.ts'
-
-/** Where `sameorigin serve` listens unless told otherwise. */
-export const DEFAULT_SERVE_PORT = 5180
+import type { ServeAddress } from '../internal/serve-address.ts'
+import { DEFAULT_SERVE_PORT, toServeAddress } from '../internal/serve-address.ts'
 
 function toList(value: unknown): string[] {
   if (value === undefined) return []
@@ -38,6 +37,43 @@ function toTarget(value: unknown): string | undefined {
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
+}
+
+/**
+ * The `--allow-origin` values, each `*` or a page origin (`http://localhost:3000`), refused in the
+ * flag's own words: `localhost:3000` gets "did you mean http://localhost:3000?".
+ */
+function toOrigins(value: unknown): string[] {
+  return toList(value).map((text) => {
+    if (text === '*') return text
+    let url: URL | undefined
+    try {
+      url = new URL(text)
+    } catch {}
+    if (url !== undefined && /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, ''))
+      return url.origin
+    const guess =
+      url !== undefined && /^https?:$/.test(url.protocol)
+        ? url.origin
+        : url !== undefined && url.host !== ''
+          ? `http://${url.host}`
+          : `http://${text.replace(/^\/*/, '').split('/')[0]}`
+    throw createError('ERR_CLI_ARGUMENT_INVALID', {
+      message: `--allow-origin takes the origin of the page that calls the proxy: scheme, host and port, nothing else (got "${text}"). Did you mean ${guess}?`,
+      hint: `sameorigin serve --target http://127.0.0.1:8080 --allow-origin ${guess}`,
+    })
+  })
+}
+
+/** Why the login cookie cannot work for pages on another site than the proxy, and what to do. */
+function cookieWarning(address: ServeAddress): string {
+  const pages = address.otherSites.join(', ')
+  const { hostname } = new URL(address.url)
+  return (
+    `cookies: ${pages} ${address.otherSites.length === 1 ? 'is' : 'are'} on another site than ${address.url}: ` +
+    'a cookie the backend sets through the proxy would be a third-party cookie there, which Chromium, Safari and Firefox block, so the login would not stick. ' +
+    `Open the page on ${hostname} (same scheme, http), or run one proxy per page host (--host, --port).`
+  )
 }
 
 /**
@@ -91,8 +127,14 @@ export const serveCommand: CommandDefinition = {
     const port = toPort(options.port ?? DEFAULT_SERVE_PORT)
     const host = String(options.host ?? '127.0.0.1')
     const target = toTarget(options.target)
-    const origins = toList(options.allowOrigin)
+    const origins = toOrigins(options.allowOrigin)
     const credentials = options.credentials === true
+    if (credentials && origins.includes('*'))
+      throw createError('ERR_CLI_ARGUMENT_INVALID', {
+        message:
+          "--allow-origin '*' cannot go with --credentials: browsers refuse credentialed answers that allow any origin.",
+        hint: 'Name the page instead: sameorigin serve --target http://127.0.0.1:8080 --allow-origin http://localhost:3000 --credentials',
+      })
     if (credentials && origins.length === 0)
       throw createError('ERR_CLI_ARGUMENT_INVALID', {
         message: '--credentials only applies in CORS mode: give the calling page with --allow-origin.',
@@ -128,7 +170,8 @@ export const serveCommand: CommandDefinition = {
       })
     })
     const { bold, cyan, yellow } = ctx.colors
-    printLine(ctx, `${bold('sameorigin serve')}  ${cyan(listening.url)}`)
+    const address = toServeAddress(host, listening.port, cors === undefined ? [] : origins)
+    printLine(ctx, `${bold('sameorigin serve')}  ${cyan(address.url)}`)
     if (!isLoopback(host))
       printLine(
         ctx,
@@ -141,6 +184,7 @@ export const serveCommand: CommandDefinition = {
         `CORS mode: pages at ${who} may call it${credentials ? ', with credentials' : ''}; other origins get 403.`,
       )
     }
+    if (credentials && address.otherSites.length > 0) printLine(ctx, yellow(cookieWarning(address)))
     printStartup(logger, { resolved, overlaps: [], proxyOption: '', proxyName: '' })
     printLine(ctx, 'press Ctrl-C to stop')
     if (!ctx.signal.aborted) await once(ctx.signal, 'abort')

@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
 import { CHROMIUM_MAX_AGE_CAP } from './check-preflight.ts'
 import { isCorsSafelistedMethod } from './needs-preflight.ts'
+import { DEFAULT_SERVE_PORT, toServeAddress } from '../internal/serve-address.ts'
 import type { DoctorRun, Fix } from './types.ts'
 
 /** How each tool mounts sameorigin: the config file to edit and the lines to add there. */
@@ -91,7 +92,7 @@ function routeFix(run: DoctorRun, project: DetectedProject): Fix {
         'which answers CORS for your page and forwards to the backend',
       lines: [
         `sameorigin serve --target ${new URL(run.request.url).origin} --allow-origin ${run.request.origin}${credentials}`,
-        `Then call http://127.0.0.1:5180${new URL(run.request.url).pathname} from the page (the proxy's default address) instead of the backend.`,
+        `Then call ${toServeAddress('127.0.0.1', DEFAULT_SERVE_PORT, [run.request.origin]).url}${new URL(run.request.url).pathname} from the page (the proxy's default address, on the page's own host so its cookies stick) instead of the backend.`,
       ],
     }
   }

@@ -276,7 +276,7 @@ describe('fixes for the project in the current folder', () => {
       title: expect.stringContaining('No Vite, webpack, Rspack, Rsbuild or Next project'),
       lines: [
         `sameorigin serve --target ${backend.a.url} --allow-origin ${PAGE} --credentials`,
-        "Then call http://127.0.0.1:5180/cfg/no-acao from the page (the proxy's default address) instead of the backend.",
+        "Then call http://localhost:5180/cfg/no-acao from the page (the proxy's default address, on the page's own host so its cookies stick) instead of the backend.",
       ],
     })
   })
