@@ -40,6 +40,26 @@ export class ProxyError extends Error {
   }
 }
 
+/**
+ * What `util.inspect` shows of a ProxyError (Vite prints a failed start with it, `console.error(error)`
+ * too): the code, the message with every config problem, the hint and the docs, once. The stack and
+ * the fields as an object are noise for a config mistake, so they come only with `DEBUG=sameorigin:*`.
+ * Defined on the prototype, outside the class body, so the declaration emitted for the class stays
+ * plain.
+ */
+Object.defineProperty(ProxyError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
+  value(this: ProxyError): string {
+    const text = `${this.name} ${this.code}: ${this.message}\n  hint: ${this.hint}\n  docs: ${this.docs}`
+    return isDebugging() ? `${text}\n${this.stack ?? ''}` : text
+  },
+})
+
+/** `DEBUG` names a sameorigin namespace (or everything). Read without node:process: this file is pure. */
+function isDebugging(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+  return /(?:^|[\s,])(?:\*|sameorigin(?::[^\s,]*)?)(?=$|[\s,])/.test(env?.DEBUG ?? '')
+}
+
 /** Creates a {@link ProxyError} for `code`, with the registry's message and hint unless overridden. */
 export function createError(code: ErrorCode, options?: ProxyErrorOptions): ProxyError {
   return new ProxyError(code, options)
