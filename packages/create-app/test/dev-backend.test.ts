@@ -29,7 +29,7 @@ async function scaffold(demoPort: number, files: Record<string, string> = {}): P
 
 /** Runs dev.mjs to its end (the stand-in exits), API_TARGET in the environment only when given. */
 async function runDev(app: string, apiTarget?: string): Promise<{ code: number | null; output: string }> {
-  const env = { ...cleanEnv(), NO_COLOR: '1' }
+  const env: NodeJS.ProcessEnv = { ...cleanEnv(), NO_COLOR: '1' }
   delete env.API_TARGET
   if (apiTarget) env.API_TARGET = apiTarget
   const dev = startDev(app, [], env)
