@@ -1,4 +1,4 @@
-import { defineConfig } from '@sameorigin/core'
+import { defineConfig } from '@sameorigin/vite'
 
 export default defineConfig({
   routes: {

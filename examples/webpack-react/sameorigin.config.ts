@@ -1,4 +1,4 @@
-import { defineConfig } from '@sameorigin/core'
+import { defineConfig } from '@sameorigin/webpack'
 
 export default defineConfig({
   routes: {

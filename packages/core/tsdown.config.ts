@@ -5,6 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     rules: 'src/rules/index.ts',
     rewrite: 'src/rewrite/index.ts',
+    // defineConfig and defineRoute alone (no node: import), for adapters that must load without node:http.
+    config: 'src/config/define-config.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -1,4 +1,4 @@
-import { defineConfig } from '@sameorigin/core'
+import { defineConfig } from '@sameorigin/next'
 
 // The routes the dev server forwards to your backend instead of answering itself. The page calls
 // /api on its own origin, so the browser never makes a cross-origin request and needs no CORS.

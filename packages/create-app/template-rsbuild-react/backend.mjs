@@ -3,7 +3,7 @@
 // needs to: it calls /api on the dev server's own origin, and the dev server forwards it here
 // (sameorigin.config.ts). Node's http module only: nothing to install.
 //
-//   npm run backend                listens where API_TARGET points (.env: http://127.0.0.1:4020)
+//   npm run backend                listens where .env's API_TARGET points (http://127.0.0.1:4020)
 //   node backend.mjs --port 4021   another port (0: any free one; the URL is printed)
 //
 // `npm run dev` imports startBackend() from here and runs it next to the dev server.
@@ -93,14 +93,16 @@ function sendJson(res, status, body) {
 /**
  * API_TARGET as sameorigin reads it in development: the process environment wins over the files, and
  * among .env, .env.local, .env.development and .env.development.local the later one wins.
+ * `{ demo: true }` reads .env alone: the app's default, where the demo backend listens.
+ * @param {{ demo?: boolean }} [options]
  * @returns {string | undefined}
  */
-export function readApiTarget() {
-  if (process.env.API_TARGET) return process.env.API_TARGET
+export function readApiTarget({ demo = false } = {}) {
+  if (!demo && process.env.API_TARGET) return process.env.API_TARGET
   const root = fileURLToPath(new URL('.', import.meta.url))
   /** @type {string | undefined} */
   let value
-  for (const name of ['.env', '.env.local', '.env.development', '.env.development.local']) {
+  for (const name of demo ? ['.env'] : ['.env', '.env.local', '.env.development', '.env.development.local']) {
     /** @type {string} */
     let content
     try {
@@ -115,8 +117,17 @@ export function readApiTarget() {
 }
 
 /**
- * The port API_TARGET names when it points at this machine over plain http (where the demo backend
- * can stand in for the real one), else `undefined` (your own backend: nothing to start).
+ * Where the demo backend listens: API_TARGET as .env sets it when that is on this machine over plain
+ * http, else http://127.0.0.1:4020. Set API_TARGET elsewhere (.env.local) for your own backend.
+ * @returns {string}
+ */
+export function demoTarget() {
+  const target = readApiTarget({ demo: true })
+  return localPort(target) === undefined ? `http://127.0.0.1:${DEFAULT_PORT}` : /** @type {string} */ (target)
+}
+
+/**
+ * The port API_TARGET names when it points at this machine over plain http, else `undefined`.
  * @param {string | undefined} target
  * @returns {number | undefined}
  */
@@ -141,7 +152,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exit(1)
   }
   const target = readApiTarget()
-  const port = values.port === undefined ? (localPort(target) ?? DEFAULT_PORT) : Number(values.port)
+  const port = values.port === undefined ? Number(localPort(demoTarget())) : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     process.stderr.write(`--port must be a port number (0 to 65535), not "${values.port}".\n`)
     process.exit(1)
@@ -159,12 +170,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     },
   )
   process.stdout.write(`Demo backend on ${backend.url} (GET /api/health). Ctrl-C stops it.\n`)
-  if (values.port === undefined && localPort(target) === undefined) {
-    process.stdout.write(
-      target
-        ? `Note: API_TARGET is ${target}, so the dev server forwards /api there, not here.\n`
-        : 'Note: API_TARGET is not set (.env): sameorigin.config.ts needs it to know where /api goes.\n',
-    )
+  if (target && new URL(backend.url).port !== (URL.canParse(target) ? new URL(target).port : '')) {
+    process.stdout.write(`Note: API_TARGET is ${target}, so the dev server forwards /api there, not here.\n`)
   }
   // Ctrl-C (SIGINT), SIGTERM or a closed terminal (SIGHUP): close, then exit.
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {

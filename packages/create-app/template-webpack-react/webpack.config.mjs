@@ -44,6 +44,7 @@ export default (_env, argv) => {
       // Reads sameorigin.config.ts and forwards its routes in `webpack serve`; builds ignore it.
       new SameOriginPlugin(),
     ],
-    devServer: { port: 8080, historyApiFallback: true },
+    // localhost only, not every interface (webpack-dev-server's default): `npm run dev -- --host 0.0.0.0` to share it.
+    devServer: { host: 'localhost', port: 8080, historyApiFallback: true },
   }
 }

@@ -1,13 +1,9 @@
-import { execFile, spawn } from 'node:child_process'
-import { EventEmitter, once } from 'node:events'
+import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { setTimeout as delay } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   cleanEnv,
   makeTmpDir,
@@ -18,6 +14,15 @@ import {
   TEMPLATE_ROWS,
   VERSION,
 } from './_cli.ts'
+import {
+  freePort,
+  isLoopback,
+  listeningAddresses,
+  startDev,
+  startUserBackend,
+  waitForHealth,
+} from './_dev.ts'
+import type { DevProcess } from './_dev.ts'
 
 type Manifest = {
   scripts: Record<string, string>
@@ -81,8 +86,10 @@ describe.each(TEMPLATE_ROWS)('template-%s, installed', (_name, template) => {
       await timed('build', () => command(pnpm, ['run', 'build'], app))
       if (manifest.scripts.typecheck) await timed('typecheck', () => command(pnpm, ['run', 'typecheck'], app))
 
+      // The demo backend listens where .env points: a free port rather than 4020.
       const [backendPort, devPort] = [await freePort(), await freePort()]
-      const dev = startDev(app, backendPort, devPort)
+      writeFileSync(join(app, '.env'), `API_TARGET=http://127.0.0.1:${backendPort}\n`)
+      const dev = startDev(app, ['--port', String(devPort)], devEnv())
       const health = await timed('dev until /api/health', () =>
         waitForHealth(`http://localhost:${devPort}/api/health`, dev),
       )
@@ -97,6 +104,9 @@ describe.each(TEMPLATE_ROWS)('template-%s, installed', (_name, template) => {
       const page = await fetch(`http://localhost:${devPort}/`)
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('+ sameorigin')
+      // The dev server is this machine's alone unless asked: it listens on loopback only.
+      const listening = listeningAddresses(devPort)
+      expect(listening.filter((address) => !isLoopback(address))).toEqual([])
 
       // Ctrl-C in a terminal signals the whole foreground process group.
       await timed('Ctrl-C until both stopped', () =>
@@ -104,11 +114,22 @@ describe.each(TEMPLATE_ROWS)('template-%s, installed', (_name, template) => {
       )
 
       // A signal to dev.mjs alone (`kill`, a process manager): it passes it on to the dev server.
-      const again = startDev(app, backendPort, devPort)
+      const again = startDev(app, ['--port', String(devPort)], devEnv())
       expect((await waitForHealth(`http://localhost:${devPort}/api/health`, again)).status).toBe(200)
       await timed('SIGTERM to dev.mjs until both stopped', () =>
         expectBothStopped(again, () => process.kill(again.pid, 'SIGTERM'), backendPort, devPort),
       )
+
+      // Your own backend, already listening at API_TARGET: dev starts no demo backend and forwards to it.
+      const yours = await startUserBackend()
+      const withYours = startDev(app, ['--port', String(devPort)], devEnv(yours.url))
+      const answer = await waitForHealth(`http://localhost:${devPort}/api/health`, withYours)
+      expect(JSON.parse(answer.body)).toMatchObject({ service: 'your backend' })
+      expect(withYours.output()).toContain(`[backend] your backend at ${yours.url} (API_TARGET);`)
+      expect(withYours.output()).not.toContain('demo backend on')
+      process.kill(-withYours.pid, 'SIGINT')
+      expect(await withYours.exited).toBe(0)
+      await withYours.groupGone()
     },
   )
 })
@@ -125,6 +146,14 @@ async function expectBothStopped(
   await dev.groupGone()
   await expect(fetch(`http://127.0.0.1:${backendPort}/api/health`)).rejects.toThrow('fetch failed')
   await expect(fetch(`http://localhost:${devPort}/`)).rejects.toThrow('fetch failed')
+}
+
+/** The environment dev.mjs runs in: API_TARGET only when given (else .env's, the demo backend). */
+function devEnv(apiTarget?: string): NodeJS.ProcessEnv {
+  const devEnvironment: NodeJS.ProcessEnv = { ...env }
+  delete devEnvironment.API_TARGET
+  if (apiTarget !== undefined) devEnvironment.API_TARGET = apiTarget
+  return devEnvironment
 }
 
 /**
@@ -166,104 +195,4 @@ async function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
   const result = await step()
   console.info(`[create-app install] ${label}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
   return result
-}
-
-/** A port free on 127.0.0.1 right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
-
-interface DevProcess {
-  readonly pid: number
-  readonly exited: Promise<number | null>
-  output: () => string
-  /** Resolves once the output contains `text`; rejects when dev.mjs exits first. */
-  waitForOutput: (text: string) => Promise<void>
-  /** Resolves once no process of the group is left (the dev server's own children included). */
-  groupGone: () => Promise<void>
-}
-
-/**
- * `node dev.mjs --port <devPort>` with API_TARGET on `backendPort`, in its own process group (as a
- * terminal runs it), so the test can signal the group like Ctrl-C does and kill what is left after.
- */
-function startDev(app: string, backendPort: number, devPort: number): DevProcess {
-  const child = spawn(process.execPath, ['dev.mjs', '--port', String(devPort)], {
-    cwd: app,
-    detached: true,
-    env: { ...env, API_TARGET: `http://127.0.0.1:${backendPort}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  const pid = child.pid
-  if (pid === undefined) throw new Error('dev.mjs did not start')
-  let output = ''
-  const events = new EventEmitter()
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      events.emit('output')
-    })
-  }
-  const exited = once(child, 'exit').then(([code]) => code as number | null)
-  const groupAlive = () => {
-    try {
-      process.kill(-pid, 0)
-      return true
-    } catch {
-      return false
-    }
-  }
-  onTestFinished(() => {
-    if (groupAlive()) process.kill(-pid, 'SIGKILL')
-  })
-  return {
-    pid,
-    exited,
-    output: () => output,
-    waitForOutput: (text) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!output.includes(text)) return
-          events.off('output', check)
-          resolve()
-        }
-        events.on('output', check)
-        check()
-        void exited.then(() => {
-          events.off('output', check)
-          if (output.includes(text)) resolve()
-          else reject(new Error(`dev.mjs exited before printing ${JSON.stringify(text)}:\n${output}`))
-        })
-      }),
-    groupGone: async () => {
-      while (groupAlive()) await delay(100)
-    },
-  }
-}
-
-/**
- * Asks `url` until it answers (the dev server compiles and the backend starts first). Fails with
- * the dev output when `dev.mjs` exits before that.
- */
-async function waitForHealth(
-  url: string,
-  dev: DevProcess,
-): Promise<{ status: number; headers: Headers; body: string }> {
-  let exited = false
-  void dev.exited.then(() => (exited = true))
-  for (;;) {
-    if (exited) throw new Error(`dev.mjs exited before ${url} answered:\n${dev.output()}`)
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(30_000) })
-      return { status: response.status, headers: response.headers, body: await response.text() }
-    } catch {
-      await delay(250)
-    }
-  }
 }

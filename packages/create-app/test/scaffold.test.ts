@@ -49,7 +49,6 @@ describe.each(TEMPLATE_ROWS)('create-sameorigin my-app --template %s', (_name, t
     expect(written.scripts).toEqual(original.scripts)
     const all = { ...written.dependencies, ...written.devDependencies }
     expect(all[template.adapter]).toBe(`^${VERSION}`)
-    expect(all['@sameorigin/core']).toBe(`^${VERSION}`)
     for (const key of ['dependencies', 'devDependencies'] as const) {
       const expected = Object.fromEntries(
         Object.entries(original[key] ?? {}).map(([name, range]) => [

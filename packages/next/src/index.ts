@@ -19,3 +19,20 @@ export type {
   NextRouteHas,
 } from './types.ts'
 export { withSameOrigin } from './with-same-origin.ts'
+
+// What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,
+// @sameorigin/core is not hoisted where the config file could import it).
+// `@sameorigin/core/config` holds the two helpers alone: this entry stays free of node:http.
+export { defineConfig, defineRoute } from '@sameorigin/core/config'
+export type {
+  ConfigEnv,
+  LogLevel,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+  UserConfigExport,
+} from '@sameorigin/core'

@@ -2,3 +2,19 @@
 // convention (`import { pluginReact } from '@rsbuild/plugin-react'`), so there is no default export.
 export { PLUGIN_SAMEORIGIN_NAME, pluginSameOrigin } from './plugin.ts'
 export type { SameOriginOptions } from './options.ts'
+
+// What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,
+// @sameorigin/core is not hoisted where the config file could import it).
+export { defineConfig, defineRoute } from '@sameorigin/core'
+export type {
+  ConfigEnv,
+  LogLevel,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+  UserConfigExport,
+} from '@sameorigin/core'

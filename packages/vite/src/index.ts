@@ -3,3 +3,19 @@
 // adapter entry files are where STYLE allows a default export.
 export { sameorigin, sameorigin as default } from './plugin.ts'
 export type { SameoriginOptions } from './options.ts'
+
+// What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,
+// @sameorigin/core is not hoisted where the config file could import it).
+export { defineConfig, defineRoute } from '@sameorigin/core'
+export type {
+  ConfigEnv,
+  LogLevel,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+  UserConfigExport,
+} from '@sameorigin/core'

@@ -10,3 +10,19 @@ export type {
   Middleware,
   MiddlewareHandler,
 } from './dev-server.ts'
+
+// What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,
+// @sameorigin/core is not hoisted where the config file could import it).
+export { defineConfig, defineRoute } from '@sameorigin/core'
+export type {
+  ConfigEnv,
+  LogLevel,
+  RewriteContext,
+  RewriteFunction,
+  RouteEntry,
+  RouteOptions,
+  RouteParams,
+  RoutesInput,
+  UserConfig,
+  UserConfigExport,
+} from '@sameorigin/core'
