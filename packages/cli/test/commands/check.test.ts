@@ -64,6 +64,22 @@ describe('sameorigin check', () => {
     })
   })
 
+  it('prints each problem once, and --json names the file that has them', async () => {
+    const cwd = project({
+      'sameorigin.config.mjs':
+        "export default { routes: { '/api': 'localhost:8080', '/auth': { tagret: 'https://id.example.com' } } }\n",
+    })
+    const { stderr } = await runBin(['check'], { cwd })
+    const problems = stderr.split('\n').filter((line) => line.includes('✖'))
+    expect(problems.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(problems).size).toBe(problems.length)
+
+    const json = await runBin(['check', '--json'], { cwd })
+    const result = JSON.parse(json.stdout) as { valid: boolean; configFile: string | null }
+    expect(result.valid).toBe(false)
+    expect(result.configFile).toBe(join(cwd, 'sameorigin.config.mjs'))
+  })
+
   it('fails when there is no config at all, saying how to create one', async () => {
     const { code, stdout } = await runBin(['check'], { cwd: project({}) })
     expect(code).toBe(1)
