@@ -1,5 +1,5 @@
 import type { Logger, ProxyError } from '@sameorigin/core'
-import { formatIssues, isProxyError } from '@sameorigin/core'
+import { formatIssues, isProxyError, toExplainCommand } from '@sameorigin/core'
 import type { CommandContext } from '../context.ts'
 
 /** Writes `text` and a newline to stdout. */
@@ -14,7 +14,7 @@ export function printJson(ctx: CommandContext, value: unknown): void {
 
 /**
  * Prints an error the way every command does, on stderr: the code and message, every config issue,
- * the hint and the page that explains the code. Anything that is not a `ProxyError` is a bug of ours
+ * the hint and the command that prints the page explaining the code (offline). Anything that is not a `ProxyError` is a bug of ours
  * or of the system (a full disk): its message and stack are printed as they are.
  */
 export function printError(ctx: CommandContext, error: unknown): void {
@@ -27,7 +27,7 @@ export function printError(ctx: CommandContext, error: unknown): void {
   const lines = [`${red('error')} ${bold(error.code)}: ${error.message}`]
   if (error.issues.length > 0 && !listsIssues(error.message, error.issues))
     lines.push(formatIssues(error.issues))
-  lines.push(`${dim('hint:')} ${error.hint}`, `${dim('docs:')} ${error.docs}`)
+  lines.push(`${dim('hint:')} ${error.hint}`, `${dim('run:')} ${toExplainCommand(error.code)}`)
   ctx.stderr.write(`${lines.join('\n')}\n`)
 }
 

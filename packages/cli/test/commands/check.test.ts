@@ -37,7 +37,7 @@ describe('sameorigin check', () => {
     expect(stderr).toContain("routes['/api']")
     expect(stderr).toContain("routes['/auth']")
     expect(stderr).toMatch(/did you mean .?target/i)
-    expect(stderr).toContain('docs: docs/errors/ERR_CONFIG_INVALID.md')
+    expect(stderr).toContain('run: sameorigin explain ERR_CONFIG_INVALID')
   })
 
   it('--json prints { valid, configFile, routes, issues } and nothing else', async () => {
