@@ -78,7 +78,11 @@ export function moveEntries(
       stay(NOT_MOVED_REASON)
       continue
     }
-    for (const route of translation.routes) sameorigin.place(route)
+    // The entry's comments go with its first route.
+    for (const [index, route] of translation.routes.entries())
+      sameorigin.place(
+        index === 0 && entry.comments !== undefined ? { ...route, comments: entry.comments } : route,
+      )
     entry.remove()
     moved.push({ from: entry.from, routes: translation.routes.map((route) => formatRoute(route)) })
   }

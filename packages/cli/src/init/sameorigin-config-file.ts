@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { findConfigFile } from '@sameorigin/core'
 import type { ArrayExpression, Node, ObjectExpression } from './ast.ts'
 import { createModuleScope, findMember, propertyKeyName, unwrapTypeScript } from './ast.ts'
+import { toInlineComments } from './entry-comments.ts'
 import type { CodeStyle } from './code-style.ts'
 import { endStatement, quoteString } from './code-style.ts'
 import type { ConfigModule } from './config-module.ts'
@@ -94,7 +95,8 @@ function createNewConfig(file: string, style: CodeStyle): SameoriginConfigFile {
           : `${i}routes: {\n${routes
               .map((route, index) => {
                 const last = index === routes.length - 1 && !style.trailingComma
-                return `${i}${i}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 2)}${last ? '' : ','}`
+                const comments = (route.comments ?? []).map((comment) => `${i}${i}${comment}\n`).join('')
+                return `${comments}${i}${i}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 2)}${last ? '' : ','}`
               })
               .join('\n')}\n${i}}${comma}`
       return [
@@ -170,14 +172,15 @@ function editExistingConfig(
       const placement = this.check(route)
       if (placement !== 'added') return placement
       const text = textOf(route)
+      const comments = toInlineComments(route.comments ?? [])
       if (routesNode?.type === 'ArrayExpression') {
         const value =
           typeof route.value === 'object' && isStaticObject(route.value)
             ? route.value
             : { target: route.value }
-        added.push(serializeValue({ path: route.path, ...value }, style, 0))
+        added.push(comments + serializeValue({ path: route.path, ...value }, style, 0))
       } else {
-        added.push(`${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 0)}`)
+        added.push(`${comments}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 0)}`)
       }
       existing.set(route.path, text)
       return 'added'
