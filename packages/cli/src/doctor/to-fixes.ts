@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
+import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
 import { adviceFixes, headerFixes, originSentLast } from './to-server-fixes.ts'
 import type { DoctorRun, Fix } from './types.ts'
 
@@ -78,9 +79,11 @@ function routeFix(run: DoctorRun, project: DetectedProject): Fix {
   // to another origin would leave the page's origin again, with Origin: null.
   const url = originSentLast(run) === 'null' ? run.request.finalUrl : run.request.url
   const route = toRoute(url)
+  // defineConfig from the adapter the project installs (each re-exports the core's).
+  const adapter = project.tool === undefined ? '@sameorigin/core' : PLUGIN_PACKAGE[project.tool]
   const config = [
     '// sameorigin.config.ts',
-    "import { defineConfig } from '@sameorigin/core'",
+    `import { defineConfig } from '${adapter}'`,
     `export default defineConfig({ routes: { '${route.key}': ${route.value} } })`,
   ]
   const then = `Then call fetch('${route.pagePath}') from the page: same-origin, so no CORS at all.`

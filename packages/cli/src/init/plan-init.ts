@@ -137,7 +137,7 @@ export function planInit(options: InitOptions): InitPlan {
     'problem' in located
       ? undefined
       : findProxyEntries(tool, located.object, { config, scope: located.scope, root: cwd })
-  const sameorigin = openSameoriginConfig(cwd, config.style)
+  const sameorigin = openSameoriginConfig(cwd, config.style, PLUGIN_WIRING[tool].from)
   const { moved, kept, movable } = moveEntries(proxies?.entries ?? [], sameorigin, options.move)
   // Removals first, then the plugin: both may change the config object, which is written once.
   let objectChanged = moved.length > 0 && proxies !== undefined && proxies.tidy()

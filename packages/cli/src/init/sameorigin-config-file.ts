@@ -42,9 +42,9 @@ const NEW_CONFIG_NAME = 'sameorigin.config.ts'
  * Opens the config file the adapters will load for `root` (the nearest `sameorigin.config.*` up to the
  * workspace root, as `findConfigFile` finds it), or prepares `sameorigin.config.ts` in `root`.
  */
-export function openSameoriginConfig(root: string, style: CodeStyle): SameoriginConfigFile {
+export function openSameoriginConfig(root: string, style: CodeStyle, adapter: string): SameoriginConfigFile {
   const existing = findConfigFile(root)
-  if (existing === undefined) return createNewConfig(join(root, NEW_CONFIG_NAME), style)
+  if (existing === undefined) return createNewConfig(join(root, NEW_CONFIG_NAME), style, adapter)
   const before = readFileSync(existing, 'utf8')
   const refuse = (reason: string): SameoriginConfigFile => ({
     file: existing,
@@ -68,7 +68,8 @@ export function openSameoriginConfig(root: string, style: CodeStyle): Sameorigin
   return editExistingConfig(config, located.object, before)
 }
 
-function createNewConfig(file: string, style: CodeStyle): SameoriginConfigFile {
+/** A new config imports `defineConfig` from the adapter the project installs: the one package it needs. */
+function createNewConfig(file: string, style: CodeStyle, adapter: string): SameoriginConfigFile {
   const routes: RouteDraft[] = []
   const seen = new Map<string, string>()
   return {
@@ -100,13 +101,13 @@ function createNewConfig(file: string, style: CodeStyle): SameoriginConfigFile {
               })
               .join('\n')}\n${i}}${comma}`
       return [
-        `import { defineConfig } from ${quoteString('@sameorigin/core', style)}${endStatement(style)}`,
+        `import { defineConfig } from ${quoteString(adapter, style)}${endStatement(style)}`,
         '',
         `export default defineConfig({\n${body}\n})${endStatement(style)}`,
         '',
       ].join('\n')
     },
-    importsCore: () => true,
+    importsCore: () => false,
   }
 }
 

@@ -226,7 +226,7 @@ describe('fixes for the project in the current folder', () => {
         'export default defineConfig({ plugins: [sameorigin()] })',
         '',
         '// sameorigin.config.ts',
-        "import { defineConfig } from '@sameorigin/core'",
+        "import { defineConfig } from '@sameorigin/vite'",
         `export default defineConfig({ routes: { '/cfg': '${backend.a.url}' } })`,
         '',
         "Then call fetch('/cfg/no-acao') from the page: same-origin, so no CORS at all.",

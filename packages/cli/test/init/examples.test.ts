@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadConfig } from '@sameorigin/core'
+import { loadWrittenConfig } from './_project.ts'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { runBin } from '../_bin.ts'
 import { importFromExample, REPO } from './_tools.ts'
@@ -56,7 +56,7 @@ async function init(root: string): Promise<void> {
 
 /** The route sameorigin loads from the project for `path`, as `{ id, target }`. */
 async function routeOf(root: string, id: string): Promise<{ id: string; target: string } | undefined> {
-  const config = await loadConfig({ root })
+  const config = await loadWrittenConfig(root)
   const route = config.routes.find((candidate) => candidate.id === id)
   return route === undefined ? undefined : { id: route.id, target: route.target.href }
 }

@@ -53,7 +53,7 @@ export default nextConfig;
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from "@sameorigin/core";
+      "import { defineConfig } from "@sameorigin/next";
 
       export default defineConfig({
         routes: {
@@ -93,7 +93,7 @@ module.exports = nextConfig
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/next'
 
       export default defineConfig({
         routes: {
@@ -140,7 +140,7 @@ module.exports = nextConfig
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/next'
 
       export default defineConfig({
         routes: {
