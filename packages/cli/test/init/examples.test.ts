@@ -179,7 +179,7 @@ describe('init on the example apps', () => {
     expect(config.server).toEqual({ port: 3000 })
   })
 
-  it('examples/next-app: the export wrapped in withSameOrigin, rewrites() into a new sameorigin.config.ts', async () => {
+  it('examples/next-app: the export wrapped in withSameOrigin (route mode), rewrites() into a new sameorigin.config.ts', async () => {
     const root = copyExample('next-app', (file) => ({
       'next.config.ts': `// Native rewrites to the demo backend.
 export default {
@@ -196,13 +196,17 @@ export default {
     }))
     await init(root)
 
+    // Every route rewrites cookies and redirects, which Next's rewrites drop: route mode, and its file.
     expect(read(root, 'next.config.ts')).toBe(`import { withSameOrigin } from '@sameorigin/next'
 
 // Native rewrites to the demo backend.
 export default withSameOrigin({
   reactStrictMode: true,
-})
+}, { mode: 'route' })
 `)
+    expect(read(root, 'app/api/[...path]/route.ts')).toBe(
+      "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n",
+    )
     expect(JSON.parse(read(root, 'package.json')).devDependencies['@sameorigin/next']).toBe('^0.0.0')
     expect(await routeOf(root, '/api')).toEqual({ id: '/api', target: 'http://127.0.0.1:4020/' })
 

@@ -49,7 +49,7 @@ export default nextConfig;
         },
       };
 
-      export default withSameOrigin(nextConfig);
+      export default withSameOrigin(nextConfig, { mode: "route" });
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
@@ -89,7 +89,7 @@ module.exports = nextConfig
       /** @type {import('next').NextConfig} */
       const nextConfig = {}
 
-      module.exports = withSameOrigin(nextConfig)
+      module.exports = withSameOrigin(nextConfig, { mode: 'route' })
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
