@@ -48,4 +48,23 @@ export default defineConfig({
     expect(sameorigin).toMatch(/\/\* The orders service: staging until the local one is up \*\/ /)
     expect(sameorigin).toContain("/* keeps the Host header the backend's TLS expects */ '/api'")
   })
+
+  it('from a Next rewrite', () => {
+    const { sameorigin } = initConfig(
+      'next',
+      'next.config.mjs',
+      `export default {
+  async rewrites() {
+    return [
+      // Orders API on staging
+      { source: '/api/:path*', /* the same path there */ destination: 'https://staging.example.com/api/:path*' },
+    ]
+  },
+}
+`,
+    )
+    expect(sameorigin).toContain(
+      "    // Orders API on staging\n    /* the same path there */\n    '/api': 'https://staging.example.com',",
+    )
+  })
 })
