@@ -13,4 +13,6 @@ export default defineConfig({
   target: 'node20.19',
   dts: true,
   clean: true,
+  // The error pages, one source of truth in docs/errors/, shipped for readErrorPage (sameorigin explain).
+  copy: [{ from: '../../docs/errors/*.md', to: 'dist/errors' }],
 })

@@ -1,13 +1,12 @@
 import { createRequire } from 'node:module'
-import type { ProxyError } from '@sameorigin/core'
-import { createError, isProxyError } from '@sameorigin/core'
+import { createError } from '@sameorigin/core'
 import { cac } from 'cac'
 import { COMMANDS } from './commands/index.ts'
 import type { CommandContext } from './context.ts'
 import { createContext } from './context.ts'
 import { EXIT } from './exit-codes.ts'
 import type { CommandDefinition } from './internal/command.ts'
-import { printError, printJson } from './internal/output.ts'
+import { printFailure } from './internal/output.ts'
 
 // src/ and dist/ are both one level below the package root.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -75,23 +74,18 @@ export async function runCli(
   } catch (error) {
     if (isCacError(error)) {
       const name = cli.matchedCommand?.name
-      printError(
+      printFailure(
         ctx,
         createError('ERR_CLI_ARGUMENT_INVALID', {
           message: `${error.message.replace(/\.$/, '')}.`,
           hint: `Run sameorigin ${name === undefined || name === '' ? '' : `${name} `}--help for the arguments and an example.`,
         }),
+        json || argv.includes('--json'),
       )
       return EXIT.FAILED
     }
     // With --json, stdout still holds exactly one document: the error, for the script reading it.
-    if (json && isProxyError(error)) printJson(ctx, { error: toErrorJson(error) })
-    printError(ctx, error)
+    printFailure(ctx, error, json)
     return EXIT.FAILED
   }
-}
-
-/** A `ProxyError` as `--json` prints it. */
-function toErrorJson(error: ProxyError): { code: string; message: string; hint: string; docs: string } {
-  return { code: error.code, message: error.message, hint: error.hint, docs: error.docs }
 }

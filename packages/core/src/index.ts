@@ -34,7 +34,8 @@ export { listen } from './server/listen.ts'
 export type { ListeningServer, ListenOptions } from './server/listen.ts'
 
 // errors and logging
-export { ERROR_CODES, toDocsPath } from './errors/codes.ts'
+export { ERROR_CODES, toDocsPath, toExplainCommand } from './errors/codes.ts'
+export { isErrorCode, readErrorPage } from './errors/read-error-page.ts'
 export type { ErrorCode, ErrorCodeInfo } from './errors/codes.ts'
 export { createError, isProxyError, ProxyError } from './errors/proxy-error.ts'
 export type { ProxyErrorOptions } from './errors/proxy-error.ts'

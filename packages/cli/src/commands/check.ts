@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
 import { relative } from 'node:path'
 import type { ConfigIssue } from '@sameorigin/core'
-import { formatIssues, formatRouteTable, isProxyError, loadConfig } from '@sameorigin/core'
+import { findConfigFile, formatIssues, formatRouteTable, isProxyError, loadConfig } from '@sameorigin/core'
+import type { CommandContext } from '../context.ts'
 import { EXIT } from '../exit-codes.ts'
 import type { CommandDefinition } from '../internal/command.ts'
 import { CONFIG_OPTIONS, toLoadConfigOptions } from '../internal/config-options.ts'
@@ -16,6 +18,13 @@ export interface CheckResult {
   readonly routes: readonly RouteJson[]
   /** Every problem found, errors and warnings, each with its code, path, message and fix. */
   readonly issues: readonly ConfigIssue[]
+}
+
+/** The config file `loadConfig` reads for these options: `--config`, or the nearest one found. */
+function configFileOf(ctx: CommandContext, options: Readonly<Record<string, unknown>>): string | undefined {
+  const { configFile, root } = toLoadConfigOptions(ctx, options)
+  if (typeof configFile === 'string') return existsSync(configFile) ? configFile : undefined
+  return findConfigFile(root ?? ctx.cwd)
 }
 
 /** `sameorigin check`: loads the config as the plugins would and prints every problem at once. */
@@ -68,7 +77,8 @@ export const checkCommand: CommandDefinition = {
         error.issues.length > 0
           ? error.issues
           : [{ code: error.code, severity: 'error', path: '', message: error.message, fix: error.hint }]
-      result = { valid: false, configFile: null, routes: [], issues }
+      // The file was found (its problems are listed): say which, as the success path does.
+      result = { valid: false, configFile: configFileOf(ctx, options) ?? null, routes: [], issues }
     }
     if (json) printJson(ctx, result)
     return result.valid ? EXIT.OK : EXIT.NEGATIVE

@@ -2,7 +2,7 @@ import { createError } from '@sameorigin/core'
 import type { CommandContext } from '../context.ts'
 import { EXIT } from '../exit-codes.ts'
 import type { CommandDefinition } from '../internal/command.ts'
-import { printError, printJson } from '../internal/output.ts'
+import { printFailure, printJson } from '../internal/output.ts'
 import type { DetectedProject } from '../project/detect-project.ts'
 
 /** cac gives a string, or an array when an option is repeated; the last one wins. */
@@ -80,7 +80,7 @@ async function runDoctorCommand(
     else ctx.stdout.write(formatReport(report, ctx.colors))
     return report.allowed ? EXIT.OK : EXIT.NEGATIVE
   } catch (error) {
-    printError(ctx, error)
+    printFailure(ctx, error, json)
     return EXIT.FAILED
   }
 }

@@ -1,6 +1,7 @@
 import type { CommandDefinition } from '../internal/command.ts'
 import { checkCommand } from './check.ts'
 import { doctorCommand } from './doctor.ts'
+import { explainCommand } from './explain.ts'
 import { initCommand } from './init.ts'
 import { printCommand } from './print.ts'
 import { serveCommand } from './serve.ts'
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   initCommand,
   checkCommand,
   printCommand,
+  explainCommand,
 ]

@@ -1,8 +1,8 @@
 import { basename } from 'node:path'
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
-import { CHROMIUM_MAX_AGE_CAP } from './check-preflight.ts'
-import { isCorsSafelistedMethod } from './needs-preflight.ts'
 import { DEFAULT_SERVE_PORT, toServeAddress } from '../internal/serve-address.ts'
+import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
+import { adviceFixes, headerFixes, originSentLast } from './to-server-fixes.ts'
 import type { DoctorRun, Fix } from './types.ts'
 
 /** How each tool mounts sameorigin: the config file to edit and the lines to add there. */
@@ -76,10 +76,15 @@ export function toRoute(url: string): {
 }
 
 function routeFix(run: DoctorRun, project: DetectedProject): Fix {
-  const route = toRoute(run.request.url)
+  // After a cross-origin redirect the proxy must forward to where the answer comes from: a redirect
+  // to another origin would leave the page's origin again, with Origin: null.
+  const url = originSentLast(run) === 'null' ? run.request.finalUrl : run.request.url
+  const route = toRoute(url)
+  // defineConfig from the adapter the project installs (each re-exports the core's).
+  const adapter = project.tool === undefined ? '@sameorigin/core' : PLUGIN_PACKAGE[project.tool]
   const config = [
     '// sameorigin.config.ts',
-    "import { defineConfig } from '@sameorigin/core'",
+    `import { defineConfig } from '${adapter}'`,
     `export default defineConfig({ routes: { '${route.key}': ${route.value} } })`,
   ]
   const then = `Then call fetch('${route.pagePath}') from the page: same-origin, so no CORS at all.`
@@ -91,8 +96,8 @@ function routeFix(run: DoctorRun, project: DetectedProject): Fix {
         'No Vite, webpack, Rspack, Rsbuild or Next project in this folder: run the stand-alone proxy, ' +
         'which answers CORS for your page and forwards to the backend',
       lines: [
-        `sameorigin serve --target ${new URL(run.request.url).origin} --allow-origin ${run.request.origin}${credentials}`,
-        `Then call ${toServeAddress('127.0.0.1', DEFAULT_SERVE_PORT, [run.request.origin]).url}${new URL(run.request.url).pathname} from the page (the proxy's default address, on the page's own host so its cookies stick) instead of the backend.`,
+        `sameorigin serve --target ${new URL(url).origin} --allow-origin ${run.request.origin}${credentials}`,
+        `Then call ${toServeAddress('127.0.0.1', DEFAULT_SERVE_PORT, [run.request.origin]).url}${new URL(url).pathname} from the page (the proxy's default address, on the page's own host so its cookies stick) instead of the backend.`,
       ],
     }
   }
@@ -100,7 +105,7 @@ function routeFix(run: DoctorRun, project: DetectedProject): Fix {
   const file = project.configFile === undefined ? setup.file : basename(project.configFile)
   return {
     kind: 'route',
-    title: `Add ${setup.what} to ${file} and route '${route.key}' → ${new URL(run.request.url).origin}`,
+    title: `Add ${setup.what} to ${file} and route '${route.key}' → ${new URL(url).origin}`,
     lines: [
       `// ${file}`,
       ...setup.lines,
@@ -111,74 +116,6 @@ function routeFix(run: DoctorRun, project: DetectedProject): Fix {
       '(`sameorigin init` adds the plugin for you.)',
     ],
   }
-}
-
-function headerFixes(run: DoctorRun): Fix[] {
-  const { request, facts } = run
-  const url = facts.redirects.length > 0 ? request.finalUrl : request.url
-  const origin = [`Access-Control-Allow-Origin: ${request.origin}`]
-  if (request.credentials === 'include') origin.push('Access-Control-Allow-Credentials: true')
-  const fixes: Fix[] = []
-  if (facts.preflightNeeded) {
-    const lines = [...origin]
-    if (!isCorsSafelistedMethod(request.method)) lines.push(`Access-Control-Allow-Methods: ${request.method}`)
-    // Names, never `*`: `*` does not cover Authorization in the standard, nor anything with credentials.
-    if (facts.unsafeHeaderNames.length > 0) {
-      lines.push(`Access-Control-Allow-Headers: ${facts.unsafeHeaderNames.join(', ')}`)
-    }
-    lines.push(`Access-Control-Max-Age: ${CHROMIUM_MAX_AGE_CAP}`, 'Vary: Origin')
-    fixes.push({
-      kind: 'headers',
-      title: `Or fix the server: answer the preflight (OPTIONS ${url}) with 204 and these headers, before any authentication`,
-      lines,
-    })
-  }
-  const response = [...origin]
-  if (facts.hiddenHeaders.length > 0)
-    response.push(`Access-Control-Expose-Headers: ${facts.hiddenHeaders.join(', ')}`)
-  response.push('Vary: Origin')
-  fixes.push({
-    kind: 'headers',
-    title: `${facts.preflightNeeded ? 'And' : 'Or fix the server:'} send these headers on the response to ${request.method} ${url}`,
-    lines: response,
-  })
-  return fixes
-}
-
-function adviceFixes(run: DoctorRun): Fix[] {
-  const codes = new Set(run.reasons.map((reason) => reason.code))
-  const fixes: Fix[] = []
-  if (run.facts.redirects.length > 0) {
-    fixes.push({
-      kind: 'advice',
-      title: `Call the final URL directly instead of following ${run.facts.redirects.length === 1 ? 'a redirect' : 'redirects'}`,
-      lines: [
-        ...run.facts.redirects.map((hop) => `${hop.status}: ${hop.from} → ${hop.to}`),
-        'Every hop of a CORS request needs CORS headers, a cross-origin hop turns Origin into null, and',
-        'Authorization is dropped: the portable fix is no redirect at all.',
-      ],
-    })
-  }
-  if (codes.has('local-network-insecure') || codes.has('local-network-permission')) {
-    fixes.push({
-      kind: 'advice',
-      title: 'Serve the page from localhost during development',
-      lines: [
-        'A page on http://localhost (or 127.0.0.1) is never gated by Local Network Access; a page on a public',
-        "origin needs https and the user's permission for every local or loopback backend.",
-      ],
-    })
-  }
-  if (codes.has('forbidden-header')) {
-    fixes.push({
-      kind: 'advice',
-      title: 'Remove the headers a page cannot set from the request',
-      lines: [
-        "The browser drops them; cookies go with credentials: 'include' and Set-Cookie from the server.",
-      ],
-    })
-  }
-  return fixes
 }
 
 /**
@@ -194,9 +131,13 @@ export function toFixes(run: DoctorRun, project: DetectedProject): Fix[] {
   const codes = run.reasons.map((reason) => reason.code)
   const routable = codes.some((code) => code !== 'forbidden-header')
   const headersHelp = codes.some((code) => !NOT_FIXED_BY_HEADERS.has(code))
+  const headers = headersHelp ? headerFixes(run) : []
+  const advice = adviceFixes(run)
+  // After a cross-origin redirect, headers only help by allowing Origin: null, a risk: calling the
+  // final URL directly comes first.
+  const tainted = originSentLast(run) === 'null'
   return [
     ...(routable ? [routeFix(run, project)] : []),
-    ...(headersHelp ? headerFixes(run) : []),
-    ...adviceFixes(run),
+    ...(tainted ? [...advice, ...headers] : [...headers, ...advice]),
   ]
 }

@@ -2,6 +2,7 @@ import type { Tool } from '../project/detect-project.ts'
 import type { ArrayExpression, Node } from './ast.ts'
 import { findMember, markChanged, resolveConstant, sourceOf, unwrapTypeScript } from './ast.ts'
 import type { ConfigModule } from './config-module.ts'
+import { quoteString } from './code-style.ts'
 import { ensureBinding, findModuleBindings, usesBindings } from './module-bindings.ts'
 import { parseSnippet, rewriteContainer } from './rewrite-container.ts'
 import type { ConfigExport, LocatedObject } from './find-config-object.ts'
@@ -84,7 +85,11 @@ function resolveArray(value: Node, located: LocatedObject): ArrayExpression | un
  * Next: wraps the exported config in `withSameOrigin(...)` (packages/next/README.md), whatever it is
  * (an object, a variable, a function config, another plugin's wrapper): `withSameOrigin` accepts all.
  */
-export function wrapNextConfig(config: ConfigModule, exported: ConfigExport): PluginEdit {
+export function wrapNextConfig(
+  config: ConfigModule,
+  exported: ConfigExport,
+  mode: 'rewrites' | 'route' = 'rewrites',
+): PluginEdit {
   const wiring = PLUGIN_WIRING.next
   const expression = unwrapTypeScript(exported.expression)
   if (expression.type === 'FunctionDeclaration')
@@ -94,7 +99,9 @@ export function wrapNextConfig(config: ConfigModule, exported: ConfigExport): Pl
     }
   const binding = ensureBinding(config, wiring.from, wiring.imported)
   if (binding === undefined) return { problem: `the name \`${wiring.imported}\` is already used in the file` }
-  const call = parseSnippet(`${binding}(config)`)
+  // Route mode is the second argument, as @sameorigin/next's README writes it.
+  const options = mode === 'route' ? `, { mode: ${quoteString('route', config.style)} }` : ''
+  const call = parseSnippet(`${binding}(config${options})`)
   if (call.type !== 'CallExpression') return { problem: 'the wrapper could not be built' }
   // The user's expression goes in as it was parsed, so recast prints it exactly as written.
   call.arguments[0] = exported.expression as (typeof call.arguments)[number]

@@ -10,6 +10,7 @@ import {
 import type { ArrayExpression, ObjectExpression, ObjectMember } from './ast.ts'
 import type { ProxyContext, ProxyEntries, ProxyEntry } from './proxy-entry.ts'
 import { resolveContainer, stuck } from './proxy-entry.ts'
+import { collectComments } from './entry-comments.ts'
 import { readStaticValue } from './read-static-value.ts'
 import type { RewriteGroup } from './translate-next-rewrite.ts'
 import { nextRewriteMatches, translateNextRewrite } from './translate-next-rewrite.ts'
@@ -84,6 +85,7 @@ export function findNextRewrites(config: ObjectExpression, context: ProxyContext
         matches: nextRewriteMatches(read.value),
         paths: typeof source === 'string' ? [source] : [],
         remove,
+        comments: collectComments(element),
       })
     })
   }

@@ -1,6 +1,7 @@
 import type { Tool } from '../project/detect-project.ts'
 import type { ArrayExpression, Node, ObjectExpression, ObjectMember, Scope } from './ast.ts'
 import { findMember, markChanged, propertyKeyName, removeMember } from './ast.ts'
+import { collectComments } from './entry-comments.ts'
 import { DEFAULT_STYLE } from './code-style.ts'
 import type { ConfigModule } from './config-module.ts'
 import { findNextRewrites } from './find-next-rewrites.ts'
@@ -139,7 +140,8 @@ function readKeyedEntries(
     }
     const read = readMemberValue(member, context)
     const translation = 'problem' in read ? { reason: read.problem } : translate(key, read.value)
-    return { from, translation, matches: matcher(key), paths: key.startsWith('^') ? [] : [key], remove }
+    const paths = key.startsWith('^') ? [] : [key]
+    return { from, translation, matches: matcher(key), paths, remove, comments: collectComments(member) }
   })
 }
 
@@ -191,6 +193,7 @@ function readHpmEntries(
       matches: hpmEntryMatches(filters),
       paths,
       remove,
+      comments: collectComments(element),
     }
   })
 }

@@ -26,6 +26,8 @@ export interface MovedAndKept {
   readonly kept: readonly KeptEntry[]
   /** Entries that could move but were not asked to (`move: false`). */
   readonly movable: number
+  /** The routes placed in the sameorigin config, in order. */
+  readonly drafts: readonly RouteDraft[]
 }
 
 /**
@@ -45,6 +47,7 @@ export function moveEntries(
   const kept: KeptEntry[] = []
   let movable = 0
   const staying: ProxyEntry[] = []
+  const drafts: RouteDraft[] = []
   for (const entry of entries) {
     const stay = (reason: string): void => {
       kept.push({ from: entry.from, reason })
@@ -78,11 +81,16 @@ export function moveEntries(
       stay(NOT_MOVED_REASON)
       continue
     }
-    for (const route of translation.routes) sameorigin.place(route)
+    // The entry's comments go with its first route.
+    for (const [index, route] of translation.routes.entries())
+      sameorigin.place(
+        index === 0 && entry.comments !== undefined ? { ...route, comments: entry.comments } : route,
+      )
+    drafts.push(...translation.routes)
     entry.remove()
     moved.push({ from: entry.from, routes: translation.routes.map((route) => formatRoute(route)) })
   }
-  return { moved, kept, movable }
+  return { moved, kept, movable, drafts }
 }
 
 /** True when `entry` (staying in the tool config) takes some path one of `routes` would now take first. */

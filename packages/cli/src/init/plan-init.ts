@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { basename, dirname, relative, sep } from 'node:path'
+import { dirname } from 'node:path'
 import { createError } from '@sameorigin/core'
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
 import { detectProject } from '../project/detect-project.ts'
@@ -10,13 +10,15 @@ import { createToolConfig } from './create-tool-config.ts'
 import { addDevDependencies } from './edit-package-json.ts'
 import { findConfigExport, findConfigObject } from './find-config-object.ts'
 import { findProxyEntries } from './find-proxy-entries.ts'
-import { formatDiff } from './format-diff.ts'
 import type { KeptEntry, MovedEntry } from './move-entries.ts'
 import { moveEntries } from './move-entries.ts'
 import { planNextSteps } from './plan-next-steps.ts'
-import { formatManualSnippet, PLUGIN_WIRING, TOOL_LABEL } from './plugin-wiring.ts'
+import { editFailed, PLUGIN_WIRING, TOOL_LABEL } from './plugin-wiring.ts'
 import { rewriteContainer } from './rewrite-container.ts'
 import { openSameoriginConfig } from './sameorigin-config-file.ts'
+import type { RouteHandlerPlan } from './plan-route-handler.ts'
+import { planRouteHandler } from './plan-route-handler.ts'
+import { fileChange, relativePath } from './file-change.ts'
 
 /** What `sameorigin init` is asked to do. */
 export interface InitOptions {
@@ -30,6 +32,11 @@ export interface InitOptions {
   readonly version: string
   /** Where the package manager is read from when there is no lockfile (`npm_config_user_agent`). */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /**
+   * Next: `'route'` (the default) uses the route handler when the moved routes need what native
+   * rewrites drop (cookie or redirect rewriting, headers...); `'rewrites'` keeps rewrites anyway.
+   */
+  readonly nextMode?: 'rewrites' | 'route'
 }
 
 /** One file init writes (or would write). */
@@ -56,6 +63,8 @@ export interface InitPlan {
   readonly movable: number
   /** The plugin was already in the config. */
   readonly alreadySetUp: boolean
+  /** Next only, when the moved routes need what native rewrites drop: route mode and its files. */
+  readonly routeHandler?: RouteHandlerPlan
   readonly nextSteps: readonly string[]
 }
 
@@ -137,15 +146,23 @@ export function planInit(options: InitOptions): InitPlan {
     'problem' in located
       ? undefined
       : findProxyEntries(tool, located.object, { config, scope: located.scope, root: cwd })
-  const sameorigin = openSameoriginConfig(cwd, config.style)
-  const { moved, kept, movable } = moveEntries(proxies?.entries ?? [], sameorigin, options.move)
+  const sameorigin = openSameoriginConfig(cwd, config.style, PLUGIN_WIRING[tool].from)
+  const { moved, kept, movable, drafts } = moveEntries(proxies?.entries ?? [], sameorigin, options.move)
+  const routeHandler =
+    tool === 'next' && !alreadySetUp && !isNew
+      ? planRouteHandler(cwd, drafts, config.style, options.nextMode !== 'rewrites')
+      : undefined
   // Removals first, then the plugin: both may change the config object, which is written once.
   let objectChanged = moved.length > 0 && proxies !== undefined && proxies.tidy()
   let pluginAdded = isNew
   if (!alreadySetUp && !isNew) {
     const edit =
       tool === 'next'
-        ? wrapNextConfig(config, exported as Exclude<typeof exported, { problem: string }>)
+        ? wrapNextConfig(
+            config,
+            exported as Exclude<typeof exported, { problem: string }>,
+            routeHandler?.chosen === true ? 'route' : 'rewrites',
+          )
         : addPlugin(config, tool, located as Exclude<typeof located, { problem: string }>)
     if ('problem' in edit) throw editFailed(tool, config.format, `${configName}: ${edit.problem}`, configName)
     objectChanged ||= edit.objectChanged
@@ -158,6 +175,8 @@ export function planInit(options: InitOptions): InitPlan {
   const toolAfter = isNew ? code : pluginAdded || moved.length > 0 ? printConfigModule(config) : code
   files.push(fileChange(cwd, configPath, before, toolAfter))
   files.push(fileChange(cwd, sameorigin.file, sameorigin.before, sameorigin.print()))
+  for (const file of routeHandler?.files ?? [])
+    files.push(fileChange(cwd, file.file, file.before, file.after))
 
   const packageBefore = readFileSync(packageJsonFile, 'utf8')
   const wanted: Record<string, string> = { [PLUGIN_WIRING[tool].from]: `^${options.version}` }
@@ -186,38 +205,16 @@ export function planInit(options: InitOptions): InitPlan {
     emptyConfig: sameorigin.before === undefined && moved.length === 0,
     sameoriginName: relativePath(cwd, sameorigin.file),
   })
-  return { tool, project, configFile: configName, files, moved, kept, movable, alreadySetUp, nextSteps }
-}
-
-function fileChange(cwd: string, file: string, before: string | undefined, after: string): FileChange {
-  const path = relativePath(cwd, file)
-  const action = before === undefined ? 'created' : before === after ? 'unchanged' : 'modified'
   return {
-    path,
-    absolutePath: file,
-    action,
-    diff: action === 'unchanged' ? '' : formatDiff(path, before, after),
-    after,
+    tool,
+    project,
+    configFile: configName,
+    files,
+    moved,
+    kept,
+    movable,
+    alreadySetUp,
+    ...(routeHandler === undefined ? {} : { routeHandler }),
+    nextSteps,
   }
-}
-
-/** `file` relative to `cwd`, with forward slashes (as shown to users and in JSON). */
-export function relativePath(cwd: string, file: string): string {
-  return relative(cwd, file).split(sep).join('/') || basename(file)
-}
-
-function editFailed(
-  tool: Tool,
-  format: 'esm' | 'cjs',
-  problem: string,
-  configName: string | undefined,
-): Error {
-  const snippet = formatManualSnippet(tool, format)
-    .split('\n')
-    .map((line) => (line === '' ? '' : `  ${line}`))
-    .join('\n')
-  const where = configName === undefined ? '' : ` to ${configName}`
-  return createError('ERR_CLI_CONFIG_EDIT_FAILED', {
-    message: `${problem}. Nothing was written. Add sameorigin by hand${where}:\n\n${snippet}\n`,
-  })
 }

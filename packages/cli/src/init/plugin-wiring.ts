@@ -1,5 +1,6 @@
 import type { Tool } from '../project/detect-project.ts'
 import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
+import { createError } from '@sameorigin/core'
 
 /** How sameorigin is added to one tool's config, as that package's README shows it. */
 export interface PluginWiring {
@@ -67,4 +68,21 @@ export function formatManualSnippet(tool: Tool, format: 'esm' | 'cjs'): string {
   const exported = format === 'cjs' ? 'module.exports =' : 'export default'
   if (tool === 'next') return `${load}\n\n${exported} ${wiring.create(wiring.imported)}`
   return `${load}\n\n// in the config object:\nplugins: [${wiring.create(wiring.imported)}],`
+}
+
+/** `ERR_CLI_CONFIG_EDIT_FAILED` for `problem`, with the lines to add by hand. Nothing was written. */
+export function editFailed(
+  tool: Tool,
+  format: 'esm' | 'cjs',
+  problem: string,
+  configName: string | undefined,
+): Error {
+  const snippet = formatManualSnippet(tool, format)
+    .split('\n')
+    .map((line) => (line === '' ? '' : `  ${line}`))
+    .join('\n')
+  const where = configName === undefined ? '' : ` to ${configName}`
+  return createError('ERR_CLI_CONFIG_EDIT_FAILED', {
+    message: `${problem}. Nothing was written. Add sameorigin by hand${where}:\n\n${snippet}\n`,
+  })
 }

@@ -13,6 +13,10 @@ export interface InitJson {
   readonly files: readonly { readonly path: string; readonly action: string; readonly diff: string }[]
   readonly moved: InitPlan['moved']
   readonly kept: InitPlan['kept']
+  /** Next only: `'route'` when init chose the route handler, else `'rewrites'`. */
+  readonly nextMode?: 'rewrites' | 'route'
+  /** Next only: what native rewrites would drop of the moved routes (why route mode was chosen). */
+  readonly routeHandlerNeeded?: readonly string[]
   readonly nextSteps: InitPlan['nextSteps']
 }
 
@@ -24,6 +28,12 @@ export function toInitJson(plan: InitPlan, dryRun: boolean): InitJson {
     files: plan.files.map(({ path, action, diff }) => ({ path, action, diff })),
     moved: plan.moved,
     kept: plan.kept,
+    ...(plan.tool === 'next'
+      ? {
+          nextMode: plan.routeHandler?.chosen === true ? ('route' as const) : ('rewrites' as const),
+          routeHandlerNeeded: plan.routeHandler?.needed ?? [],
+        }
+      : {}),
     nextSteps: plan.nextSteps,
   }
 }
@@ -57,6 +67,7 @@ export function printInit(
     printLine(ctx, bold(`Kept in ${plan.configFile}:`))
     for (const entry of refused) printLine(ctx, `  ${yellow(entry.from)}: ${entry.reason}`)
   }
+  printRouteHandler(ctx, plan)
   if (plan.movable > 0) {
     printLine(ctx)
     printLine(ctx, bold(`Not moved (run with --yes to move ${plan.movable === 1 ? 'it' : 'them'}):`))
@@ -92,4 +103,23 @@ export function printMoved(
   printLine(ctx)
   printLine(ctx, bold(heading))
   for (const entry of moved) printLine(ctx, `  ${entry.from} ${green('→')} ${entry.routes.join(', ')}`)
+}
+
+/** Next: why the route handler was chosen (or could not be), and what rewrites would have dropped. */
+function printRouteHandler(ctx: CommandContext, plan: InitPlan): void {
+  const handler = plan.routeHandler
+  if (handler === undefined) return
+  const { bold, yellow } = ctx.colors
+  printLine(ctx)
+  printLine(
+    ctx,
+    bold(
+      handler.chosen
+        ? "Route handler mode (withSameOrigin(nextConfig, { mode: 'route' })): native rewrites would drop"
+        : 'Native rewrites: these routes lose what only the route handler does',
+    ),
+  )
+  for (const item of handler.needed) printLine(ctx, `  ${item}`)
+  if (handler.unusable !== undefined)
+    printLine(ctx, yellow(`  Route handler not written: ${handler.unusable}; see @sameorigin/next's README.`))
 }

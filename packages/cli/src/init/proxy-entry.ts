@@ -14,6 +14,8 @@ export interface ProxyEntry {
   readonly paths: readonly string[]
   /** Takes the entry out of the syntax tree. */
   readonly remove: () => void
+  /** The comments written in and around the entry, as written (they move with it). */
+  readonly comments?: readonly string[]
   /** Moves only together with the entry named here (Vite's `preview.proxy` repeating `server.proxy`). */
   readonly follows?: string
 }

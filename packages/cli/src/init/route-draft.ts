@@ -9,6 +9,8 @@ export interface RouteDraft {
   readonly value: string | EnvString | StaticObject
   /** The route as the core reads it (for the order check against entries that stay). */
   readonly resolved: ResolvedRoute
+  /** Comments of the proxy entry it comes from, written above the route (`// …`, `/* … *\/`). */
+  readonly comments?: readonly string[]
 }
 
 /** What a tool's proxy entry becomes: routes, or why it stays where it is. */

@@ -8,6 +8,7 @@ import { printLine } from '../internal/output.ts'
 import type { Tool } from '../project/detect-project.ts'
 import type { InitPlan } from './plan-init.ts'
 import { planInit } from './plan-init.ts'
+import { relativePath } from './file-change.ts'
 import { printInit, printInitHeader, printMoved } from './print-init.ts'
 import { readCliVersion } from './read-cli-version.ts'
 
@@ -48,6 +49,14 @@ export async function runInit(options: InitCommandOptions, ctx: CommandContext):
       return EXIT.NEGATIVE
     }
     if (answer) plan = full
+    if (answer && plan.routeHandler?.chosen === true) {
+      const route = await askRouteMode(ctx, plan)
+      if (route === undefined) {
+        printLine(ctx, 'Cancelled: nothing was written.')
+        return EXIT.NEGATIVE
+      }
+      if (!route) plan = planInit({ ...base, move: true, nextMode: 'rewrites' })
+    }
   }
   if (!dryRun) writeChanges(plan)
   printInit(ctx, plan, { dryRun, json, header: !asked })
@@ -70,6 +79,27 @@ async function askToMove(ctx: CommandContext, full: InitPlan): Promise<boolean |
   printLine(ctx)
   const answer = await confirm({
     message: `Move ${full.moved.length === 1 ? 'it' : `these ${full.moved.length} entries`} (and take ${full.moved.length === 1 ? 'it' : 'them'} out of ${full.configFile})?`,
+    input: ctx.stdin,
+    output: ctx.stdout,
+    signal: ctx.signal,
+  })
+  if (isCancel(answer)) return undefined
+  printLine(ctx)
+  return answer
+}
+
+/**
+ * Next: the moved routes need what native rewrites drop. Offers the route handler (yes by default,
+ * as `--yes` chooses); `undefined` when the user cancels.
+ */
+async function askRouteMode(ctx: CommandContext, plan: InitPlan): Promise<boolean | undefined> {
+  const handler = plan.routeHandler
+  if (handler === undefined) return false
+  printLine(ctx, "Next's native rewrites would drop what these routes do:")
+  for (const item of handler.needed) printLine(ctx, `  ${item}`)
+  const files = handler.files.map((file) => relativePath(ctx.cwd, file.file)).join(', ')
+  const answer = await confirm({
+    message: `Use the route handler instead (withSameOrigin(nextConfig, { mode: 'route' }) and ${files})?`,
     input: ctx.stdin,
     output: ctx.stdout,
     signal: ctx.signal,

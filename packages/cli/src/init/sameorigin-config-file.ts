@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { findConfigFile } from '@sameorigin/core'
 import type { ArrayExpression, Node, ObjectExpression } from './ast.ts'
 import { createModuleScope, findMember, propertyKeyName, unwrapTypeScript } from './ast.ts'
+import { toInlineComments } from './entry-comments.ts'
 import type { CodeStyle } from './code-style.ts'
 import { endStatement, quoteString } from './code-style.ts'
 import type { ConfigModule } from './config-module.ts'
@@ -41,9 +42,9 @@ const NEW_CONFIG_NAME = 'sameorigin.config.ts'
  * Opens the config file the adapters will load for `root` (the nearest `sameorigin.config.*` up to the
  * workspace root, as `findConfigFile` finds it), or prepares `sameorigin.config.ts` in `root`.
  */
-export function openSameoriginConfig(root: string, style: CodeStyle): SameoriginConfigFile {
+export function openSameoriginConfig(root: string, style: CodeStyle, adapter: string): SameoriginConfigFile {
   const existing = findConfigFile(root)
-  if (existing === undefined) return createNewConfig(join(root, NEW_CONFIG_NAME), style)
+  if (existing === undefined) return createNewConfig(join(root, NEW_CONFIG_NAME), style, adapter)
   const before = readFileSync(existing, 'utf8')
   const refuse = (reason: string): SameoriginConfigFile => ({
     file: existing,
@@ -67,7 +68,8 @@ export function openSameoriginConfig(root: string, style: CodeStyle): Sameorigin
   return editExistingConfig(config, located.object, before)
 }
 
-function createNewConfig(file: string, style: CodeStyle): SameoriginConfigFile {
+/** A new config imports `defineConfig` from the adapter the project installs: the one package it needs. */
+function createNewConfig(file: string, style: CodeStyle, adapter: string): SameoriginConfigFile {
   const routes: RouteDraft[] = []
   const seen = new Map<string, string>()
   return {
@@ -94,17 +96,18 @@ function createNewConfig(file: string, style: CodeStyle): SameoriginConfigFile {
           : `${i}routes: {\n${routes
               .map((route, index) => {
                 const last = index === routes.length - 1 && !style.trailingComma
-                return `${i}${i}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 2)}${last ? '' : ','}`
+                const comments = (route.comments ?? []).map((comment) => `${i}${i}${comment}\n`).join('')
+                return `${comments}${i}${i}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 2)}${last ? '' : ','}`
               })
               .join('\n')}\n${i}}${comma}`
       return [
-        `import { defineConfig } from ${quoteString('@sameorigin/core', style)}${endStatement(style)}`,
+        `import { defineConfig } from ${quoteString(adapter, style)}${endStatement(style)}`,
         '',
         `export default defineConfig({\n${body}\n})${endStatement(style)}`,
         '',
       ].join('\n')
     },
-    importsCore: () => true,
+    importsCore: () => false,
   }
 }
 
@@ -170,14 +173,15 @@ function editExistingConfig(
       const placement = this.check(route)
       if (placement !== 'added') return placement
       const text = textOf(route)
+      const comments = toInlineComments(route.comments ?? [])
       if (routesNode?.type === 'ArrayExpression') {
         const value =
           typeof route.value === 'object' && isStaticObject(route.value)
             ? route.value
             : { target: route.value }
-        added.push(serializeValue({ path: route.path, ...value }, style, 0))
+        added.push(comments + serializeValue({ path: route.path, ...value }, style, 0))
       } else {
-        added.push(`${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 0)}`)
+        added.push(`${comments}${serializeKey(route.path, style)}: ${serializeValue(route.value, style, 0)}`)
       }
       existing.set(route.path, text)
       return 'added'

@@ -1,5 +1,5 @@
-import type { Logger } from '@sameorigin/core'
-import { formatIssues, isProxyError } from '@sameorigin/core'
+import type { Logger, ProxyError } from '@sameorigin/core'
+import { formatIssues, isProxyError, toExplainCommand } from '@sameorigin/core'
 import type { CommandContext } from '../context.ts'
 
 /** Writes `text` and a newline to stdout. */
@@ -14,7 +14,7 @@ export function printJson(ctx: CommandContext, value: unknown): void {
 
 /**
  * Prints an error the way every command does, on stderr: the code and message, every config issue,
- * the hint and the page that explains the code. Anything that is not a `ProxyError` is a bug of ours
+ * the hint and the command that prints the page explaining the code (offline). Anything that is not a `ProxyError` is a bug of ours
  * or of the system (a full disk): its message and stack are printed as they are.
  */
 export function printError(ctx: CommandContext, error: unknown): void {
@@ -25,9 +25,40 @@ export function printError(ctx: CommandContext, error: unknown): void {
     return
   }
   const lines = [`${red('error')} ${bold(error.code)}: ${error.message}`]
-  if (error.issues.length > 0) lines.push(formatIssues(error.issues))
-  lines.push(`${dim('hint:')} ${error.hint}`, `${dim('docs:')} ${error.docs}`)
+  if (error.issues.length > 0 && !listsIssues(error.message, error.issues))
+    lines.push(formatIssues(error.issues))
+  lines.push(`${dim('hint:')} ${error.hint}`, `${dim('run:')} ${toExplainCommand(error.code)}`)
   ctx.stderr.write(`${lines.join('\n')}\n`)
+}
+
+/**
+ * An error as `--json` prints it: `{ error: { code, message, hint, docs } }`. Anything that is not a
+ * `ProxyError` (a bug, a full disk) has no code: `{ error: { code: null, message } }`.
+ */
+export function toErrorJson(error: unknown): { error: Record<string, string | null> } {
+  if (!isProxyError(error)) {
+    return { error: { code: null, message: error instanceof Error ? error.message : String(error) } }
+  }
+  const { code, message, hint, docs } = error
+  return { error: { code, message, hint, docs } }
+}
+
+/**
+ * Reports a failure: on stderr as {@link printError} does and, with `--json`, as one JSON document on
+ * stdout too, so a script reading stdout always gets exactly one document, error or not.
+ */
+export function printFailure(ctx: CommandContext, error: unknown, json: boolean): void {
+  if (json) printJson(ctx, toErrorJson(error))
+  printError(ctx, error)
+}
+
+/**
+ * True when `message` already holds the issue lines (`ERR_CONFIG_INVALID` from `resolveConfig` is
+ * written by `formatIssues`): printing them again would show every problem twice.
+ */
+function listsIssues(message: string, issues: ProxyError['issues']): boolean {
+  const body = formatIssues(issues).split('\n').slice(1).join('\n')
+  return message.includes(body)
 }
 
 /**

@@ -37,7 +37,7 @@ describe('sameorigin check', () => {
     expect(stderr).toContain("routes['/api']")
     expect(stderr).toContain("routes['/auth']")
     expect(stderr).toMatch(/did you mean .?target/i)
-    expect(stderr).toContain('docs: docs/errors/ERR_CONFIG_INVALID.md')
+    expect(stderr).toContain('run: sameorigin explain ERR_CONFIG_INVALID')
   })
 
   it('--json prints { valid, configFile, routes, issues } and nothing else', async () => {
@@ -62,6 +62,22 @@ describe('sameorigin check', () => {
       issues: [],
       routes: [{ id: '/api', target: 'http://127.0.0.1:1/' }],
     })
+  })
+
+  it('prints each problem once, and --json names the file that has them', async () => {
+    const cwd = project({
+      'sameorigin.config.mjs':
+        "export default { routes: { '/api': 'localhost:8080', '/auth': { tagret: 'https://id.example.com' } } }\n",
+    })
+    const { stderr } = await runBin(['check'], { cwd })
+    const problems = stderr.split('\n').filter((line) => line.includes('✖'))
+    expect(problems.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(problems).size).toBe(problems.length)
+
+    const json = await runBin(['check', '--json'], { cwd })
+    const result = JSON.parse(json.stdout) as { valid: boolean; configFile: string | null }
+    expect(result.valid).toBe(false)
+    expect(result.configFile).toBe(join(cwd, 'sameorigin.config.mjs'))
   })
 
   it('fails when there is no config at all, saying how to create one', async () => {

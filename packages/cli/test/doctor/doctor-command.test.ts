@@ -226,7 +226,7 @@ describe('fixes for the project in the current folder', () => {
         'export default defineConfig({ plugins: [sameorigin()] })',
         '',
         '// sameorigin.config.ts',
-        "import { defineConfig } from '@sameorigin/core'",
+        "import { defineConfig } from '@sameorigin/vite'",
         `export default defineConfig({ routes: { '/cfg': '${backend.a.url}' } })`,
         '',
         "Then call fetch('/cfg/no-acao') from the page: same-origin, so no CORS at all.",
@@ -328,14 +328,14 @@ describe('errors', () => {
       `error ERR_CLI_REQUEST_FAILED: GET ${closed.url}/api/me failed: connect ECONNREFUSED`,
     )
     expect(stderr).toContain('hint: Check that the backend is running')
-    expect(stderr).toContain('docs: docs/errors/ERR_CLI_REQUEST_FAILED.md')
+    expect(stderr).toContain('run: sameorigin explain ERR_CLI_REQUEST_FAILED')
   })
 
   it('no --origin: ERR_CLI_ARGUMENT_INVALID, exit 2', async () => {
     const { code, stderr } = await runBin(['doctor', `${backend.a.url}/cfg/star`], { cwd: folder() })
     expect(code).toBe(2)
     expect(stderr).toContain('error ERR_CLI_ARGUMENT_INVALID: doctor needs the origin of the page')
-    expect(stderr).toContain('docs: docs/errors/ERR_CLI_ARGUMENT_INVALID.md')
+    expect(stderr).toContain('run: sameorigin explain ERR_CLI_ARGUMENT_INVALID')
   })
 
   it('a bad --header: ERR_CLI_ARGUMENT_INVALID, exit 2', async () => {

@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { findConfigFile, loadConfig } from '@sameorigin/core'
+import type { ResolvedConfig } from '@sameorigin/core'
 import { onTestFinished } from 'vitest'
 import type { Tool } from '../../src/project/detect-project.ts'
 import type { InitPlan } from '../../src/init/plan-init.ts'
@@ -81,4 +83,21 @@ export function writePlan(plan: InitPlan): void {
 /** Reads a file of a project. */
 export function read(root: string, path: string): string {
   return readFileSync(join(root, path), 'utf8')
+}
+
+/**
+ * Loads the sameorigin.config.* init wrote, as the adapters do. The file imports `defineConfig` from
+ * the adapter package (what users install); the adapters re-export it from the core, which these
+ * tests load directly, so the import is pointed at the core for loading only.
+ */
+export async function loadWrittenConfig(root: string): Promise<ResolvedConfig> {
+  const file = findConfigFile(root)
+  if (file !== undefined) {
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(
+      file,
+      text.replace(/from (['"])@sameorigin\/(vite|webpack|rsbuild|next)\1/, 'from $1@sameorigin/core$1'),
+    )
+  }
+  return loadConfig({ root })
 }

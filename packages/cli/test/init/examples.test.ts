@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadConfig } from '@sameorigin/core'
+import { loadWrittenConfig } from './_project.ts'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { runBin } from '../_bin.ts'
 import { importFromExample, REPO } from './_tools.ts'
@@ -56,7 +56,7 @@ async function init(root: string): Promise<void> {
 
 /** The route sameorigin loads from the project for `path`, as `{ id, target }`. */
 async function routeOf(root: string, id: string): Promise<{ id: string; target: string } | undefined> {
-  const config = await loadConfig({ root })
+  const config = await loadWrittenConfig(root)
   const route = config.routes.find((candidate) => candidate.id === id)
   return route === undefined ? undefined : { id: route.id, target: route.target.href }
 }
@@ -179,7 +179,7 @@ describe('init on the example apps', () => {
     expect(config.server).toEqual({ port: 3000 })
   })
 
-  it('examples/next-app: the export wrapped in withSameOrigin, rewrites() into a new sameorigin.config.ts', async () => {
+  it('examples/next-app: the export wrapped in withSameOrigin (route mode), rewrites() into a new sameorigin.config.ts', async () => {
     const root = copyExample('next-app', (file) => ({
       'next.config.ts': `// Native rewrites to the demo backend.
 export default {
@@ -196,13 +196,17 @@ export default {
     }))
     await init(root)
 
+    // Every route rewrites cookies and redirects, which Next's rewrites drop: route mode, and its file.
     expect(read(root, 'next.config.ts')).toBe(`import { withSameOrigin } from '@sameorigin/next'
 
 // Native rewrites to the demo backend.
 export default withSameOrigin({
   reactStrictMode: true,
-})
+}, { mode: 'route' })
 `)
+    expect(read(root, 'app/api/[...path]/route.ts')).toBe(
+      "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n",
+    )
     expect(JSON.parse(read(root, 'package.json')).devDependencies['@sameorigin/next']).toBe('^0.0.0')
     expect(await routeOf(root, '/api')).toEqual({ id: '/api', target: 'http://127.0.0.1:4020/' })
 

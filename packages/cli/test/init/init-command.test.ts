@@ -73,8 +73,9 @@ export default defineConfig({
 })
 `)
     expect(read(root, 'sameorigin.config.ts')).toContain("'/api': 'http://localhost:8080',")
+    // The config imports defineConfig from the adapter: the one package the app installs.
+    expect(read(root, 'sameorigin.config.ts')).toContain("import { defineConfig } from '@sameorigin/vite'")
     expect(JSON.parse(read(root, 'package.json')).devDependencies).toEqual({
-      '@sameorigin/core': '^0.0.0',
       '@sameorigin/vite': '^0.0.0',
       vite: '^8.3.0',
     })

@@ -49,11 +49,11 @@ export default nextConfig;
         },
       };
 
-      export default withSameOrigin(nextConfig);
+      export default withSameOrigin(nextConfig, { mode: "route" });
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from "@sameorigin/core";
+      "import { defineConfig } from "@sameorigin/next";
 
       export default defineConfig({
         routes: {
@@ -89,11 +89,11 @@ module.exports = nextConfig
       /** @type {import('next').NextConfig} */
       const nextConfig = {}
 
-      module.exports = withSameOrigin(nextConfig)
+      module.exports = withSameOrigin(nextConfig, { mode: 'route' })
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/next'
 
       export default defineConfig({
         routes: {
@@ -140,7 +140,7 @@ module.exports = nextConfig
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/next'
 
       export default defineConfig({
         routes: {

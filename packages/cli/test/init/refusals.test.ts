@@ -145,7 +145,7 @@ export default defineConfig({ plugins: makePlugins(), server: { proxy: { '/api':
     expect(result.stderr).toContain(
       'hint: Add the plugin by hand as the printed snippet shows; nothing was written.',
     )
-    expect(result.stderr).toContain('docs: docs/errors/ERR_CLI_CONFIG_EDIT_FAILED.md')
+    expect(result.stderr).toContain('run: sameorigin explain ERR_CLI_CONFIG_EDIT_FAILED')
     expect(readdirSync(root).toSorted()).toEqual(['.git', 'package.json', 'vite.config.ts'])
     for (const [path, text] of Object.entries(files)) expect(read(root, path)).toBe(text)
   })

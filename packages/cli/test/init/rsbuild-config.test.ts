@@ -33,7 +33,7 @@ export default defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/rsbuild'
 
       export default defineConfig({
         routes: {
@@ -80,7 +80,7 @@ export default defineConfig(({ env }) => {
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/rsbuild'
 
       export default defineConfig({
         routes: {

@@ -8,13 +8,13 @@ import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { loadConfig, matchRequest } from '@sameorigin/core'
+import { matchRequest } from '@sameorigin/core'
 import { translateRoute } from '@sameorigin/next'
 import type { Upstream } from '@sameorigin/test-utils'
 import { listen, request, startUpstream } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planInit } from '../../src/init/plan-init.ts'
-import { makeProject, packageJsonFor, VERSION, writePlan } from './_project.ts'
+import { loadWrittenConfig, makeProject, packageJsonFor, VERSION, writePlan } from './_project.ts'
 import { importFromExample, requireFromPackage } from './_tools.ts'
 
 /** The part of Vite's API used here (the CLI does not depend on Vite; the example app does). */
@@ -33,7 +33,7 @@ afterAll(() => upstream.close())
 
 /** Where the core sends `path`: the upstream path and query, or `undefined` when no route takes it. */
 async function sameoriginPath(root: string, path: string): Promise<string | undefined> {
-  const config = await loadConfig({ root })
+  const config = await loadWrittenConfig(root)
   const match = matchRequest(config, { method: 'GET', url: path, headers: {} })
   if (match === undefined) return undefined
   const url = new URL(match.upstreamUrl)
@@ -241,7 +241,7 @@ describe("Next's rewrites → routes", () => {
     writePlan(plan)
     const backend = 'http://10.0.0.7:9000'
     writeFileSync(join(root, '.env'), `BACKEND=${backend}\n`)
-    const config = await loadConfig({ root })
+    const config = await loadWrittenConfig(root)
     expect(config.routes).toHaveLength(rewrites.length)
     config.routes.forEach((route, index) => {
       const original = rewrites[index] as { source: string; destination: string }

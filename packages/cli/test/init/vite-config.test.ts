@@ -44,7 +44,7 @@ export default defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/vite'
 
       export default defineConfig({
         routes: {
@@ -80,7 +80,7 @@ export default defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/vite'
 
       export default defineConfig({
         routes: {
@@ -114,7 +114,7 @@ export default defineConfig(({ mode }) => ({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/vite'
 
       export default defineConfig({
         routes: {
@@ -165,7 +165,7 @@ export default defineConfig(({ mode }) => {
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/vite'
 
       export default defineConfig({
         routes: {
@@ -243,7 +243,7 @@ module.exports = defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core';
+      "import { defineConfig } from '@sameorigin/vite';
 
       export default defineConfig({
         routes: {
@@ -277,7 +277,7 @@ export default defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/vite'
 
       export default defineConfig({
         routes: {

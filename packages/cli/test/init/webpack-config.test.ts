@@ -61,7 +61,7 @@ module.exports = {
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core';
+      "import { defineConfig } from '@sameorigin/webpack';
 
       export default defineConfig({
         routes: {
@@ -117,7 +117,7 @@ export default (_env, argv) => {
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/webpack'
 
       export default defineConfig({
         routes: {
@@ -180,7 +180,7 @@ export default config
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/webpack'
 
       export default defineConfig({
         routes: {
@@ -260,7 +260,7 @@ export default defineConfig({
       "
     `)
     expect(sameorigin).toMatchInlineSnapshot(`
-      "import { defineConfig } from '@sameorigin/core'
+      "import { defineConfig } from '@sameorigin/webpack'
 
       export default defineConfig({
         routes: {

@@ -1,4 +1,5 @@
 import type { ProxyError } from '../errors/proxy-error.ts'
+import { toExplainCommand } from '../errors/codes.ts'
 import { escapeHtml } from '../internal/escape-html.ts'
 import type { ResolvedRoute } from '../types.ts'
 
@@ -42,7 +43,7 @@ export function renderErrorHtml(error: ProxyError, status: number, route: Resolv
   const rows = [
     route === undefined ? '' : `<dt>Route</dt><dd><code>${escapeHtml(route.id)}</code></dd>`,
     route === undefined ? '' : `<dt>Target</dt><dd><code>${escapeHtml(route.target.href)}</code></dd>`,
-    `<dt>Error</dt><dd><code>${escapeHtml(error.code)}</code> (see <code>${escapeHtml(error.docs)}</code>)</dd>`,
+    `<dt>Error</dt><dd><code>${escapeHtml(error.code)}</code> (run <code>${escapeHtml(toExplainCommand(error.code))}</code>)</dd>`,
   ].join('')
   return `<!doctype html>
 <html lang="en">

@@ -206,6 +206,15 @@ export const ERROR_CODES = {
 /** Every stable error code. */
 export type ErrorCode = keyof typeof ERROR_CODES
 
+/**
+ * What a user runs to read the page explaining a code, offline: the line every error message, log
+ * line and error page ends with (the page itself ships inside this package, see `readErrorPage`).
+ * @example toExplainCommand('ERR_CONFIG_INVALID') // 'sameorigin explain ERR_CONFIG_INVALID'
+ */
+export function toExplainCommand(code: ErrorCode): string {
+  return `sameorigin explain ${code}`
+}
+
 /** Where the page explaining a code lives, relative to the repository root. */
 export function toDocsPath(code: ErrorCode): string {
   return `docs/errors/${code}.md`
