@@ -35,7 +35,7 @@ export type { ListeningServer, ListenOptions } from './server/listen.ts'
 
 // errors and logging
 export { ERROR_CODES, toDocsPath, toExplainCommand } from './errors/codes.ts'
-export { isErrorCode, readErrorPage } from './errors/read-error-page.ts'
+export { findErrorPage, isErrorCode, readErrorPage } from './errors/read-error-page.ts'
 export type { ErrorCode, ErrorCodeInfo } from './errors/codes.ts'
 export { createError, isProxyError, ProxyError } from './errors/proxy-error.ts'
 export type { ProxyErrorOptions } from './errors/proxy-error.ts'

@@ -40,6 +40,10 @@ describeHosts('upstream down → 502', ({ it, serve }) => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(res.body).toContain('<h1>502 Bad Gateway</h1>')
     expect(res.body).toContain('ERR_UPSTREAM_UNREACHABLE')
+    // The page explains itself offline: the code's page from docs/errors, folded in, and the command.
+    expect(res.body).toContain('<summary>What ERR_UPSTREAM_UNREACHABLE means</summary>')
+    expect(res.body).toContain('## How to fix it')
+    expect(res.body).toContain('sameorigin explain ERR_UPSTREAM_UNREACHABLE')
   })
 
   it.requires('errorBodies')('keeps the dev server serving', async () => {

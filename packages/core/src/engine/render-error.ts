@@ -36,9 +36,16 @@ export function toErrorBody(error: ProxyError, route: ResolvedRoute | undefined)
 /**
  * A small page for a browser navigation. Every value is escaped: messages carry host names and Node's
  * error text, and the page is served on the dev origin, where injected script would run with the
- * app's cookies. The request path is not shown at all.
+ * app's cookies. The request path is not shown at all. `explanation` is the code's page
+ * (`readErrorPage`, read by the caller, which has a file system): it is folded in under "What this
+ * error means", so the page explains itself offline, with no link to a repository or a second route.
  */
-export function renderErrorHtml(error: ProxyError, status: number, route: ResolvedRoute | undefined): string {
+export function renderErrorHtml(
+  error: ProxyError,
+  status: number,
+  route: ResolvedRoute | undefined,
+  explanation?: string,
+): string {
   const title = `${status} ${REASONS[status] ?? 'Error'}`
   const rows = [
     route === undefined ? '' : `<dt>Route</dt><dd><code>${escapeHtml(route.id)}</code></dd>`,
@@ -51,14 +58,14 @@ export function renderErrorHtml(error: ProxyError, status: number, route: Resolv
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · sameorigin</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;color:#1f2328}code{font-size:.9em;background:#f2f3f5;padding:0 .25em;border-radius:3px}dt{font-weight:600;margin-top:.5rem}dd{margin:0}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:42rem;margin:3rem auto;padding:0 1rem;color:#1f2328}code{font-size:.9em;background:#f2f3f5;padding:0 .25em;border-radius:3px}dt{font-weight:600;margin-top:.5rem}dd{margin:0}pre{white-space:pre-wrap;background:#f6f8fa;padding:.75rem;border-radius:6px;font-size:.85em}summary{cursor:pointer;margin-top:1rem}</style>
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p>${withCode(error.message)}</p>
 <p><strong>How to fix it:</strong> ${withCode(error.hint)}</p>
 <dl>${rows}</dl>
-<p><small>Answered by the sameorigin development proxy, not by the backend.</small></p>
+${explanation === undefined ? '' : `<details><summary>What ${escapeHtml(error.code)} means</summary><pre>${escapeHtml(explanation)}</pre></details>\n`}<p><small>Answered by the sameorigin development proxy, not by the backend.</small></p>
 </body>
 </html>
 `

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { ResolvedRoute } from '../types.ts'
+import { findErrorPage } from '../errors/read-error-page.ts'
 import { renderErrorHtml, toErrorBody } from './render-error.ts'
 
 /** Whether the client asked for a page (a navigation) rather than data. */
@@ -23,7 +24,9 @@ export function sendError(
 ): void {
   const status = error.status
   const html = wantsHtml(req)
-  const body = html ? renderErrorHtml(error, status, route) : `${JSON.stringify(toErrorBody(error, route))}\n`
+  const body = html
+    ? renderErrorHtml(error, status, route, findErrorPage(error.code))
+    : `${JSON.stringify(toErrorBody(error, route))}\n`
   res.statusCode = status
   res.setHeader('content-type', html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8')
   res.setHeader('content-length', Buffer.byteLength(body))

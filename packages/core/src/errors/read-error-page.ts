@@ -9,6 +9,21 @@ import type { ErrorCode } from './codes.ts'
  */
 const PLACES: readonly string[] = ['./errors/', '../../../../docs/errors/']
 
+/** Pages read so far: an error page is read from disk once per process. */
+const pages = new Map<string, string>()
+
+/**
+ * {@link readErrorPage} for an error answer: `undefined` instead of an exception when the page cannot
+ * be read (a bundler that moved this module away from its pages), so a failure never fails twice.
+ */
+export function findErrorPage(code: string): string | undefined {
+  try {
+    return readErrorPage(code)
+  } catch {
+    return undefined
+  }
+}
+
 /** True when `code` is a code of the registry (and so a safe file name). */
 export function isErrorCode(code: string): code is ErrorCode {
   return Object.hasOwn(ERROR_CODES, code)
@@ -23,9 +38,13 @@ export function isErrorCode(code: string): code is ErrorCode {
  */
 export function readErrorPage(code: string): string | undefined {
   if (!isErrorCode(code)) return undefined
+  const known = pages.get(code)
+  if (known !== undefined) return known
   for (const place of PLACES) {
     try {
-      return readFileSync(new URL(`${place}${code}.md`, import.meta.url), 'utf8')
+      const page = readFileSync(new URL(`${place}${code}.md`, import.meta.url), 'utf8')
+      pages.set(code, page)
+      return page
     } catch {
       // Not in this place: try the next.
     }

@@ -1,4 +1,5 @@
 import type { ProxyError } from '@sameorigin/core'
+import { findErrorPage } from '@sameorigin/core'
 import type { ResolvedRoute } from '@sameorigin/core/rules'
 import { renderErrorHtml, toErrorBody } from '@sameorigin/core/rewrite'
 
@@ -14,7 +15,9 @@ export function toErrorResponse(
 ): Response {
   const status = error.status
   const html = request.headers.get('accept')?.includes('text/html') === true
-  const body = html ? renderErrorHtml(error, status, route) : `${JSON.stringify(toErrorBody(error, route))}\n`
+  const body = html
+    ? renderErrorHtml(error, status, route, findErrorPage(error.code))
+    : `${JSON.stringify(toErrorBody(error, route))}\n`
   const headers = new Headers({
     'content-type': html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8',
     'cache-control': 'no-store',
