@@ -65,7 +65,7 @@ export function renderErrorHtml(
 <p>${withCode(error.message)}</p>
 <p><strong>How to fix it:</strong> ${withCode(error.hint)}</p>
 <dl>${rows}</dl>
-${explanation === undefined ? '' : `<details><summary>What ${escapeHtml(error.code)} means</summary><pre>${escapeHtml(explanation)}</pre></details>\n`}<p><small>Answered by the sameorigin development proxy, not by the backend.</small></p>
+${explanation === undefined ? '' : `<details><summary>What ${escapeHtml(error.code)} means</summary><pre>${escapeHtml(unwrapLines(explanation))}</pre></details>\n`}<p><small>Answered by the sameorigin development proxy, not by the backend.</small></p>
 </body>
 </html>
 `
@@ -74,4 +74,24 @@ ${explanation === undefined ? '' : `<details><summary>What ${escapeHtml(error.co
 /** Escapes `text`, then shows its `backtick` spans as code. */
 function withCode(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+}
+
+/**
+ * Joins the hard-wrapped lines of a Markdown page's paragraphs and list items, so the page reads as
+ * prose in a browser's narrow `<pre>`; headings, quotes, tables, list starts and code blocks keep
+ * their lines.
+ */
+function unwrapLines(markdown: string): string {
+  const out: string[] = []
+  let fenced = false
+  for (const line of markdown.split('\n')) {
+    const previous = out.at(-1)
+    const starts = /^\s*(?:#|>|\||[-*] |\d+\. |```)/.test(line)
+    if (line.startsWith('```')) fenced = !fenced
+    const joins = !fenced && !starts && line.trim() !== '' && previous !== undefined && previous.trim() !== ''
+    if (joins && !/^\s*(?:#|\|)/.test(previous) && !previous.startsWith('```'))
+      out[out.length - 1] = `${previous} ${line.trim()}`
+    else out.push(line)
+  }
+  return out.join('\n')
 }
