@@ -71,12 +71,26 @@ export function resolveConfig(user: UserConfig, options: ResolveConfigOptions = 
   }
   const routes = rules.map((rule, index) => resolveRoute(rule, index))
   const logLevel = user.logLevel ?? DEFAULTS.logLevel
-  return deepFreeze({
+  const resolved: ResolvedConfig = {
     routes,
     logLevel,
     warnings: [...issues, ...findShadowedRoutes(routes)],
     configFile: options.configFile,
-  })
+  }
+  // Not enumerable: invisible to spreads, equality and JSON; a copy is user input again.
+  Object.defineProperty(resolved, RESOLVED_BRAND, { value: true })
+  return deepFreeze(resolved)
+}
+
+/**
+ * Set on every config `resolveConfig` returns, so `createProxy` tells a resolved config from user
+ * input without guessing from its shape. `Symbol.for`: a second copy of this package agrees.
+ */
+export const RESOLVED_BRAND: unique symbol = Symbol.for('sameorigin.resolvedConfig')
+
+/** True when `value` came out of {@link resolveConfig} unchanged. */
+export function isResolvedConfig(value: unknown): value is ResolvedConfig {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, RESOLVED_BRAND)
 }
 
 function checkTopLevel(user: object): ConfigIssue[] {
