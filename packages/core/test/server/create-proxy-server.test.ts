@@ -129,7 +129,10 @@ describe('createProxy / createProxyServer take a user config', () => {
 
   it('reports every problem of a user config at once', () => {
     const error = thrown(() =>
-      createProxyServer({ routes: { '/a': 'ftp://x', '/b': { target: 'http://127.0.0.1:1', tiemout: 5 } } }),
+      // A misspelled option, as a JavaScript config file can hold it.
+      createProxyServer({
+        routes: { '/a': 'ftp://x', '/b': { target: 'http://127.0.0.1:1', tiemout: 5 } },
+      } as never),
     )
     expect(isProxyError(error) && error.code).toBe('ERR_CONFIG_INVALID')
     expect((error as { issues: { path: string }[] }).issues.map((issue) => issue.path)).toEqual([

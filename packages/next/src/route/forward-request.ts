@@ -55,7 +55,7 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
     const upstream = send({
       hostname: route.target.hostname,
       port: route.target.port,
-      path: match.upstreamPath + match.search,
+      path: match.upstreamPath + match.upstreamSearch,
       method: request.method,
       headers,
       agent: agents.forRoute(route),
