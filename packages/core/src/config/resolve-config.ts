@@ -12,6 +12,7 @@ import { resolveRoute } from '../rules/resolve-route.ts'
 import { validateRules } from '../rules/validate-rules.ts'
 import { DEFAULTS } from './defaults.ts'
 import { interpolateEnv } from './interpolate-env.ts'
+import { suggestEnvValue } from './suggest-env-value.ts'
 
 /** Options for {@link resolveConfig}. */
 export interface ResolveConfigOptions {
@@ -147,12 +148,13 @@ function substituteEnv(
       substituted = { options: { ...rule.options, target: value }, envMissing: missing.length > 0 }
       done.set(rule.options, substituted)
       for (const name of missing) {
+        const value = suggestEnvValue(target, name)
         issues.push({
           code: 'ERR_CONFIG_ENV_MISSING',
           severity: 'error',
           path: rule.shorthand ? rule.configPath : `${rule.configPath}.target`,
           message: `uses \${${name}}, which is not set`,
-          fix: `set ${name}=http://127.0.0.1:8080 in ${files} or the shell, or give a default: \${${name}:-http://127.0.0.1:8080}`,
+          fix: `set ${name}=${value} in ${files} or the shell, or give a default: \${${name}:-${value}}`,
         })
       }
     }
