@@ -23,6 +23,8 @@ export interface RewriteContext {
 /**
  * Computes the upstream path (below the target's base path) from the request path.
  * Its result is normalised and checked like any request path: it cannot leave the target's base path.
+ * A query in the result (`/v1/me?legacy=1`) is a query: merged with the request's, the result's values
+ * winning for the names it sets (`Match.upstreamSearch`).
  */
 export type RewriteFunction = (path: string, context: RewriteContext) => string
 
@@ -46,6 +48,8 @@ export interface RouteOptions {
    * Rewrites the path before it is joined to the target's base path. A string is a template using the
    * route's parameters (`'/v2/:path*'`); a function receives the path and the parameters.
    * Template rewrites are reversed for redirects and cookie paths; function rewrites are not.
+   * A query in either (`'/v2/:path*?legacy=1'`) is merged with the request's: the request's
+   * parameters in order, the rewrite's values replacing those it names, then its other parameters.
    * @default the path unchanged (prefix routes with a target base path: the part after the prefix)
    */
   rewrite?: string | RewriteFunction
@@ -217,7 +221,8 @@ export interface ResolvedRoute {
   readonly matchPath: (path: string) => RouteParams | undefined
   /**
    * Maps a normalised request path (already matched) to the upstream path, base path included and
-   * dot-segments removed. Throws `ERR_REQUEST_PATH_UNSAFE` if the result would leave the base path.
+   * dot-segments removed, followed by the rewrite's own query (`?legacy=1`) when it wrote one (see
+   * `Match.upstreamSearch`). Throws `ERR_REQUEST_PATH_UNSAFE` if the path would leave the base path.
    */
   readonly toUpstreamPath: (path: string, context: RewriteContext) => string
   /**
@@ -253,11 +258,17 @@ export interface Match {
   readonly params: RouteParams
   /** The normalised request path that was matched. */
   readonly path: string
-  /** The query string including `?`, or `''`; forwarded unchanged. */
+  /** The request's query string including `?`, or `''`. */
   readonly search: string
   /** Base path + rewritten path. */
   readonly upstreamPath: string
-  /** The full upstream URL: target origin + upstream path + search. */
+  /**
+   * The query sent upstream: `search` unchanged, or, when the rewrite wrote a query
+   * (`'/v1/:path*?legacy=1'`), the request's parameters with the rewrite's values for the names it
+   * sets, then the rewrite's other parameters.
+   */
+  readonly upstreamSearch: string
+  /** The full upstream URL: target origin + upstream path + upstream search. */
   readonly upstreamUrl: string
 }
 

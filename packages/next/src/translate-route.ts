@@ -1,5 +1,5 @@
 import type { ResolvedRoute } from '@sameorigin/core/rules'
-import { parsePattern } from '@sameorigin/core/rules'
+import { parsePattern, splitRewriteQuery } from '@sameorigin/core/rules'
 import type { NextRewrite, NextRouteHas } from './types.ts'
 
 /** A route as Next rewrites, or why it cannot be one. */
@@ -81,9 +81,14 @@ export function translateRoute(route: ResolvedRoute): TranslatedRoute {
 
   const source = route.source as string
   const prefix = route.kind === 'prefix' ? source.replace(/\/+$/, '') : undefined
+  // A template's query goes into the destination's: Next merges it with the request's as the core
+  // does (the request's parameters, the destination's values winning, then its other parameters).
+  const split = splitRewriteQuery(route.rewriteTemplate ?? '')
+  const query = split.query === '?' ? '' : split.query
+  if (query.includes(':')) return { skipped: "a ':' in the rewrite's query (Next reads it as a parameter)" }
   // The upstream path as core computes it: a template under the base path; else the path as is,
   // with a prefix standing for the base path when the target has one.
-  const template = route.rewriteTemplate ?? source
+  const template = route.rewriteTemplate === undefined ? source : split.path
   const rewrites: NextRewrite[] = []
   for (const absent of absenceSets(prefix === undefined ? optionalParams(source) : [])) {
     const nextSource = prefix === undefined ? toNextPath(source, absent) : `${prefix}/:path*`
@@ -94,7 +99,7 @@ export function translateRoute(route: ResolvedRoute): TranslatedRoute {
     if (nextSource === undefined || nextTemplate === undefined) {
       return { skipped: 'the path does not translate to Next syntax' }
     }
-    rewrites.push(...withTrailingSlash(toRewrite(route, nextSource, nextTemplate, conditions)))
+    rewrites.push(...withTrailingSlash(toRewrite(route, nextSource, nextTemplate + query, conditions)))
   }
   return { rewrites }
 }
@@ -121,10 +126,12 @@ function withTrailingSlash(rewrite: NextRewrite): NextRewrite[] {
   const nextSource = rewrite.source
   // Next's parameters drop a trailing slash (a request for /api/x/ fills :path* with x), while the
   // core keeps it and forwards /x/: a variant with the slash, tried first, carries it.
-  const withSlash: NextRewrite = {
-    ...rewrite,
-    source: `${nextSource}/`,
-    destination: `${rewrite.destination}/`,
-  }
+  // The slash goes before the destination's query, if it has one.
+  const cut = rewrite.destination.indexOf('?')
+  const destination =
+    cut === -1
+      ? `${rewrite.destination}/`
+      : `${rewrite.destination.slice(0, cut)}/${rewrite.destination.slice(cut)}`
+  const withSlash: NextRewrite = { ...rewrite, source: `${nextSource}/`, destination }
   return nextSource.endsWith('/') ? [rewrite] : [withSlash, rewrite]
 }

@@ -1,6 +1,6 @@
 // Next's own route matching, loaded from the real `next` package (16.4.6): the custom-route loader
 // (basePath, i18n, the trailing-slash redirect), the matcher Next builds for each rewrite, its `has`
-// check and its destination builder, applied in the order Next's router applies them
+// check, its destination builder and its proxy's query stringifier, applied in the order Next's router applies them
 // (`next/dist/server/lib/router-utils/resolve-routes.js`: redirects, then beforeFiles rewrites).
 import { createRequire } from 'node:module'
 import { format, parse } from 'node:url'
@@ -26,6 +26,9 @@ const { buildCustomRoute } = require('next/dist/server/lib/router-utils/filesyst
 const { matchHas, prepareDestination } = require('next/dist/shared/lib/router/utils/prepare-destination') as {
   matchHas: (req: unknown, query: unknown, has?: unknown, missing?: unknown) => Params | false
   prepareDestination: (args: unknown) => { parsedDestination: Parameters<typeof format>[0] }
+}
+const { stringifyQuery } = require('next/dist/server/server-route-utils') as {
+  stringifyQuery: (req: unknown, query: unknown) => string
 }
 const { defaultConfig } = require('next/dist/server/config-shared') as {
   defaultConfig: Record<string, unknown>
@@ -95,7 +98,11 @@ export async function createNextRouter(
       } catch (error) {
         return { error: String(error) }
       }
-      return { upstream: format(built.parsedDestination) }
+      // As Next's proxyRequest builds the upstream URL: the merged query object, stringified.
+      const { query, ...destination } = built.parsedDestination as { query?: unknown }
+      const meta = { [Symbol.for('NextInternalRequestMeta')]: { initQuery: parsed.query } }
+      const search = stringifyQuery(meta, query)
+      return { upstream: format({ ...destination, search: search === '' ? '' : `?${search}` }) }
     }
     return { none: true }
   }

@@ -22,6 +22,13 @@ const CONFIGS: Record<string, UserConfig> = {
       '/shop/:item?': B,
     },
   },
+  'rewrites with a query': {
+    routes: {
+      '/api': { target: `${B}/v1`, rewrite: '/:path*?legacy=1&q=fixed' },
+      '/users/:id': { target: B, rewrite: '/accounts/:id?view=full' },
+      '/shop/:item?': { target: B, rewrite: '/store/:item??src=dev' },
+    },
+  },
   'header conditions': {
     routes: [
       { path: '/api', target: `${B}/mock`, matchHeaders: { 'x-mock': true } },

@@ -12,6 +12,8 @@ describeHosts('path rewrite', ({ it, serve }) => {
       // A template uses the pattern's parameters, under the target's base path.
       '/files/:path*': { target: `${upstream.url}/storage`, rewrite: '/blobs/:path*' },
       '/users/:id': { target: upstream.url, rewrite: '/accounts/:id/profile' },
+      // A query in the template is a query, merged with the request's.
+      '/legacy': { target: `${upstream.url}/v1`, rewrite: '/:path*?legacy=1&v=2' },
     },
   }))
 
@@ -33,5 +35,14 @@ describeHosts('path rewrite', ({ it, serve }) => {
   it('keeps percent-encoded characters of the path as they were sent', async () => {
     await request(`${app.url}/api/search/caf%C3%A9%20cr%C3%A8me`)
     expect(upstream.requests[0]?.path).toBe('/v1/search/caf%C3%A9%20cr%C3%A8me')
+  })
+
+  it("merges a rewrite's query with the request's: the request's order, the rewrite's values win", async () => {
+    await request(`${app.url}/legacy/me?a=1&v=9`)
+    await request(`${app.url}/legacy/me`)
+    expect(upstream.requests.map((req) => req.path)).toEqual([
+      '/v1/me?a=1&v=2&legacy=1',
+      '/v1/me?legacy=1&v=2',
+    ])
   })
 })

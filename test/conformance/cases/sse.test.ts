@@ -3,8 +3,9 @@ import { request as httpRequest } from 'node:http'
 import { expect, onTestFinished } from 'vitest'
 import { describeHosts } from '../src/describe-hosts.ts'
 import type { Gate } from '@sameorigin/test-utils'
-import { createGate } from '@sameorigin/test-utils'
+import { createGate, echo, request } from '@sameorigin/test-utils'
 import { useUpstream } from '../src/use-upstream.ts'
+import { warnings, watchAborts } from '../src/watch-aborts.ts'
 
 /** Resolves with the next chunk of `res` as text. */
 function nextChunk(res: IncomingMessage): Promise<string> {
@@ -18,8 +19,11 @@ describeHosts('server-sent events arrive as sent', ({ it, serve }) => {
   // The upstream sends the first event, then waits for the test to open the gate before the second.
   let gate: Gate = createGate()
   const sent: string[] = []
+  const aborts = watchAborts()
   const upstream = useUpstream({
-    handle: (_req, res) => {
+    handle: (req, res, recorded) => {
+      if (req.url === '/api/after') return echo(req, res, recorded)
+      aborts.watch(req, res)
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' })
       res.write('id: 1\ndata: first\n\n')
       sent.push('first')
@@ -87,5 +91,19 @@ describeHosts('server-sent events arrive as sent', ({ it, serve }) => {
     await ended
     expect(received.join('')).toBe('id: 1\ndata: first\n\nid: 2\ndata: second\n\n')
     expect(app.logs.text()).not.toContain('ERR_UPSTREAM_TIMEOUT')
+  })
+
+  // A browser closing an EventSource (or its tab) is the client's doing, never an upstream error.
+  it('aborts the upstream request when the client closes the stream, and logs nothing', async () => {
+    gate = createGate()
+    aborts.aborted.splice(0)
+    const res = await openStream('/api/events')
+    expect(await nextChunk(res)).toBe('id: 1\ndata: first\n\n')
+    res.destroy()
+    await aborts.until(1)
+    expect(aborts.aborted).toEqual(['/api/events'])
+    // Order, not time: a later exchange through the same host has been answered.
+    expect((await request(`${app.url}/api/after`)).status).toBe(200)
+    expect(warnings(app)).toEqual([])
   })
 })

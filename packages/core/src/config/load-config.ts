@@ -4,6 +4,7 @@ import process from 'node:process'
 import { createError } from '../errors/proxy-error.ts'
 import { createDebug } from '../logging/debug.ts'
 import type { ConfigIssue, ResolvedConfig, UserConfig } from '../types.ts'
+import { describeMissingModule } from './describe-missing-module.ts'
 import { CONFIG_FILE_NAMES, findConfigFile } from './find-config-file.ts'
 import { loadEnv } from './load-env.ts'
 import { mergeConfig } from './merge-config.ts'
@@ -130,6 +131,9 @@ async function loadConfigFile(file: string, env: ConfigEnv): Promise<UserConfig>
     if (typeof exported === 'function') exported = await (exported as (env: ConfigEnv) => unknown)(env)
     exported = await exported
   } catch (error) {
+    const missing = describeMissingModule(error, readDependencies(file))
+    if (missing !== undefined)
+      fail(`it imports ${missing.specifier}, which cannot be found.`, error, missing.hint)
     fail(error instanceof Error ? error.message : String(error), error)
   }
   if (exported === NO_DEFAULT) fail(`it has no default export (${EXAMPLE}).`)
@@ -143,6 +147,22 @@ async function loadConfigFile(file: string, env: ConfigEnv): Promise<UserConfig>
     return rest as UserConfig
   }
   return exported as UserConfig
+}
+
+/** The dependency names of the package.json beside the config file (none when there is none or it is unreadable). */
+function readDependencies(file: string): string[] {
+  try {
+    const manifest = JSON.parse(readFileSync(resolve(dirname(file), 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >
+    return ['dependencies', 'devDependencies'].flatMap((field) => {
+      const deps = manifest[field]
+      return typeof deps === 'object' && deps !== null ? Object.keys(deps) : []
+    })
+  } catch {
+    return []
+  }
 }
 
 function hasRoutes(config: UserConfig): boolean {

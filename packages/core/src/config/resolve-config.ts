@@ -12,6 +12,7 @@ import { resolveRoute } from '../rules/resolve-route.ts'
 import { validateRules } from '../rules/validate-rules.ts'
 import { DEFAULTS } from './defaults.ts'
 import { interpolateEnv } from './interpolate-env.ts'
+import { suggestEnvValue } from './suggest-env-value.ts'
 
 /** Options for {@link resolveConfig}. */
 export interface ResolveConfigOptions {
@@ -71,12 +72,26 @@ export function resolveConfig(user: UserConfig, options: ResolveConfigOptions = 
   }
   const routes = rules.map((rule, index) => resolveRoute(rule, index))
   const logLevel = user.logLevel ?? DEFAULTS.logLevel
-  return deepFreeze({
+  const resolved: ResolvedConfig = {
     routes,
     logLevel,
     warnings: [...issues, ...findShadowedRoutes(routes)],
     configFile: options.configFile,
-  })
+  }
+  // Not enumerable: invisible to spreads, equality and JSON; a copy is user input again.
+  Object.defineProperty(resolved, RESOLVED_BRAND, { value: true })
+  return deepFreeze(resolved)
+}
+
+/**
+ * Set on every config `resolveConfig` returns, so `createProxy` tells a resolved config from user
+ * input without guessing from its shape. `Symbol.for`: a second copy of this package agrees.
+ */
+export const RESOLVED_BRAND: unique symbol = Symbol.for('sameorigin.resolvedConfig')
+
+/** True when `value` came out of {@link resolveConfig} unchanged. */
+export function isResolvedConfig(value: unknown): value is ResolvedConfig {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, RESOLVED_BRAND)
 }
 
 function checkTopLevel(user: object): ConfigIssue[] {
@@ -133,12 +148,13 @@ function substituteEnv(
       substituted = { options: { ...rule.options, target: value }, envMissing: missing.length > 0 }
       done.set(rule.options, substituted)
       for (const name of missing) {
+        const value = suggestEnvValue(target, name)
         issues.push({
           code: 'ERR_CONFIG_ENV_MISSING',
           severity: 'error',
           path: rule.shorthand ? rule.configPath : `${rule.configPath}.target`,
           message: `uses \${${name}}, which is not set`,
-          fix: `set ${name}=http://127.0.0.1:8080 in ${files} or the shell, or give a default: \${${name}:-http://127.0.0.1:8080}`,
+          fix: `set ${name}=${value} in ${files} or the shell, or give a default: \${${name}:-${value}}`,
         })
       }
     }

@@ -92,6 +92,14 @@ export interface RequestContext extends BaseContext {
    * cost an allocation and listeners on every request for the rare one that fails.
    */
   upstreamRequest?: ClientRequest
+  /**
+   * Set when the client closed the exchange before the response was complete (a closed tab, an
+   * `EventSource.close()`, an HTTP/2 RST_STREAM). Read from the response's `close` event, which both
+   * protocols emit: an HTTP/2 compatibility response has no `destroyed`, and its `writableFinished`
+   * is true once the stream closed, reset or not. After it, a failure is the client's doing, never
+   * reported as the upstream's.
+   */
+  clientLeft?: boolean
   /** The upstream status once its headers arrived. */
   status?: number
   /** In CORS mode, the request's allowed `Origin`: its answer, error answers included, carries CORS headers. */

@@ -5,7 +5,8 @@ import { createSecureContext, rootCertificates } from 'node:tls'
 import { ProxyServer } from 'httpxy'
 import { createDebug } from '../logging/debug.ts'
 import { createLogger } from '../logging/logger.ts'
-import type { Logger, ResolvedConfig, ResolvedRoute } from '../types.ts'
+import { toResolvedConfig } from '../config/to-resolved-config.ts'
+import type { Logger, ResolvedConfig, ResolvedRoute, UserConfig } from '../types.ts'
 import { createAgents } from './agents.ts'
 import type { EngineState, Env, RouteTrust } from './context.ts'
 import { findContext } from './context.ts'
@@ -95,16 +96,22 @@ function toRouteTrust(routes: readonly ResolvedRoute[]): Map<ResolvedRoute, Rout
 }
 
 /**
- * Creates the Node proxy engine for a resolved config: a connect middleware, an upgrade handler and
- * `close`. It carries out what the rules and rewrite core decide, through httpxy, with its own
- * keep-alive agents (never shared with another engine).
+ * Creates the Node proxy engine for a config: a connect middleware, an upgrade handler and `close`.
+ * `config` is a user config (`{ routes: { … } }`, resolved here: every problem at once as
+ * `ERR_CONFIG_INVALID`) or what `resolveConfig` / `loadConfig` return. It carries out what the rules
+ * and rewrite core decide, through httpxy, with its own keep-alive agents (never shared with another
+ * engine).
  * @example
- * const proxy = createProxy(resolveConfig({ routes: { '/api': 'http://127.0.0.1:8080' } }), { logger })
+ * const proxy = createProxy({ routes: { '/api': 'http://127.0.0.1:8080' } }, { logger })
  * server.middlewares.use(proxy.middleware)
  * httpServer.on('upgrade', (req, socket, head) => proxy.upgrade(req, socket, head))
  */
-export function createProxy(resolved: ResolvedConfig, options: CreateProxyOptions = {}): ProxyEngine {
-  // Validated first: a bad option throws before any socket exists.
+export function createProxy(
+  config: UserConfig | ResolvedConfig,
+  options: CreateProxyOptions = {},
+): ProxyEngine {
+  // Validated first: a bad config or option throws before any socket exists.
+  const resolved = toResolvedConfig(config, 'createProxy')
   const cors = options.cors === undefined ? undefined : resolveCors(options.cors)
   const proxy = new ProxyServer()
   const engine: EngineState = {

@@ -35,6 +35,8 @@ function createRequestContext(
       if (ctx.failure !== undefined) return
       ctx.failure = error
       ctx.timer?.clear()
+      // The client left (any protocol): what broke is a consequence, not an upstream failure.
+      if (ctx.clientLeft === true) return void ctx.upstreamRequest?.destroy()
       logFailure(ctx, error)
       if (!res.headersSent) {
         // httpxy may have copied the upstream's head onto `res` without sending it yet: none of it

@@ -34,6 +34,6 @@ export function logRequest(ctx: RequestContext): void {
   const ms = Math.round(performance.now() - ctx.startedAt)
   const { res } = ctx
   const status = res.headersSent ? String(res.statusCode) : '---'
-  const closed = res.writableFinished ? '' : ' (closed before the response was complete)'
+  const closed = ctx.clientLeft === true ? ' (closed before the response was complete)' : ''
   debug(`${describeExchange(ctx)} ${status} ${ms}ms${closed}`)
 }

@@ -40,7 +40,7 @@ export function toHttpxyOptions(ctx: BaseContext): ProxyServerOptions {
       protocol: target.protocol,
       hostname: target.hostname,
       port: target.port,
-      pathname: match.upstreamPath + match.search,
+      pathname: match.upstreamPath + match.upstreamSearch,
     },
     ignorePath: true,
     xfwd: false,

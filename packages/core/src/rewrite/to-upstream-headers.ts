@@ -1,5 +1,6 @@
 import type { Match } from '../types.ts'
 import { applyHeaderOverrides } from './apply-header-overrides.ts'
+import type { CorsPolicy } from './cors.ts'
 import type { RequestBody } from './parse-request-body.ts'
 import { rewriteRequestCookie } from './rewrite-request-cookie.ts'
 import { stripHopByHop } from './strip-hop-by-hop.ts'
@@ -19,6 +20,11 @@ export interface ToUpstreamHeadersContext {
   readonly body: RequestBody
   /** The request method: a request without a body declares `Content-Length: 0` unless GET or HEAD. */
   readonly method: string
+  /**
+   * CORS mode's policy (`createProxy`'s `cors`): an `Origin` or `Referer` on one of its listed origins
+   * is rewritten like the dev origin's. `undefined`: same-origin mode.
+   */
+  readonly cors?: CorsPolicy
 }
 
 const SLASH = 47
@@ -37,8 +43,10 @@ const HASH = 35
  *    headers of a proxy in front of the dev server (a tunnel, a container) to reach the backend.
  * 4. `route.rewriteOrigin`: an `Origin` equal to the dev origin becomes the target's origin, and a
  *    `Referer` on the dev origin keeps its path, query and fragment on the target's origin (its path
- *    is a dev-server page, usually not one of the route's paths, so it is not mapped). Other values,
- *    `Origin: null` included, pass untouched.
+ *    is a dev-server page, usually not one of the route's paths, so it is not mapped). In CORS mode
+ *    the same goes for each origin `cors.origins` lists by name (the pages the user let call the
+ *    proxy); with `origins: '*'` none (any site could then pass the backend's Origin check). Other
+ *    values, `Origin: null` included, pass untouched.
  * 5. `Cookie`: names marked by `rewriteSetCookie` on a plain-http dev server get their real name back,
  *    whatever `route.cookies` says (only sameorigin makes such names; no backend knows them).
  * 6. `route.headers`: set (string) or removed (`null`), winning over every rule above (config
@@ -77,11 +85,12 @@ export function toUpstreamHeaders(
 
   if (route.rewriteOrigin) {
     const origin = headers.origin
-    if (origin === dev.origin) headers.origin = route.target.origin
-    const referer = headers.referer
-    if (typeof referer === 'string' && isOnOrigin(referer, dev.origin)) {
-      headers.referer = route.target.origin + referer.slice(dev.origin.length)
+    if (typeof origin === 'string' && isRewrittenOrigin(origin, dev, context.cors)) {
+      headers.origin = route.target.origin
     }
+    const referer = headers.referer
+    const from = typeof referer === 'string' ? findRefererOrigin(referer, dev, context.cors) : undefined
+    if (from !== undefined) headers.referer = route.target.origin + (referer as string).slice(from.length)
   }
 
   const cookie = headers.cookie
@@ -101,6 +110,24 @@ function setFraming(headers: HeaderRecord, body: RequestBody, method: string): v
     headers['transfer-encoding'] = 'chunked'
     headers.connection = 'close'
   } else if (method !== 'GET' && method !== 'HEAD') headers['content-length'] = '0'
+}
+
+/** Whether `origin` is the dev origin or, in CORS mode, an origin the policy lists by name. */
+function isRewrittenOrigin(origin: string, dev: DevOrigin, cors: CorsPolicy | undefined): boolean {
+  if (origin === dev.origin) return true
+  return cors !== undefined && cors.origins !== '*' && cors.origins.has(origin)
+}
+
+/** The origin among those {@link isRewrittenOrigin} accepts that the URL `referer` is on, if any. */
+function findRefererOrigin(
+  referer: string,
+  dev: DevOrigin,
+  cors: CorsPolicy | undefined,
+): string | undefined {
+  if (isOnOrigin(referer, dev.origin)) return dev.origin
+  if (cors === undefined || cors.origins === '*') return undefined
+  for (const origin of cors.origins) if (isOnOrigin(referer, origin)) return origin
+  return undefined
 }
 
 /** Whether the absolute URL `url` starts with `origin` followed by a path, query, fragment or nothing. */

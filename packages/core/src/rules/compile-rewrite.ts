@@ -14,12 +14,15 @@ export interface RewriteInput {
   readonly basePath: string
   /** Template tokens (validated against the route's parameters) or a function; `undefined`: default. */
   readonly rewrite: readonly PatternToken[] | RewriteFunction | undefined
+  /** A template's own query (`?legacy=1`), or `''` / `undefined`. */
+  readonly query?: string
   /** The route's id, for errors. */
   readonly id: string
 }
 
 /** The two directions of a route's path mapping. */
 export interface CompiledRewrite {
+  /** The upstream path, then the rewrite's own query (`?legacy=1`) when it wrote one. */
   readonly toUpstreamPath: (path: string, context: RewriteContext) => string
   /** Upstream path (a query or fragment after it is kept unchanged) → dev path, or `undefined`. */
   readonly toDevPath: (upstreamPath: string) => string | undefined
@@ -31,6 +34,8 @@ export interface CompiledRewrite {
  *   its prefix onto it (`/api` → `https://s/v1`: `/api/users` → `/v1/users`)
  * - template: filled with the route's parameters; a trailing slash on the request is kept
  * - function: called with the path and `{ params, search }`; errors become `ERR_RULE_REWRITE_INVALID`
+ * - a query in a template or in a function's result (from its first `?`) is kept apart from the
+ *   path, which alone is joined to the base path and checked; `matchRequest` merges it (`mergeQuery`)
  * The reverse fills the route's own path from the parameters read back out of the upstream path, and
  * only answers when forwarding its answer gives the same upstream path again (so it never lies).
  */
@@ -50,7 +55,8 @@ export function compileRewrite(input: RewriteInput): CompiledRewrite {
         const devPath = reverse(upstream)
         const params = devPath === undefined ? undefined : matcher.matchPath(devPath)
         if (devPath === undefined || params === undefined) return undefined
-        return forward(devPath, { params, search: '' }) === upstream ? devPath + suffix : undefined
+        const forwarded = forward(devPath, { params, search: '' })
+        return withoutQuery(forwarded) === upstream ? devPath + suffix : undefined
       } catch (error) {
         // An unsafe upstream path, or a dev path the route itself would refuse: no answer.
         if (isProxyError(error)) return undefined
@@ -60,18 +66,31 @@ export function compileRewrite(input: RewriteInput): CompiledRewrite {
   }
 }
 
-function compileForward({ matcher, basePath, rewrite, id }: RewriteInput): CompiledRewrite['toUpstreamPath'] {
+function compileForward(input: RewriteInput): CompiledRewrite['toUpstreamPath'] {
+  const { matcher, basePath, rewrite, id } = input
   if (typeof rewrite === 'function') {
-    return (path, context) => joinBasePath(basePath, callRewrite(rewrite, path, context, id), id)
+    return (path, context) => {
+      const result = callRewrite(rewrite, path, context, id)
+      const cut = result.indexOf('?')
+      if (cut === -1) return joinBasePath(basePath, result, id)
+      return joinBasePath(basePath, result.slice(0, cut), id) + result.slice(cut)
+    }
   }
   if (rewrite !== undefined) {
+    const query = input.query ?? ''
     return (path, context) =>
-      joinBasePath(basePath, keepTrailingSlash(path, fillPattern(rewrite, context.params)), id)
+      joinBasePath(basePath, keepTrailingSlash(path, fillPattern(rewrite, context.params)), id) + query
   }
   // The request path is already normalised and there is no base path to escape: nothing to do.
   if (basePath === '') return (path) => path
   const prefixLength = matcher.kind === 'prefix' ? (matcher.prefix as string).length : 0
   return (path) => joinBasePath(basePath, path.slice(prefixLength), id)
+}
+
+/** A forwarded path without the rewrite's query. */
+function withoutQuery(forwarded: string): string {
+  const cut = forwarded.indexOf('?')
+  return cut === -1 ? forwarded : forwarded.slice(0, cut)
 }
 
 function compileReverse(

@@ -22,6 +22,7 @@ export type { ParsedRule, ParsedRules } from './parse-rule.ts'
 export { parseTarget } from './parse-target.ts'
 export type { ParsedTarget, TargetProblem } from './parse-target.ts'
 export { removeDotSegments } from './remove-dot-segments.ts'
+export { mergeQuery, splitRewriteQuery } from './rewrite-query.ts'
 export { validateRules } from './validate-rules.ts'
 export type {
   ConfigIssue,

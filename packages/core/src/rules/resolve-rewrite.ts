@@ -4,6 +4,7 @@ import type { PatternToken } from './parse-pattern.ts'
 import { describeValue } from './describe-value.ts'
 import { parsePattern } from './parse-pattern.ts'
 import { quote } from './quote.ts'
+import { splitRewriteQuery } from './rewrite-query.ts'
 import { translatePathRewrite } from './translate-path-rewrite.ts'
 
 /** A route's rewrite, ready to compile, or what is wrong with it. */
@@ -12,6 +13,8 @@ export type ResolvedRewrite =
       readonly rewrite: readonly PatternToken[] | RewriteFunction | undefined
       /** The template text (also for a translated `pathRewrite`), for display and translation. */
       readonly template: string | undefined
+      /** A template's own query (`?legacy=1`), or `''`: merged with the request's (`mergeQuery`). */
+      readonly query?: string
       readonly problem?: undefined
     }
   | { readonly problem: { readonly path: string; readonly message: string; readonly fix: string } }
@@ -19,7 +22,8 @@ export type ResolvedRewrite =
 /**
  * Reads `rewrite` (a template using the route's parameters, or a function) or a pasted `pathRewrite`.
  * A template may only use parameters the route captures: `/users/:id` offers `:id`, a prefix route
- * offers `:path*` (what follows the prefix), a RegExp its named groups.
+ * offers `:path*` (what follows the prefix), a RegExp its named groups. A `?` that is no parameter's
+ * modifier starts the template's query (`/v1/:path*?legacy=1`), kept literally.
  */
 export function resolveRewrite(
   options: Readonly<Record<string, unknown>>,
@@ -49,7 +53,8 @@ export function resolveRewrite(
       },
     }
   }
-  const parsed = parsePattern(template)
+  const { path: pathTemplate, query } = splitRewriteQuery(template)
+  const parsed = parsePattern(pathTemplate)
   if (parsed.error !== undefined) {
     return {
       problem: {
@@ -73,5 +78,5 @@ export function resolveRewrite(
       return { problem: { path, message, fix } }
     }
   }
-  return { rewrite: parsed.tokens, template }
+  return { rewrite: parsed.tokens, template, query }
 }

@@ -28,6 +28,7 @@ export function resolveRoute(rule: ParsedRule, index: number): ResolvedRoute {
     matcher,
     basePath: target.basePath,
     rewrite: rewrite.rewrite,
+    query: rewrite.query,
     id: rule.id,
   })
   const methods = options.methods as readonly string[] | undefined

@@ -5,7 +5,9 @@ import { createSecureServer } from 'node:http2'
 import type { Duplex } from 'node:stream'
 import type { CreateProxyOptions } from '../engine/create-proxy.ts'
 import { createProxy } from '../engine/create-proxy.ts'
-import type { ResolvedConfig } from '../types.ts'
+import { toResolvedConfig } from '../config/to-resolved-config.ts'
+import type { ResolvedConfig, UserConfig } from '../types.ts'
+import { refuseConnect } from './refuse-connect.ts'
 
 /** Options for {@link createProxyServer}: those of `createProxy`, plus what answers unmatched requests. */
 export interface CreateProxyServerOptions extends CreateProxyOptions {
@@ -37,31 +39,32 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
 }
 
 /**
- * A Node HTTP server (HTTP/2 over TLS with `https`) with the engine mounted: matched requests and WebSockets are proxied, the
- * rest go to `fallback`. Closing the server closes the engine (its agents and open WebSockets).
- * Not listening yet: see `listen()`.
+ * A Node HTTP server (HTTP/2 over TLS with `https`) with the engine mounted: matched requests and
+ * WebSockets are proxied, the rest go to `fallback`; `CONNECT` gets `405` (no tunnels). `config` is a
+ * user config or what `resolveConfig` / `loadConfig` return, as for `createProxy`. Closing the server
+ * closes the engine (its agents and open WebSockets). Not listening yet: see `listen()`.
  * @example
- * const server = createProxyServer(resolveConfig({ routes: { '/api': 'http://127.0.0.1:8080' } }))
+ * const server = createProxyServer({ routes: { '/api': 'http://127.0.0.1:8080' } })
  * const { url } = await listen(server, { port: 5173 })
  */
 export function createProxyServer(
-  resolved: ResolvedConfig,
+  config: UserConfig | ResolvedConfig,
   options?: CreateProxyServerOptions & { https?: undefined },
 ): Server
 export function createProxyServer(
-  resolved: ResolvedConfig,
+  config: UserConfig | ResolvedConfig,
   options: CreateProxyServerOptions & { https: SecureServerOptions },
 ): Http2SecureServer
 export function createProxyServer(
-  resolved: ResolvedConfig,
+  config: UserConfig | ResolvedConfig,
   options?: CreateProxyServerOptions,
 ): ProxyHttpServer
 export function createProxyServer(
-  resolved: ResolvedConfig,
+  config: UserConfig | ResolvedConfig,
   options: CreateProxyServerOptions = {},
 ): ProxyHttpServer {
   const { fallback = notFound, https, ...proxyOptions } = options
-  const engine = createProxy(resolved, proxyOptions)
+  const engine = createProxy(toResolvedConfig(config, 'createProxyServer'), proxyOptions)
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     engine.middleware(req, res, (error) => {
       if (error === undefined) return fallback(req, res)
@@ -78,6 +81,8 @@ export function createProxyServer(
     // No host owns other upgrades here: refuse them rather than leave the socket hanging.
     if (!engine.upgrade(req, socket, head)) socket.destroy()
   })
+  // Node hands CONNECT to this event, not to the request handler: without it the socket is dropped.
+  server.on('connect', refuseConnect)
   server.on('close', () => void engine.close())
   return server
 }

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { useTempWorkspace } from './_temp-workspace.ts'
 import { loadConfig } from '../../src/config/load-config.ts'
@@ -15,6 +19,26 @@ async function loadError(options: Parameters<typeof loadConfig>[0]): Promise<Pro
   )
   if (!isProxyError(error)) throw new Error(`expected a ProxyError, got ${String(error)}`)
   return error
+}
+
+const LOADER = fileURLToPath(new URL('../../src/config/load-config.ts', import.meta.url))
+
+/**
+ * `loadConfig({ root })` in a plain Node process (the loader's source through jiti), as a dev
+ * server runs it: the code, message and hint of what it threw.
+ */
+async function loadErrorInNode(root: string): Promise<{ code: string; message: string; hint: string }> {
+  const script = `
+    const { createJiti } = await import('jiti')
+    const { loadConfig } = await createJiti(import.meta.url).import(${JSON.stringify(LOADER)})
+    const error = await loadConfig({ root: ${JSON.stringify(root)} }).then(() => ({}), (e) => e)
+    process.stdout.write(JSON.stringify({ code: error.code, message: error.message, hint: error.hint }))`
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    // pnpm's bin shims put the workspace's hoisted packages on NODE_PATH: a project's config has none.
+    env: { ...process.env, NODE_PATH: '' },
+  })
+  return JSON.parse(stdout) as { code: string; message: string; hint: string }
 }
 
 describe('loadConfig: errors', () => {
@@ -69,6 +93,37 @@ describe('loadConfig: errors', () => {
     expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
     expect(error.message).toContain(file)
     expect(error.message).toMatch(cause)
+  })
+
+  it('names a missing @sameorigin/core and the adapter to import defineConfig from', async () => {
+    // What pnpm gives a project that installed only @sameorigin/vite: core is not hoisted. Loaded in
+    // a plain Node process, as a dev server does: inside vitest its resolver would find the workspace's core.
+    put('package.json', JSON.stringify({ devDependencies: { '@sameorigin/vite': '^0.1.0', vite: '^8.0.0' } }))
+    const file = put(
+      'sameorigin.config.ts',
+      "import { defineConfig } from '@sameorigin/core'\nexport default defineConfig({ routes: {} })\n",
+    )
+    const error = await loadErrorInNode(workspace.dir)
+    expect(error.code).toBe('ERR_CONFIG_LOAD_FAILED')
+    expect(error.message).toBe(`Could not load ${file}: it imports @sameorigin/core, which cannot be found.`)
+    expect(error.hint).toMatchInlineSnapshot(
+      `"@sameorigin/core is not installed where the config file can import it (pnpm does not hoist an adapter's dependencies). Import defineConfig from @sameorigin/vite: import { defineConfig } from '@sameorigin/vite', or install it: npm i -D @sameorigin/core."`,
+    )
+  })
+
+  it('names any other missing package, and a missing relative import', async () => {
+    put('sameorigin.config.mjs', "import 'left-pad-missing/sub'\nexport default {}\n")
+    const error = await loadErrorInNode(workspace.dir)
+    expect(error.message).toMatch(/it imports left-pad-missing, which cannot be found\.$/)
+    expect(error.hint).toBe(
+      'Install left-pad-missing (npm i -D left-pad-missing), or remove its import from the config file.',
+    )
+    const file = put('sameorigin.config.mjs', "import './routes-missing.mjs'\nexport default {}\n")
+    const relative = await loadError({ root: workspace.dir })
+    expect(relative.message).toBe(
+      `Could not load ${file}: it imports ./routes-missing.mjs, which cannot be found.`,
+    )
+    expect(relative.hint).toBe('Check the path ./routes-missing.mjs imported by the config file.')
   })
 
   it('fails for an explicit config file that does not exist, or has another extension', async () => {

@@ -199,6 +199,38 @@ describe('what users see for bad configs', () => {
     `)
   })
 
+  it('a missing variable inside a URL gets a value that fits where it stands', () => {
+    expect(
+      errorText(
+        {
+          routes: {
+            '/assets': 'https://${CDN_HOST}/assets',
+            '/img': 'http://${IMG_HOST}:9000/img',
+            '/port': 'http://127.0.0.1:${API_PORT}',
+            '/v': 'https://api.example.test/${API_VERSION}',
+            '/origin': '${AUTH_ORIGIN}/login',
+            '/scheme': '${PROTO}://127.0.0.1:8080',
+          },
+        },
+        { env: {}, envFiles: ['.env'] },
+      ),
+    ).toMatchInlineSnapshot(`
+      "Invalid sameorigin config, 6 problems:
+        ✖ routes['/assets']: uses \${CDN_HOST}, which is not set
+          fix: set CDN_HOST=127.0.0.1:8080 in .env or the shell, or give a default: \${CDN_HOST:-127.0.0.1:8080}
+        ✖ routes['/img']: uses \${IMG_HOST}, which is not set
+          fix: set IMG_HOST=127.0.0.1 in .env or the shell, or give a default: \${IMG_HOST:-127.0.0.1}
+        ✖ routes['/port']: uses \${API_PORT}, which is not set
+          fix: set API_PORT=8080 in .env or the shell, or give a default: \${API_PORT:-8080}
+        ✖ routes['/v']: uses \${API_VERSION}, which is not set
+          fix: set API_VERSION=v1 in .env or the shell, or give a default: \${API_VERSION:-v1}
+        ✖ routes['/origin']: uses \${AUTH_ORIGIN}, which is not set
+          fix: set AUTH_ORIGIN=http://127.0.0.1:8080 in .env or the shell, or give a default: \${AUTH_ORIGIN:-http://127.0.0.1:8080}
+        ✖ routes['/scheme']: uses \${PROTO}, which is not set
+          fix: set PROTO=http in .env or the shell, or give a default: \${PROTO:-http}"
+    `)
+  })
+
   it('negative, fractional and huge timeouts', () => {
     expect(
       errorText({

@@ -4,6 +4,7 @@
 // gets 403 before any backend sees it, `*` is never sent with credentials, and the backend's own
 // CORS headers (often `*`) are replaced, not merged.
 import { once } from 'node:events'
+import { createServer } from 'node:http'
 import { request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
@@ -144,5 +145,33 @@ describe('CORS mode', () => {
       'cors.origins[0]: "localhost:6006" is not an http(s) origin.',
       'cors.origins[1]: "http://localhost:6006/app" has more than scheme, host and port (use http://localhost:6006).',
     ])
+  })
+
+  it("rewrites a listed Origin to the target's, so a backend checking Origin accepts it", async () => {
+    // A backend with a CSRF-style check: only its own origin may call it.
+    const seen: (string | undefined)[] = []
+    const backend = createServer((req, res) => {
+      seen.push(req.headers.origin)
+      const own = `http://${req.headers.host ?? ''}`
+      res.writeHead(req.headers.origin === undefined || req.headers.origin === own ? 200 : 403).end()
+    })
+    backend.listen(0, '127.0.0.1')
+    await once(backend, 'listening')
+    onTestFinished(() => void backend.close())
+    const address = backend.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    const target = `http://127.0.0.1:${address.port}`
+    const config = { routes: { '/api': target, '/raw': { target, rewriteOrigin: false } } }
+    const cors = { origins: [STORYBOOK], credentials: true }
+    const proxy = await listen(createProxyServer(config, { logger: quiet, cors }))
+    onTestFinished(() => proxy.close())
+
+    const listed = await request(`${proxy.url}/api/login`, { method: 'POST', headers: { origin: STORYBOOK } })
+    expect(listed.status).toBe(200)
+    expect(listed.headers['access-control-allow-origin']).toBe(STORYBOOK)
+    // The per-route switch still holds: the page's origin goes through, and the backend refuses it.
+    const raw = await request(`${proxy.url}/raw/login`, { method: 'POST', headers: { origin: STORYBOOK } })
+    expect(raw.status).toBe(403)
+    expect(seen).toEqual([target, STORYBOOK])
   })
 })

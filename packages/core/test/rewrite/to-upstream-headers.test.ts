@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toUpstreamHeaders } from '../../src/rewrite/index.ts'
 import type { ReadonlyHeaderRecord, ToUpstreamHeadersContext } from '../../src/rewrite/index.ts'
+import type { CorsPolicy } from '../../src/rewrite/cors.ts'
 import type { RouteOptions } from '../../src/types.ts'
 import { createMatch, createRoute, DEV, DEV_HTTPS, STAGING } from './_fixtures.ts'
 import type { RouteFixtureOptions } from './_fixtures.ts'
@@ -259,6 +260,53 @@ describe('toUpstreamHeaders', () => {
   ])('Origin/Referer: %s', (_title, options, input, expected) => {
     const headers = toUpstreamHeaders(input, contextFor({ ...options, xfwd: false, changeOrigin: false }))
     expect(headers).toEqual(expected)
+  })
+
+  const STORYBOOK = 'http://localhost:6006'
+  const LISTED: CorsPolicy = { origins: new Set([STORYBOOK]), credentials: true, maxAge: 600 }
+  const ANY: CorsPolicy = { origins: '*', credentials: false, maxAge: 600 }
+  it.each<[string, CorsPolicy, Partial<RouteOptions>, ReadonlyHeaderRecord, ReadonlyHeaderRecord]>([
+    ['a listed Origin', LISTED, {}, { origin: STORYBOOK }, { origin: STAGING }],
+    ['the dev Origin', LISTED, {}, { origin: 'http://localhost:5173' }, { origin: STAGING }],
+    [
+      'an unlisted Origin',
+      LISTED,
+      {},
+      { origin: 'http://localhost:3000' },
+      { origin: 'http://localhost:3000' },
+    ],
+    ['a listed Origin under *', ANY, {}, { origin: STORYBOOK }, { origin: STORYBOOK }],
+    [
+      'a listed Origin with rewriteOrigin off',
+      LISTED,
+      { rewriteOrigin: false },
+      { origin: STORYBOOK },
+      { origin: STORYBOOK },
+    ],
+    [
+      'a Referer on a listed origin',
+      LISTED,
+      {},
+      { referer: `${STORYBOOK}/iframe.html?id=a` },
+      { referer: `${STAGING}/iframe.html?id=a` },
+    ],
+    [
+      'a Referer on a longer port',
+      LISTED,
+      {},
+      { referer: `${STORYBOOK}0/x` },
+      { referer: `${STORYBOOK}0/x` },
+    ],
+    [
+      'a Referer on a listed origin under *',
+      ANY,
+      {},
+      { referer: `${STORYBOOK}/x` },
+      { referer: `${STORYBOOK}/x` },
+    ],
+  ])('CORS mode, Origin/Referer: %s', (_title, cors, options, input, expected) => {
+    const context = contextFor({ ...options, xfwd: false, changeOrigin: false }, { cors })
+    expect(toUpstreamHeaders(input, context)).toEqual(expected)
   })
 
   it.each<[string, ReadonlyHeaderRecord, ReadonlyHeaderRecord]>([

@@ -43,11 +43,16 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
   return new Promise((resolve) => {
     let head: IncomingMessage | undefined
     let body: ReadableStreamDefaultController<Uint8Array> | undefined
+    // Set when the client left (its request aborted, or the response body cancelled, as a closed
+    // event stream does): what breaks after that is its doing, never logged as the upstream's.
+    let clientLeft = false
     const fail = (error: ProxyError): void => {
       timer.clear()
       upstream.destroy()
-      const line = `${request.method} ${match.path}${match.search} → ${match.upstreamUrl} failed (${error.status} ${error.code}, route ${route.id}): ${error.message} Hint: ${error.hint}`
-      logger.warn(`sameorigin: ${line}`)
+      if (!clientLeft && !request.signal.aborted) {
+        const line = `${request.method} ${match.path}${match.search} → ${match.upstreamUrl} failed (${error.status} ${error.code}, route ${route.id}): ${error.message} Hint: ${error.hint}`
+        logger.warn(`sameorigin: ${line}`)
+      }
       if (head === undefined) resolve(toErrorResponse(request, error, route))
       else body?.error(error)
     }
@@ -55,7 +60,7 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
     const upstream = send({
       hostname: route.target.hostname,
       port: route.target.port,
-      path: match.upstreamPath + match.search,
+      path: match.upstreamPath + match.upstreamSearch,
       method: request.method,
       headers,
       agent: agents.forRoute(route),
@@ -109,6 +114,7 @@ export function forwardRequest(request: Request, context: ForwardContext): Promi
                   res.resume()
                 },
                 cancel: () => {
+                  clientLeft = true
                   timer.clear()
                   upstream.destroy()
                 },

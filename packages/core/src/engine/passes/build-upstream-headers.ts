@@ -22,6 +22,7 @@ export function buildUpstreamHeaders(ctx: RequestContext | UpgradeContext): bool
     upgrade: ctx.kind === 'upgrade',
     body,
     method,
+    cors: ctx.engine.cors,
   })
   return false
 }

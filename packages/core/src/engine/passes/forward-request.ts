@@ -34,8 +34,15 @@ export function forwardRequest(ctx: RequestContext): boolean {
   // The upload's last byte starts the upstream's turn to answer: a full `timeout` from there.
   req.once('end', () => ctx.timer?.touch())
   attachContext(ctx)
+  // Before httpxy's own `close` listener (added by `web()` below), which aborts the upstream request:
+  // whatever that abort causes then reads as the client's doing.
   res.once('close', () => {
+    // Both: an HTTP/2 compatibility response reports `writableFinished` once its stream closed, reset
+    // or not; only `writableEnded` says whether the response was ever ended.
+    if (!res.writableEnded || !res.writableFinished) ctx.clientLeft = true
     ctx.timer?.clear()
+    // httpxy aborts the upstream request on `!writableFinished` only, which misses HTTP/2.
+    if (ctx.clientLeft === true) ctx.upstreamRequest?.destroy()
     logRequest(ctx)
   })
   engine.debug?.('%s %s → %s (route %s)', req.method, toLogSafe(req.url ?? ''), match.upstreamUrl, route.id)

@@ -15,7 +15,7 @@ function isEventStream(contentType: string | undefined): boolean {
  * connection whose request was not fully written when the answer ended is destroyed.
  */
 export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage): void {
-  const { timer, res } = ctx
+  const { timer } = ctx
   if (timer === undefined) throw new Error('watchResponseBody runs after forwarding')
   const contentType = proxyRes.headers['content-type']
   if (isEventStream(typeof contentType === 'string' ? contentType : undefined)) timer.exempt()
@@ -25,11 +25,11 @@ export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage
     proxyRes.on('data', timer.touch)
   }
   proxyRes.once('end', timer.clear)
-  // An upstream that breaks off mid-body. Prepended: httpxy's own `error` listener destroys `res`,
-  // after which a browser that left and an upstream that failed look the same.
+  // An upstream that breaks off mid-body. Prepended: httpxy's own `error` listener destroys `res`.
+  // A body cut because the client left is told apart by `fail` (`ctx.clientLeft`), on every protocol.
   const onBroken = (cause: unknown): void => {
     timer.clear()
-    if (res.destroyed || ctx.match === undefined) return
+    if (ctx.match === undefined) return
     ctx.fail(describeUpstreamError(cause, { route: ctx.match.route, proxy: ctx.forwardProxy }))
   }
   proxyRes.prependListener('error', onBroken)
