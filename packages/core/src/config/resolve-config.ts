@@ -148,13 +148,13 @@ function substituteEnv(
       substituted = { options: { ...rule.options, target: value }, envMissing: missing.length > 0 }
       done.set(rule.options, substituted)
       for (const name of missing) {
-        const value = suggestEnvValue(target, name)
+        const example = suggestEnvValue(target, name)
         issues.push({
           code: 'ERR_CONFIG_ENV_MISSING',
           severity: 'error',
           path: rule.shorthand ? rule.configPath : `${rule.configPath}.target`,
           message: `uses \${${name}}, which is not set`,
-          fix: `set ${name}=${value} in ${files} or the shell, or give a default: \${${name}:-${value}}`,
+          fix: `set ${name}=${example} in ${files} or the shell, or give a default: \${${name}:-${example}}`,
         })
       }
     }
