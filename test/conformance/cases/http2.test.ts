@@ -5,8 +5,7 @@ import type {
   IncomingHttpStatusHeader,
   OutgoingHttpHeaders,
 } from 'node:http2'
-import { connect } from 'node:http2'
-import { echo, TEST_CA } from '@sameorigin/test-utils'
+import { echo, openHttp2 } from '@sameorigin/test-utils'
 import { beforeEach, expect, onTestFinished } from 'vitest'
 import { describeHosts } from '../src/describe-hosts.ts'
 import { useUpstream } from '../src/use-upstream.ts'
@@ -24,14 +23,7 @@ interface Http2Answer {
  * stream ended; the session is closed when the test finishes.
  */
 async function requestHttp2(url: string, headers: OutgoingHttpHeaders, body?: string): Promise<Http2Answer> {
-  const session = connect(url, { ca: TEST_CA })
-  onTestFinished(async () => {
-    if (session.destroyed) return
-    const closed = once(session, 'close')
-    session.close()
-    await closed
-  })
-  await once(session, 'connect')
+  const session = await openSession(url)
   const stream = session.request(headers, { endStream: body === undefined })
   if (body !== undefined) stream.end(body)
   const [response] = (await once(stream, 'response')) as [IncomingHttpHeaders & IncomingHttpStatusHeader]
@@ -130,15 +122,13 @@ describeHosts('requests over HTTP/2', { requires: ['http2'] }, ({ it, serve }) =
 
 /** An HTTP/2 session to `url` (trusting `TEST_CA`), closed when the test finishes. */
 async function openSession(url: string): Promise<ClientHttp2Session> {
-  const session = connect(url, { ca: TEST_CA })
-  session.on('error', () => {})
+  const session = await openHttp2(url)
   onTestFinished(async () => {
     if (session.destroyed) return
     const closed = once(session, 'close')
     session.close()
     await closed
   })
-  await once(session, 'connect')
   return session
 }
 

@@ -77,12 +77,15 @@ async function askToMove(ctx: CommandContext, full: InitPlan): Promise<boolean |
   printInitHeader(ctx, full)
   printMoved(ctx, full.moved, `These ${full.configFile} proxy entries can move to the sameorigin config:`)
   printLine(ctx)
-  const answer = await confirm({
-    message: `Move ${full.moved.length === 1 ? 'it' : `these ${full.moved.length} entries`} (and take ${full.moved.length === 1 ? 'it' : 'them'} out of ${full.configFile})?`,
-    input: ctx.stdin,
-    output: ctx.stdout,
-    signal: ctx.signal,
-  })
+  return askYesNo(
+    ctx,
+    `Move ${full.moved.length === 1 ? 'it' : `these ${full.moved.length} entries`} (and take ${full.moved.length === 1 ? 'it' : 'them'} out of ${full.configFile})?`,
+  )
+}
+
+/** One yes/no question on the command's terminal; `undefined` when the user cancels. */
+async function askYesNo(ctx: CommandContext, message: string): Promise<boolean | undefined> {
+  const answer = await confirm({ message, input: ctx.stdin, output: ctx.stdout, signal: ctx.signal })
   if (isCancel(answer)) return undefined
   printLine(ctx)
   return answer
@@ -98,15 +101,10 @@ async function askRouteMode(ctx: CommandContext, plan: InitPlan): Promise<boolea
   printLine(ctx, "Next's native rewrites would drop what these routes do:")
   for (const item of handler.needed) printLine(ctx, `  ${item}`)
   const files = handler.files.map((file) => relativePath(ctx.cwd, file.file)).join(', ')
-  const answer = await confirm({
-    message: `Use the route handler instead (withSameOrigin(nextConfig, { mode: 'route' }) and ${files})?`,
-    input: ctx.stdin,
-    output: ctx.stdout,
-    signal: ctx.signal,
-  })
-  if (isCancel(answer)) return undefined
-  printLine(ctx)
-  return answer
+  return askYesNo(
+    ctx,
+    `Use the route handler instead (withSameOrigin(nextConfig, { mode: 'route' }) and ${files})?`,
+  )
 }
 
 /** Writes every changed file; the sameorigin config first, so the plugin never finds a missing route file. */
