@@ -35,6 +35,7 @@ describe('a bad sameorigin config in `vite`', () => {
     const output = await runVite(createFixture({ 'vite.config.mjs': BAD_CONFIG }))
     expect(output).toContain('ERR_CONFIG_INVALID: Invalid sameorigin config, 2 problems:')
     expect(output).toContain("fix: target: 'http://localhost:8080'")
+    expect(output).toContain('run: sameorigin explain ERR_CONFIG_INVALID')
     expect(output.split("routes['/api'].changeOrgin").length - 1).toBe(1)
     expect(output).not.toMatch(/\n\s+at /)
     expect(output).not.toContain('issues: [')

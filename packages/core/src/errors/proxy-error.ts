@@ -1,6 +1,6 @@
 import type { ConfigIssue } from '../types.ts'
 import type { ErrorCode } from './codes.ts'
-import { ERROR_CODES, toDocsPath } from './codes.ts'
+import { ERROR_CODES, toDocsPath, toExplainCommand } from './codes.ts'
 
 /** Options for {@link createError}. */
 export interface ProxyErrorOptions {
@@ -42,14 +42,14 @@ export class ProxyError extends Error {
 
 /**
  * What `util.inspect` shows of a ProxyError (Vite prints a failed start with it, `console.error(error)`
- * too): the code, the message with every config problem, the hint and the docs, once. The stack and
+ * too): the code, the message with every config problem, the hint and the explain command, once. The stack and
  * the fields as an object are noise for a config mistake, so they come only with `DEBUG=sameorigin:*`.
  * Defined on the prototype, outside the class body, so the declaration emitted for the class stays
  * plain.
  */
 Object.defineProperty(ProxyError.prototype, Symbol.for('nodejs.util.inspect.custom'), {
   value(this: ProxyError): string {
-    const text = `${this.name} ${this.code}: ${this.message}\n  hint: ${this.hint}\n  docs: ${this.docs}`
+    const text = `${this.name} ${this.code}: ${this.message}\n  hint: ${this.hint}\n  run: ${toExplainCommand(this.code)}`
     return isDebugging() ? `${text}\n${this.stack ?? ''}` : text
   },
 })
