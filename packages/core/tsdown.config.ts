@@ -5,8 +5,8 @@ export default defineConfig({
     index: 'src/index.ts',
     rules: 'src/rules/index.ts',
     rewrite: 'src/rewrite/index.ts',
-    // defineConfig and defineRoute alone (no node: import), for adapters that must load without node:http.
-    config: 'src/config/define-config.ts',
+    // defineConfig, defineRoute and resolveConfig (no node: import), for hosts that run without node:http.
+    config: 'src/config/index.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -3,7 +3,7 @@
 // (header, cookie and redirect rewriting), neither of which imports node:http.
 
 // config
-export { DEFAULTS } from './config/defaults.ts'
+export { DEFAULTS } from './rules/defaults.ts'
 export { defineConfig, defineRoute } from './config/define-config.ts'
 export { CONFIG_FILE_NAMES, findConfigFile } from './config/find-config-file.ts'
 export { loadConfig } from './config/load-config.ts'
@@ -27,7 +27,7 @@ export { createProxy } from './engine/create-proxy.ts'
 export { createBodyGuard } from './engine/create-body-guard.ts'
 export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
 export type { CorsOptions } from './engine/resolve-cors.ts'
-export { formatRouteTable } from './engine/format-route-table.ts'
+export { formatRouteTable } from './logging/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
 export type { CreateProxyServerOptions, ProxyHttpServer } from './server/create-proxy-server.ts'
 export { listen } from './server/listen.ts'

@@ -15,7 +15,7 @@
 //   original cookie was sent with (a prefix scope must map to a prefix scope).
 import type { ResolvedRoute, RouteEntry } from '@sameorigin/core'
 import { rewriteSetCookie, SECURE_COOKIE_MARKER } from '@sameorigin/core/rewrite'
-import { resolveConfig } from '@sameorigin/core/rules'
+import { resolveConfig } from '@sameorigin/core/config'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BASE_PATHS, PREFIXES } from '../src/arbitraries.ts'

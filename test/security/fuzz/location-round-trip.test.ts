@@ -11,7 +11,8 @@
 //   exactly the upstream path the backend named.
 import type { ResolvedRoute, RouteEntry } from '@sameorigin/core'
 import { rewriteLocation } from '@sameorigin/core/rewrite'
-import { normalizePath, removeDotSegments, resolveConfig } from '@sameorigin/core/rules'
+import { resolveConfig } from '@sameorigin/core/config'
+import { normalizePath, removeDotSegments } from '@sameorigin/core/rules'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { BASE_PATHS, PREFIXES, segment } from '../src/arbitraries.ts'

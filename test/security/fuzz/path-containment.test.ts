@@ -11,7 +11,8 @@
 // unreserved character percent-encoded, RFC 3986 §6.2.2.2) to reach the same upstream path.
 import type { ResolvedConfig, UserConfig } from '@sameorigin/core'
 import { isProxyError } from '@sameorigin/core'
-import { matchRequest, resolveConfig } from '@sameorigin/core/rules'
+import { resolveConfig } from '@sameorigin/core/config'
+import { matchRequest } from '@sameorigin/core/rules'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hostilePath, query, routeSet } from '../src/arbitraries.ts'

@@ -1,5 +1,5 @@
 import { createError } from '../errors/proxy-error.ts'
-import { describeValue } from '../rules/describe-value.ts'
+import { describeValue } from '../internal/describe-value.ts'
 import { formatIssues } from '../rules/format-issues.ts'
 import type { ConfigIssue, ResolvedConfig, UserConfig } from '../types.ts'
 import type { ResolveConfigOptions } from './resolve-config.ts'

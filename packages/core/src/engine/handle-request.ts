@@ -1,22 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import type { ProxyError } from '../errors/proxy-error.ts'
-import { createError, isProxyError } from '../errors/proxy-error.ts'
+import { toInternalError } from '../errors/to-internal-error.ts'
 import { toCorsHeaders } from '../rewrite/cors.ts'
 import type { EngineState, RequestContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
 import { requestPasses, responsePasses } from './passes/index.ts'
 import { sendError } from './send-error.ts'
-
-/** An unexpected exception in a pass: a bug, reported like an upstream failure so the host lives on. */
-export function toInternalError(error: unknown): ProxyError {
-  if (isProxyError(error)) return error
-  const message = error instanceof Error ? error.message : String(error)
-  return createError('ERR_UPSTREAM_FAILED', {
-    message: `sameorigin could not forward the request: ${message}`,
-    cause: error,
-  })
-}
 
 function createRequestContext(
   engine: EngineState,

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { ResolvedRoute } from '../types.ts'
 import { findErrorPage } from '../errors/read-error-page.ts'
-import { renderErrorHtml, toErrorBody } from './render-error.ts'
+import { renderErrorHtml, toErrorBody } from '../errors/render-error.ts'
 
 /** Whether the client asked for a page (a navigation) rather than data. */
 function wantsHtml(req: IncomingMessage): boolean {

@@ -1,4 +1,4 @@
-import { formatRouteTable } from '../engine/format-route-table.ts'
+import { formatRouteTable } from './format-route-table.ts'
 import type { RouteOverlap } from '../rules/find-route-overlaps.ts'
 import type { ConfigIssue, Logger, ResolvedConfig } from '../types.ts'
 

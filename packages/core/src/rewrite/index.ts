@@ -19,8 +19,8 @@ export type { ToUpstreamHeadersContext } from './to-upstream-headers.ts'
 export type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from './types.ts'
 // For @sameorigin/next/route, which answers over Web Responses: the engine's error bodies and its
 // upstream-error descriptions, so both paths answer failures identically.
-export { renderErrorHtml, toErrorBody } from '../engine/render-error.ts'
-export type { ErrorBody } from '../engine/render-error.ts'
+export { renderErrorHtml, toErrorBody } from '../errors/render-error.ts'
+export type { ErrorBody } from '../errors/render-error.ts'
 export { describeUpstreamError } from '../errors/describe-upstream-error.ts'
 export {
   CORS_SAFELISTED_RESPONSE_HEADERS,

@@ -3,8 +3,8 @@ import type { PatternToken } from './parse-pattern.ts'
 import { createError } from '../errors/proxy-error.ts'
 import { parsePattern } from './parse-pattern.ts'
 import { patternToRegExp } from './pattern-to-regexp.ts'
-import { quote } from './quote.ts'
-import { withoutStatefulFlags } from './without-stateful-flags.ts'
+import { quote } from '../internal/quote.ts'
+import { withoutStatefulFlags } from '../internal/without-stateful-flags.ts'
 
 /** A route path compiled once at resolve time. */
 export interface Matcher {

@@ -1,11 +1,7 @@
 // `@sameorigin/core/rules`: the pure rules core (no node:http), also what `@sameorigin/next` imports.
-export { resolveConfig } from '../config/resolve-config.ts'
-export type { ResolveConfigOptions } from '../config/resolve-config.ts'
-export { interpolateEnv } from '../config/interpolate-env.ts'
-export type { InterpolatedValue } from '../config/interpolate-env.ts'
 export { compileMatcher } from './compile-matcher.ts'
 export type { Matcher } from './compile-matcher.ts'
-export { didYouMean } from './did-you-mean.ts'
+export { didYouMean } from '../internal/did-you-mean.ts'
 export { findRouteOverlaps } from './find-route-overlaps.ts'
 export type { ProxyKey, RouteOverlap } from './find-route-overlaps.ts'
 export { findShadowedRoutes } from './find-shadowed-routes.ts'

@@ -1,5 +1,5 @@
 import { normalizeLiteral } from './normalize-literal.ts'
-import { quote } from './quote.ts'
+import { quote } from '../internal/quote.ts'
 
 /** How many segments a parameter takes: one (`:id`), zero or one (`:id?`), any (`:path*`), one or more (`:path+`). */
 export type ParamModifier = '' | '?' | '*' | '+'

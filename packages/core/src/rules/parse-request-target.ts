@@ -1,4 +1,4 @@
-import { hasControlCharacter } from './has-control-character.ts'
+import { hasControlCharacter } from '../internal/has-control-character.ts'
 import { createUnsafePathError } from './unsafe-path-error.ts'
 
 /** A request target split into the raw path and the query string. */

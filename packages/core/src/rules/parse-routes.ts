@@ -1,6 +1,6 @@
 import type { ConfigIssue } from '../types.ts'
 import type { ParsedRule, ParsedRules } from './parse-rule.ts'
-import { describeValue } from './describe-value.ts'
+import { describeValue } from '../internal/describe-value.ts'
 import { parseRule } from './parse-rule.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '../types.ts'
 import { createIssue } from './create-issue.ts'
-import { describeValue } from './describe-value.ts'
-import { formatKey } from './format-key.ts'
+import { describeValue } from '../internal/describe-value.ts'
+import { formatKey } from '../internal/format-key.ts'
 import { parseGlobPrefix } from './parse-glob-prefix.ts'
 import { readRouteOptions } from './read-route-options.ts'
 

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../errors/codes.ts'
 import type { ResolvedTarget } from '../types.ts'
-import { describeValue } from './describe-value.ts'
+import { describeValue } from '../internal/describe-value.ts'
 import { normalizePath } from './normalize-path.ts'
 
 /** A parsed target, or what is wrong with it and the corrected URL. */

@@ -1,7 +1,7 @@
 import type { ConfigIssue } from '../types.ts'
 import { createIssue } from './create-issue.ts'
-import { describeValue } from './describe-value.ts'
-import { didYouMean } from './did-you-mean.ts'
+import { describeValue } from '../internal/describe-value.ts'
+import { didYouMean } from '../internal/did-you-mean.ts'
 import { ROUTE_OPTION_KEYS } from './route-option-keys.ts'
 import { UNSUPPORTED_OPTIONS } from './unsupported-options.ts'
 

@@ -1,9 +1,9 @@
 import type { RewriteFunction } from '../types.ts'
 import type { Matcher } from './compile-matcher.ts'
 import type { PatternToken } from './parse-pattern.ts'
-import { describeValue } from './describe-value.ts'
+import { describeValue } from '../internal/describe-value.ts'
 import { parsePattern } from './parse-pattern.ts'
-import { quote } from './quote.ts'
+import { quote } from '../internal/quote.ts'
 import { splitRewriteQuery } from './rewrite-query.ts'
 import { translatePathRewrite } from './translate-path-rewrite.ts'
 

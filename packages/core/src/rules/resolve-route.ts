@@ -1,13 +1,13 @@
 import type { CertificateInput, ResolvedRoute } from '../types.ts'
 import type { ParsedRule } from './parse-rule.ts'
-import { DEFAULTS } from '../config/defaults.ts'
+import { DEFAULTS } from './defaults.ts'
 import { createError } from '../errors/proxy-error.ts'
 import { compileMatcher } from './compile-matcher.ts'
 import { compileRewrite } from './compile-rewrite.ts'
-import { createReadonlySet } from './create-readonly-set.ts'
+import { createReadonlySet } from '../internal/create-readonly-set.ts'
 import { parseTarget } from './parse-target.ts'
 import { resolveRewrite } from './resolve-rewrite.ts'
-import { withoutStatefulFlags } from './without-stateful-flags.ts'
+import { withoutStatefulFlags } from '../internal/without-stateful-flags.ts'
 
 /**
  * Turns one validated rule into a {@link ResolvedRoute}: defaults applied, matcher and rewrite

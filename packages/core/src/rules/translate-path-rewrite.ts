@@ -1,7 +1,7 @@
 import type { RewriteFunction } from '../types.ts'
 import type { Matcher } from './compile-matcher.ts'
 import { normalizeLiteral } from './normalize-literal.ts'
-import { quote } from './quote.ts'
+import { quote } from '../internal/quote.ts'
 
 /** `pathRewrite` read in our terms: a template, a function, nothing, or what is wrong with it. */
 export type TranslatedPathRewrite =

@@ -1,9 +1,9 @@
 import type { ConfigIssue } from '../types.ts'
-import { describeValue } from './describe-value.ts'
-import { formatKey } from './format-key.ts'
-import { hasControlCharacter } from './has-control-character.ts'
+import { describeValue } from '../internal/describe-value.ts'
+import { formatKey } from '../internal/format-key.ts'
+import { hasControlCharacter } from '../internal/has-control-character.ts'
 import { isToken } from './is-token.ts'
-import { quote } from './quote.ts'
+import { quote } from '../internal/quote.ts'
 
 /** The fields that delimit a message body (RFC 9112 §6): never set by a route. */
 const FRAMING_HEADERS: ReadonlySet<string> = new Set(['content-length', 'transfer-encoding'])

@@ -1,6 +1,6 @@
 import type { ConfigIssue } from '../types.ts'
-import { describeValue } from './describe-value.ts'
-import { didYouMean } from './did-you-mean.ts'
+import { describeValue } from '../internal/describe-value.ts'
+import { didYouMean } from '../internal/did-you-mean.ts'
 import { HTTP_METHODS } from './http-methods.ts'
 import { validateHeaders } from './validate-headers.ts'
 

@@ -4,7 +4,7 @@ import type { ParsedRule } from './parse-rule.ts'
 import { isProxyError } from '../errors/proxy-error.ts'
 import { compileMatcher } from './compile-matcher.ts'
 import { parseTarget } from './parse-target.ts'
-import { quote } from './quote.ts'
+import { quote } from '../internal/quote.ts'
 import { resolveRewrite } from './resolve-rewrite.ts'
 import { validateRouteOptions } from './validate-route-options.ts'
 

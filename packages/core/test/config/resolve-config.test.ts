@@ -1,6 +1,6 @@
 import type { UserConfig } from '../../src/types.ts'
 import { describe, expect, it } from 'vitest'
-import { DEFAULTS } from '../../src/config/defaults.ts'
+import { DEFAULTS } from '../../src/rules/defaults.ts'
 import { resolveConfig } from '../../src/config/resolve-config.ts'
 import { matchRequest } from '../../src/rules/match-request.ts'
 

@@ -1,7 +1,7 @@
 import { request } from '@sameorigin/test-utils'
 import { describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config/resolve-config.ts'
-import { formatRouteTable } from '../../src/engine/format-route-table.ts'
+import { formatRouteTable } from '../../src/logging/format-route-table.ts'
 import { toLogSafe } from '../../src/internal/to-log-safe.ts'
 import { startProxy, upstreamForTest } from './_start-proxy.ts'
 

@@ -9,7 +9,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { ERROR_CODES, toExplainCommand } from '../../src/errors/codes.ts'
 import { createError } from '../../src/errors/proxy-error.ts'
 import { readErrorPage } from '../../src/errors/read-error-page.ts'
-import { renderErrorHtml } from '../../src/engine/render-error.ts'
+import { renderErrorHtml } from '../../src/errors/render-error.ts'
 
 const CORE = fileURLToPath(new URL('../..', import.meta.url))
 const PNPM = fileURLToPath(new URL('../../../../node_modules/.bin/pnpm', import.meta.url))

@@ -2,7 +2,8 @@
  * Routes and matches for the rewrite tests, built by the real rules core (`resolveConfig` +
  * `matchRequest`), so every test exercises the `toDevPath` a user's route really has.
  */
-import { matchRequest, resolveConfig } from '../../src/rules/index.ts'
+import { resolveConfig } from '../../src/config/index.ts'
+import { matchRequest } from '../../src/rules/index.ts'
 import type { DevOrigin } from '../../src/rewrite/index.ts'
 import type { Match, ResolvedConfig, ResolvedRoute, RouteOptions } from '../../src/types.ts'
 

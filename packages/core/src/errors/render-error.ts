@@ -1,5 +1,5 @@
-import type { ProxyError } from '../errors/proxy-error.ts'
-import { toExplainCommand } from '../errors/codes.ts'
+import type { ProxyError } from './proxy-error.ts'
+import { toExplainCommand } from './codes.ts'
 import { escapeHtml } from '../internal/escape-html.ts'
 import type { ResolvedRoute } from '../types.ts'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderErrorHtml } from '../../src/engine/render-error.ts'
+import { renderErrorHtml } from '../../src/errors/render-error.ts'
 import { createError } from '../../src/errors/proxy-error.ts'
 
 describe('renderErrorHtml with the code explained', () => {

@@ -1,4 +1,4 @@
-import { DEFAULTS } from '../config/defaults.ts'
+import { DEFAULTS } from '../rules/defaults.ts'
 import type { ResolvedConfig, ResolvedRoute } from '../types.ts'
 
 /** The non-default settings of a route, in a few words each. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { didYouMean } from '../../src/rules/did-you-mean.ts'
+import { didYouMean } from '../../src/internal/did-you-mean.ts'
 import { ROUTE_OPTION_KEYS } from '../../src/rules/route-option-keys.ts'
 
 describe('didYouMean', () => {
