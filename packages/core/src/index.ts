@@ -26,7 +26,7 @@ export { createProxy } from './engine/create-proxy.ts'
 // For transports outside the engine (the Next route handler): a body the transport does not delimit.
 export { createBodyGuard } from './engine/create-body-guard.ts'
 export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
-export type { CorsOptions } from './engine/resolve-cors.ts'
+export type { CorsOptions } from './pipeline/resolve-cors.ts'
 export { formatRouteTable } from './logging/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
 export type { CreateProxyServerOptions, ProxyHttpServer } from './server/create-proxy-server.ts'

@@ -4,13 +4,10 @@ import type { Duplex } from 'node:stream'
 import type { ProxyServer } from 'httpxy'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { DebugFn } from '../logging/debug.ts'
-import type { LevelLogger } from '../logging/logger.ts'
-import type { CorsPolicy } from '../rewrite/cors.ts'
-import type { RequestBody } from '../rewrite/parse-request-body.ts'
-import type { DevOrigin, HeaderRecord } from '../rewrite/types.ts'
-import type { Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
+import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
+import type { UpstreamTimer } from '../pipeline/upstream-timer.ts'
+import type { Match, ResolvedRoute } from '../types.ts'
 import type { UpstreamAgents } from './agents.ts'
-import type { UpstreamTimer } from './upstream-timer.ts'
 
 /** Environment variables, as `process.env`. */
 export type Env = Readonly<Record<string, string | undefined>>
@@ -22,10 +19,10 @@ export interface RouteTrust {
   readonly ca: readonly string[]
 }
 
-/** What one engine owns; shared by every request it handles. Internal. */
+/** What one Node engine owns; shared by every request it handles. Internal. */
 export interface EngineState {
-  readonly config: ResolvedConfig
-  readonly log: LevelLogger
+  /** What every request is decided with (config, host check, CORS mode, logger). */
+  readonly pipeline: Pipeline
   /** `DEBUG=sameorigin:engine` */
   readonly debug: DebugFn | undefined
   /** `DEBUG=sameorigin:ws` */
@@ -35,15 +32,7 @@ export interface EngineState {
   readonly agents: UpstreamAgents
   /** TLS trust per route with `ca` (Node's roots plus the route's CAs, as PEM), built once. */
   readonly secureContexts: ReadonlyMap<ResolvedRoute, RouteTrust>
-  /** Upgrade paths the host owns (its HMR socket): never captured. */
-  readonly hmrPaths: ReadonlySet<string>
-  /** Host names answered for (frozen), or `true` for any; see `CreateProxyOptions.allowedHosts`. */
-  readonly allowedHosts: readonly string[] | true
   readonly env: Env
-  /** CORS mode's policy (`CreateProxyOptions.cors`), or `undefined`: same-origin only. */
-  readonly cors: CorsPolicy | undefined
-  /** Routes whose `secure: false` warning was printed (once per route). */
-  readonly warnedInsecure: Set<ResolvedRoute>
   /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
   readonly sockets: Set<Duplex>
   /**
@@ -63,14 +52,10 @@ export interface BaseContext {
   readonly req: IncomingMessage
   /** `performance.now()` when the engine received the request. */
   readonly startedAt: number
-  /** Set by `matchRoute` / `matchUpgrade`. */
+  /** The route the pipeline matched, if it got that far (for the failure line and error page). */
   match?: Match
-  /** Set by `readDevOrigin`: where the browser is, for every reverse rewrite. */
-  dev?: DevOrigin
-  /** Set by `buildUpstreamHeaders`: exactly the headers the upstream receives. */
-  upstreamHeaders?: HeaderRecord
-  /** Set by `buildUpstreamHeaders`: how the request's body is delimited, so how it is framed upstream. */
-  body?: RequestBody
+  /** What the pipeline decided, when it decided to forward. */
+  plan?: ForwardPlan
   /** The forward proxy in use (credentials removed), set by the forward pass. */
   forwardProxy?: string
   /** The connect and idle clocks, once forwarding started. */
@@ -102,6 +87,8 @@ export interface RequestContext extends BaseContext {
   clientLeft?: boolean
   /** The upstream status once its headers arrived. */
   status?: number
+  /** Set with `status`: the answer is an event stream, with no idle limit. */
+  eventStream?: boolean
   /** In CORS mode, the request's allowed `Origin`: its answer, error answers included, carries CORS headers. */
   corsOrigin?: string
 }
@@ -115,26 +102,9 @@ export interface UpgradeContext extends BaseContext {
   upgraded: boolean
   /** Set once the upstream answered without upgrading (httpxy streams that answer to the client). */
   refused: boolean
-  /** Set by a pass that leaves the upgrade to the host: `upgrade()` then returns `false`. */
-  declined: boolean
   /** The handshake request to the upstream, once httpxy created it. */
   upstreamRequest?: ClientRequest
 }
-
-/**
- * One step of handling a request, httpxy style: returns `true` when it finished the request (answered,
- * handed it to `next()`, or started forwarding), so no later pass runs.
- */
-export type RequestPass = (ctx: RequestContext) => boolean | void
-
-/** One step of handling an upgrade; `true` when it finished (or took over) the upgrade. */
-export type UpgradePass = (ctx: UpgradeContext) => boolean | void
-
-/** One step that both requests and upgrades run. */
-export type SharedPass = (ctx: RequestContext | UpgradeContext) => boolean | void
-
-/** One step of handling the upstream's response head, before httpxy copies it to the client. */
-export type ResponsePass = (ctx: RequestContext, proxyRes: IncomingMessage) => void
 
 /** A request carrying its state under an engine's `contextKey`. */
 type WithContext = IncomingMessage & Record<symbol, RequestContext | UpgradeContext | undefined>

@@ -1,64 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import process from 'node:process'
 import type { Duplex } from 'node:stream'
-import { createSecureContext, rootCertificates } from 'node:tls'
 import { ProxyServer } from 'httpxy'
+import { findErrorPage } from '../errors/read-error-page.ts'
 import { createDebug } from '../logging/debug.ts'
-import { createLogger } from '../logging/logger.ts'
-import { toResolvedConfig } from '../config/to-resolved-config.ts'
-import type { Logger, ResolvedConfig, ResolvedRoute, UserConfig } from '../types.ts'
+import { createPipeline } from '../pipeline/create-pipeline.ts'
+import type { PipelineOptions } from '../pipeline/create-pipeline.ts'
+import type { ResolvedConfig, UserConfig } from '../types.ts'
 import { createAgents } from './agents.ts'
-import type { EngineState, Env, RouteTrust } from './context.ts'
+import type { EngineState, Env } from './context.ts'
 import { findContext } from './context.ts'
 import { forwardInformational } from './forward-informational.ts'
 import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
-import type { CorsOptions } from './resolve-cors.ts'
-import { resolveCors } from './resolve-cors.ts'
 import { watchUpgrade } from './watch-upgrade.ts'
+import { toRouteTrust } from './to-route-trust.ts'
+import { whenConnected } from './when-connected.ts'
 
-/** Options for {@link createProxy}. */
-export interface CreateProxyOptions {
-  /**
-   * Where log lines go: the host's logger (Vite's `config.logger`), pino, winston or `console`.
-   * Lines below the config's `logLevel` are dropped.
-   * @default console
-   */
-  logger?: Logger
-  /**
-   * Upgrade paths the host serves itself (its HMR WebSocket, e.g. `/` for Vite or `/ws` for
-   * webpack-dev-server), compared with the request path without its query. Never captured, even by a
-   * catch-all route.
-   * @default []
-   */
-  hmrPaths?: readonly string[]
-  /**
-   * Host names the dev server answers for. `localhost`, `*.localhost` and IP addresses are always
-   * allowed; add others by name, or with a leading dot for a domain and its subdomains
-   * (`'.example.test'`). `true` allows any host: only behind something that checks it already.
-   * Requests and WebSocket upgrades naming another host get 403 and reach no backend: a page on an
-   * attacker's domain that resolves to 127.0.0.1 (DNS rebinding) could otherwise read the backend's
-   * answers through the proxy. Adapters pass the host's own setting (Vite's `server.allowedHosts`).
-   * @default []
-   */
-  allowedHosts?: readonly string[] | true
+/** Options for {@link createProxy}: the pipeline's, and where the forward-proxy variables are read. */
+export interface CreateProxyOptions extends PipelineOptions {
   /**
    * Where `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (or their lower-case forms) are read from, on
    * every request.
    * @default process.env
    */
   env?: Readonly<Record<string, string | undefined>>
-  /**
-   * CORS mode, for pages that cannot be same-origin with the proxy (Storybook, a mobile simulator, an
-   * app on another port): the listed origins may call it cross-origin. Preflights are answered by the
-   * proxy, answers get the CORS headers (the exact origin and `Vary: Origin`, never `*` with
-   * credentials) in place of the backend's, and a request or WebSocket from any other origin gets 403
-   * and reaches no backend. Without it (the default) the proxy adds no CORS headers: the page and the
-   * proxy share an origin.
-   * @default undefined
-   * @example createProxy(resolved, { cors: { origins: ['http://localhost:6006'], credentials: true } })
-   */
-  cors?: CorsOptions
 }
 
 /** The connect-style middleware of the engine. */
@@ -84,17 +50,6 @@ export interface ProxyEngine {
   readonly close: () => Promise<void>
 }
 
-/** Node's bundled roots plus the route's CAs, once per route with `ca` (`ca` adds, it does not replace). */
-function toRouteTrust(routes: readonly ResolvedRoute[]): Map<ResolvedRoute, RouteTrust> {
-  const trust = new Map<ResolvedRoute, RouteTrust>()
-  for (const route of routes) {
-    if (route.ca === undefined || route.target.protocol !== 'https:') continue
-    const ca = route.ca.map((pem) => (typeof pem === 'string' ? pem : Buffer.from(pem).toString('utf8')))
-    trust.set(route, { context: createSecureContext({ ca: [...rootCertificates, ...ca] }), ca })
-  }
-  return trust
-}
-
 /**
  * Creates the Node proxy engine for a config: a connect middleware, an upgrade handler and `close`.
  * `config` is a user config (`{ routes: { … } }`, resolved here: every problem at once as
@@ -111,23 +66,16 @@ export function createProxy(
   options: CreateProxyOptions = {},
 ): ProxyEngine {
   // Validated first: a bad config or option throws before any socket exists.
-  const resolved = toResolvedConfig(config, 'createProxy')
-  const cors = options.cors === undefined ? undefined : resolveCors(options.cors)
+  const pipeline = createPipeline(config, options, 'createProxy', { explain: findErrorPage })
   const proxy = new ProxyServer()
   const engine: EngineState = {
-    config: resolved,
-    log: createLogger(resolved.logLevel, { logger: options.logger ?? globalThis.console }),
+    pipeline,
     debug: createDebug('sameorigin:engine'),
     wsDebug: createDebug('sameorigin:ws'),
     proxy,
     agents: createAgents(),
-    secureContexts: toRouteTrust(resolved.routes),
-    hmrPaths: new Set(options.hmrPaths ?? []),
-    // Frozen, so host-validation-middleware caches each verdict per Host value.
-    allowedHosts: options.allowedHosts === true ? true : Object.freeze([...(options.allowedHosts ?? [])]),
+    secureContexts: toRouteTrust(pipeline.config.routes),
     env: (options.env ?? process.env) as Env,
-    cors,
-    warnedInsecure: new Set(),
     sockets: new Set(),
     contextKey: Symbol('sameorigin request'),
     closed: false,
@@ -136,7 +84,8 @@ export function createProxy(
     const ctx = findContext(engine, req)
     if (ctx?.kind !== 'request') return
     ctx.upstreamRequest = proxyReq
-    if (proxyReq.socket !== null) ctx.timer?.onSocket(proxyReq.socket)
+    if (proxyReq.socket !== null && ctx.timer !== undefined)
+      whenConnected(proxyReq.socket, ctx.timer.connected)
     proxyReq.on('information', (info) => forwardInformational(ctx, info))
   })
   proxy.on('proxyRes', (proxyRes, req) => {

@@ -1,11 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { toInternalError } from '../errors/to-internal-error.ts'
-import { toCorsHeaders } from '../rewrite/cors.ts'
+import { planRequest } from '../pipeline/plan-request.ts'
+import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
+import type { AnswerPlan } from '../pipeline/types.ts'
 import type { EngineState, RequestContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
-import { requestPasses, responsePasses } from './passes/index.ts'
+import { forwardRequest } from './passes/forward-request.ts'
+import { responsePasses } from './passes/index.ts'
 import { sendError } from './send-error.ts'
+import { NodeRequestView } from './to-pipeline-request.ts'
 
 function createRequestContext(
   engine: EngineState,
@@ -31,11 +35,13 @@ function createRequestContext(
         // httpxy may have copied the upstream's head onto `res` without sending it yet: none of it
         // (Content-Length above all) belongs to the error answer.
         if (ctx.status !== undefined) for (const name of res.getHeaderNames()) res.removeHeader(name)
-        // In CORS mode the page must be able to read the error (a 502's code and hint) as well.
-        if (engine.cors !== undefined && ctx.corsOrigin !== undefined)
-          for (const [name, value] of Object.entries(toCorsHeaders(engine.cors, ctx.corsOrigin)))
-            res.setHeader(name, value)
-        sendError(req, res, error, ctx.match?.route)
+        const { method = 'GET', headers } = req
+        const route = ctx.match?.route
+        sendError(
+          req,
+          res,
+          toErrorAnswer(engine.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin }),
+        )
       }
       // The head is out: destroying the socket is the only way to tell the browser the body is short.
       else res.destroy()
@@ -45,7 +51,19 @@ function createRequestContext(
   return ctx
 }
 
-/** Runs the request passes in order until one finishes the request. Never throws. */
+/** A preflight the pipeline answered (CORS mode): no body, the request's own body drained. */
+function answer(ctx: RequestContext, plan: AnswerPlan): void {
+  const { req, res } = ctx
+  res.writeHead(plan.status, plan.headers)
+  if (!req.complete) req.resume()
+  res.end()
+}
+
+/**
+ * The Node transport's request handler: the pipeline decides (`planRequest`), this carries it out —
+ * `next()` for a request that is not ours, the pipeline's answer or error answer, or httpxy to
+ * forward. Never throws.
+ */
 export function handleRequest(
   engine: EngineState,
   req: IncomingMessage,
@@ -55,8 +73,14 @@ export function handleRequest(
   if (engine.closed) return next()
   const ctx = createRequestContext(engine, req, res, next)
   try {
-    for (const pass of requestPasses) if (pass(ctx)) return
-    next()
+    const plan = planRequest(engine.pipeline, new NodeRequestView(req))
+    if (plan.kind === 'pass') return next()
+    if (plan.kind === 'answer') return answer(ctx, plan)
+    ctx.match = plan.match
+    ctx.corsOrigin = plan.corsOrigin
+    if (plan.kind === 'refuse') return ctx.fail(plan.error)
+    ctx.plan = plan
+    forwardRequest(ctx, plan)
   } catch (error) {
     ctx.fail(toInternalError(error))
   }

@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import type { Duplex } from 'node:stream'
-import type { EngineState, UpgradeContext } from './context.ts'
 import { toInternalError } from '../errors/to-internal-error.ts'
+import { planUpgrade } from '../pipeline/plan-request.ts'
+import type { EngineState, UpgradeContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
-import { upgradePasses } from './passes/index.ts'
+import { forwardUpgrade } from './passes/forward-upgrade.ts'
 import { sendUpgradeError } from './send-upgrade-error.ts'
+import { NodeRequestView } from './to-pipeline-request.ts'
 
 function createUpgradeContext(
   engine: EngineState,
@@ -22,7 +24,6 @@ function createUpgradeContext(
     startedAt: performance.now(),
     upgraded: false,
     refused: false,
-    declined: false,
     fail: (error) => {
       if (ctx.failure !== undefined) return
       ctx.failure = error
@@ -38,9 +39,10 @@ function createUpgradeContext(
 }
 
 /**
- * Runs the upgrade passes in order. Returns `true` when the engine took the socket (proxying it, or
- * answering an error on it), `false` when the upgrade is the host's (not a WebSocket, an HMR path,
- * no `ws` route): the socket is then untouched. Never throws.
+ * The Node transport's upgrade handler: the pipeline decides (`planUpgrade`), this carries it out.
+ * Returns `true` when the engine took the socket (proxying it, or answering an error on it), `false`
+ * when the upgrade is the host's (not a WebSocket, an HMR path, no `ws` route): the socket is then
+ * untouched. Never throws.
  */
 export function handleUpgrade(
   engine: EngineState,
@@ -51,8 +53,16 @@ export function handleUpgrade(
   if (engine.closed) return false
   const ctx = createUpgradeContext(engine, req, socket, head)
   try {
-    for (const pass of upgradePasses) if (pass(ctx)) return !ctx.declined
-    return false
+    const plan = planUpgrade(engine.pipeline, new NodeRequestView(req))
+    // A preflight answer never comes of an upgrade: CORS mode only checks its origin.
+    if (plan.kind === 'pass' || plan.kind === 'answer') return false
+    ctx.match = plan.match
+    if (plan.kind === 'refuse') ctx.fail(plan.error)
+    else {
+      ctx.plan = plan
+      forwardUpgrade(ctx, plan)
+    }
+    return true
   } catch (error) {
     ctx.fail(toInternalError(error))
     return true

@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
 import type { ProxyServerOptions } from 'httpxy'
+import { warnUnverifiedTls } from '../pipeline/warn-unverified-tls.ts'
+import type { ForwardPlan } from '../pipeline/types.ts'
 import type { HeaderRecord } from '../rewrite/types.ts'
 import type { BaseContext } from './context.ts'
 import { matchForwardProxy, toDisplayProxy } from './match-forward-proxy.ts'
@@ -13,9 +15,9 @@ import { matchForwardProxy, toDisplayProxy } from './match-forward-proxy.ts'
  * (httpxy fills it in as the request's options, so it is new for every request): it carries the
  * per-route TLS trust.
  */
-export function toHttpxyOptions(ctx: BaseContext): ProxyServerOptions {
-  const { engine, match } = ctx
-  if (match === undefined) throw new Error('forwarding runs after matching')
+export function toHttpxyOptions(ctx: BaseContext, plan: ForwardPlan): ProxyServerOptions {
+  const { engine } = ctx
+  const { match } = plan
   const { route } = match
   const { target } = route
   const proxy = matchForwardProxy(target, engine.env)
@@ -25,12 +27,7 @@ export function toHttpxyOptions(ctx: BaseContext): ProxyServerOptions {
   // freed as when it is requested; without it, it guesses from the call stack and never reuses one.
   const ssl: Record<string, unknown> = { protocol: target.protocol }
   if (target.protocol === 'https:') {
-    if (!route.secure && !engine.warnedInsecure.has(route)) {
-      engine.warnedInsecure.add(route)
-      engine.log.warn(
-        `route ${route.id}: TLS certificates of ${target.origin} are not verified (\`secure: false\`). Prefer \`ca\` with the backend's CA certificate.`,
-      )
-    }
+    warnUnverifiedTls(engine.pipeline, route)
     const trust = engine.secureContexts.get(route)
     // `ca` keys the agent's socket pool (https.Agent#getName); `secureContext` is what TLS uses.
     if (trust !== undefined) Object.assign(ssl, { secureContext: trust.context, ca: trust.ca })

@@ -4,9 +4,10 @@ import type { Duplex } from 'node:stream'
 import { describeUpstreamError } from '../errors/describe-upstream-error.ts'
 import { createError } from '../errors/proxy-error.ts'
 import { toLogSafe } from '../internal/to-log-safe.ts'
-import { toClientHeaders } from '../rewrite/to-client-headers.ts'
+import { planResponse } from '../pipeline/plan-response.ts'
 import type { UpgradeContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
+import { whenConnected } from './when-connected.ts'
 
 /** Ends `socket` once what was written to it is flushed, then frees it. */
 function closeAfterFlush(socket: Duplex): void {
@@ -22,11 +23,13 @@ function closeAfterFlush(socket: Duplex): void {
  * before httpxy writes anything to the client socket.
  */
 export function watchUpgrade(ctx: UpgradeContext, proxyReq: ClientRequest): void {
-  const { engine, socket, match, dev, timer } = ctx
-  if (match === undefined || dev === undefined || timer === undefined)
-    throw new Error('watchUpgrade runs last')
+  const { engine, socket, plan, timer } = ctx
+  if (plan === undefined || timer === undefined) throw new Error('watchUpgrade runs last')
+  const { match } = plan
+  const toClient = (status: number, headers: IncomingHttpHeaders): IncomingHttpHeaders =>
+    planResponse(engine.pipeline, plan, status, headers).headers as IncomingHttpHeaders
   ctx.upstreamRequest = proxyReq
-  proxyReq.once('socket', (upstream: Socket) => timer.onSocket(upstream))
+  proxyReq.once('socket', (upstream: Socket) => whenConnected(upstream, timer.connected))
   proxyReq.prependListener('error', (error: Error) => {
     if (!ctx.upgraded && !ctx.refused)
       ctx.fail(describeUpstreamError(error, { route: match.route, proxy: ctx.forwardProxy }))
@@ -36,7 +39,7 @@ export function watchUpgrade(ctx: UpgradeContext, proxyReq: ClientRequest): void
     ctx.upgraded = true
     // An open WebSocket may stay quiet for hours (an HMR socket does): no idle limit.
     timer.exempt()
-    proxyRes.headers = toClientHeaders(proxyRes.headers, { match, dev, status: 101 }) as IncomingHttpHeaders
+    proxyRes.headers = toClient(101, proxyRes.headers)
     engine.sockets.add(proxySocket)
     proxySocket.once('close', () => {
       engine.sockets.delete(proxySocket)
@@ -53,7 +56,7 @@ export function watchUpgrade(ctx: UpgradeContext, proxyReq: ClientRequest): void
     const status = response.statusCode ?? 502
     // httpxy re-frames a chunked refusal body from this field, so it must survive the rewrite.
     const framing = response.headers['transfer-encoding']
-    const headers = toClientHeaders(response.headers, { match, dev, status }) as IncomingHttpHeaders
+    const headers = toClient(status, response.headers)
     if (framing !== undefined) headers['transfer-encoding'] = framing
     response.headers = headers
     const error = createError('ERR_WS_UPGRADE_REFUSED', {

@@ -7,7 +7,8 @@ import { attachContext } from '../context.ts'
 import { createBodyGuard } from '../create-body-guard.ts'
 import { logRequest } from '../log-exchange.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
-import { startUpstreamTimer } from '../upstream-timer.ts'
+import type { ForwardPlan } from '../../pipeline/types.ts'
+import { startUpstreamTimer } from '../../pipeline/upstream-timer.ts'
 
 /**
  * Hands the request to httpxy, which streams it to the upstream and the answer back (never
@@ -15,16 +16,16 @@ import { startUpstreamTimer } from '../upstream-timer.ts'
  * client socket so a truncated body is never passed off as complete. A client that goes away
  * destroys the upstream request (httpxy's `res` close handler).
  */
-export function forwardRequest(ctx: RequestContext): boolean {
-  const { engine, req, res, match } = ctx
-  if (match === undefined || ctx.upstreamHeaders === undefined) throw new Error('forwardRequest runs last')
+export function forwardRequest(ctx: RequestContext, plan: ForwardPlan): void {
+  const { engine, req, res } = ctx
+  const { match } = plan
   const { route } = match
   // Node's server already answered `Expect: 100-continue` with `100 Continue` (there is no
   // `checkContinue` listener), so the expectation is met on this hop (RFC 9110 §10.1.1). Forwarding
   // it would also make Node flush the upstream head at once, before httpxy's `proxyReq` hook.
-  const { expect: _met, ...headers } = ctx.upstreamHeaders
-  const options = toHttpxyOptions(ctx)
-  const guarded = guardBody(ctx)
+  const { expect: _met, ...headers } = plan.headers
+  const options = toHttpxyOptions(ctx, plan)
+  const guarded = guardBody(ctx, plan)
   if (guarded !== undefined) options.buffer = guarded
   ctx.timer = startUpstreamTimer(route, {
     // `fail` answers 504 (or cuts a started body) and aborts the upstream request.
@@ -50,7 +51,6 @@ export function forwardRequest(ctx: RequestContext): boolean {
   done.catch((error: unknown) => {
     ctx.fail(describeUpstreamError(error, { route, proxy: ctx.forwardProxy }))
   })
-  return true
 }
 
 /**
@@ -59,9 +59,10 @@ export function forwardRequest(ctx: RequestContext): boolean {
  * emits `end` (which would end a chunked upstream body cleanly). HTTP/1.1 needs none: Node's parser
  * stops at `Content-Length`, and a body it did not finish emits no `end`.
  */
-function guardBody(ctx: RequestContext): Transform | undefined {
-  const { req, body } = ctx
-  if (body === undefined || body.kind === 'none' || req.httpVersionMajor < 2) return undefined
+function guardBody(ctx: RequestContext, plan: ForwardPlan): Transform | undefined {
+  const { req } = ctx
+  const { body } = plan
+  if (body.kind === 'none' || req.httpVersionMajor < 2) return undefined
   const guard = createBodyGuard(body, () => req.aborted || req.destroyed)
   guard.once('error', (error) => {
     if (isProxyError(error)) ctx.fail(error)

@@ -3,19 +3,19 @@ import { toLogSafe } from '../../internal/to-log-safe.ts'
 import type { UpgradeContext } from '../context.ts'
 import { attachContext } from '../context.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
-import { startUpstreamTimer } from '../upstream-timer.ts'
+import type { ForwardPlan } from '../../pipeline/types.ts'
+import { startUpstreamTimer } from '../../pipeline/upstream-timer.ts'
 import { onUpgradeSettledWithError } from '../watch-upgrade.ts'
 
 /**
  * Hands the handshake to httpxy's `ws()`, which opens the upstream connection and, on `101`, pipes the
  * two sockets together. `watchUpgrade` (from the `proxyReqWs` event) applies the header rules to the
- * answer and links closing; this pass sets the clocks and remembers the socket for `close()`.
+ * answer and links closing; this sets the clocks and remembers the socket for `close()`.
  */
-export function forwardUpgrade(ctx: UpgradeContext): boolean {
-  const { engine, req, socket, head, match } = ctx
-  if (match === undefined || ctx.upstreamHeaders === undefined) throw new Error('forwardUpgrade runs last')
-  const headers = ctx.upstreamHeaders
-  const options = toHttpxyOptions(ctx)
+export function forwardUpgrade(ctx: UpgradeContext, plan: ForwardPlan): void {
+  const { engine, req, socket, head } = ctx
+  const { match, headers } = plan
+  const options = toHttpxyOptions(ctx, plan)
   ctx.timer = startUpstreamTimer(match.route, {
     onTimeout: (error) => ctx.fail(error),
   })
@@ -29,5 +29,4 @@ export function forwardUpgrade(ctx: UpgradeContext): boolean {
   // Node hands 'upgrade' listeners a net.Socket (or tls.TLSSocket), typed as the Duplex it extends.
   const done = withUpstreamHeaders(req, headers, () => engine.proxy.ws(req, socket as Socket, options, head))
   done.catch((error: unknown) => onUpgradeSettledWithError(ctx, error))
-  return true
 }

@@ -2,11 +2,6 @@ import type { IncomingMessage } from 'node:http'
 import { describeUpstreamError } from '../../errors/describe-upstream-error.ts'
 import type { RequestContext } from '../context.ts'
 
-/** `text/event-stream` (SSE): quiet for minutes between events by design. */
-function isEventStream(contentType: string | undefined): boolean {
-  return contentType !== undefined && /^\s*text\/event-stream\s*(;|$)/i.test(contentType)
-}
-
 /**
  * Watches the response body: every chunk restarts the idle clock (a stream that keeps sending is
  * never cut), an event stream has no idle limit once its head arrived, and an upstream that breaks
@@ -17,8 +12,8 @@ function isEventStream(contentType: string | undefined): boolean {
 export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage): void {
   const { timer } = ctx
   if (timer === undefined) throw new Error('watchResponseBody runs after forwarding')
-  const contentType = proxyRes.headers['content-type']
-  if (isEventStream(typeof contentType === 'string' ? contentType : undefined)) timer.exempt()
+  // An event stream may stay quiet for as long as it likes once its head arrived (`planResponse`).
+  if (ctx.eventStream === true) timer.exempt()
   else {
     timer.touch()
     // Added in the same tick as httpxy's pipe, so the two see the same chunks and none is lost.

@@ -1,5 +1,3 @@
-import type { Socket } from 'node:net'
-import type { TLSSocket } from 'node:tls'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import { createError } from '../errors/proxy-error.ts'
 import type { ResolvedRoute } from '../types.ts'
@@ -9,8 +7,8 @@ import type { ResolvedRoute } from '../types.ts'
  * and any proxy tunnel), then `timeout` of upstream silence, restarted by every sign of life.
  */
 export interface UpstreamTimer {
-  /** The socket to the upstream is assigned: the connect clock stops once it is connected. */
-  readonly onSocket: (socket: Socket) => void
+  /** The connection to the upstream is up (TCP, TLS and any proxy tunnel): the idle clock starts. */
+  readonly connected: () => void
   /** The upstream did something (sent a chunk, read ours): restart the idle clock. */
   readonly touch: () => void
   /** From now on no idle limit applies (an event stream, an open WebSocket). */
@@ -36,12 +34,11 @@ export interface UpstreamTimerOptions {
 export function startUpstreamTimer(route: ResolvedRoute, options: UpstreamTimerOptions): UpstreamTimer {
   const target = route.target.origin
   let phase: 'connect' | 'idle' | 'off' = 'connect'
-  let timer: NodeJS.Timeout | undefined
+  let timer: Clock | undefined
 
   const arm = (ms: number, onFire: () => void): void => {
     if (timer !== undefined) clearTimeout(timer)
-    // A dev server exits on Ctrl+C without waiting for a timeout, so the clock never holds it open.
-    timer = ms > 0 ? setTimeout(onFire, ms).unref() : undefined
+    timer = ms > 0 ? startClock(ms, onFire) : undefined
   }
   const stop = (): void => {
     if (timer !== undefined) clearTimeout(timer)
@@ -55,7 +52,7 @@ export function startUpstreamTimer(route: ResolvedRoute, options: UpstreamTimerO
   const onIdle = (): void => {
     if (phase !== 'idle') return
     if (options.isWaitingOnUpstream?.() === false) {
-      timer?.refresh()
+      timer = restart(timer, route.timeout, onIdle)
       return
     }
     fail(
@@ -81,16 +78,9 @@ export function startUpstreamTimer(route: ResolvedRoute, options: UpstreamTimerO
   )
 
   return {
-    onSocket: (socket) => {
-      // A TLS socket is usable once its handshake finished (`getFinished()` is then defined); a
-      // pooled keep-alive socket already is.
-      const tls = typeof (socket as TLSSocket).getFinished === 'function' ? (socket as TLSSocket) : undefined
-      if (tls !== undefined && tls.getFinished() === undefined) tls.once('secureConnect', connected)
-      else if (socket.connecting) socket.once('connect', connected)
-      else connected()
-    },
+    connected,
     touch: () => {
-      if (phase === 'idle') timer?.refresh()
+      if (phase === 'idle') timer = restart(timer, route.timeout, onIdle)
     },
     exempt: () => {
       phase = 'off'
@@ -101,4 +91,32 @@ export function startUpstreamTimer(route: ResolvedRoute, options: UpstreamTimerO
       stop()
     },
   }
+}
+
+/** A running timeout: Node's `Timeout` (refreshable in place), or a runtime's number id. */
+type Clock = ReturnType<typeof setTimeout>
+
+/**
+ * Starts a timeout that never holds the process open (a dev server exits on Ctrl+C without waiting
+ * for one): Node's `unref`, where the runtime has it.
+ */
+function startClock(ms: number, onFire: () => void): Clock {
+  const clock = setTimeout(onFire, ms)
+  ;(clock as { unref?: () => void }).unref?.()
+  return clock
+}
+
+/**
+ * The same clock started over: Node's `refresh` (no new timer on every chunk of a download), or a new
+ * timeout where the runtime's has no `refresh` (workerd, browsers).
+ */
+function restart(clock: Clock | undefined, ms: number, onFire: () => void): Clock | undefined {
+  if (clock === undefined) return undefined
+  const refresh = (clock as { refresh?: () => unknown }).refresh
+  if (refresh !== undefined) {
+    refresh.call(clock)
+    return clock
+  }
+  clearTimeout(clock)
+  return startClock(ms, onFire)
 }

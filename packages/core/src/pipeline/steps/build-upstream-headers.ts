@@ -1,0 +1,27 @@
+import { parseRequestBody } from '../../rewrite/parse-request-body.ts'
+import { toUpstreamHeaders } from '../../rewrite/to-upstream-headers.ts'
+import type { PlanState } from './plan-state.ts'
+
+/**
+ * Computes exactly the headers the upstream receives. The rewrite core decides every one of them
+ * (hop-by-hop, Host, X-Forwarded-*, Origin/Referer, route headers, and the body's framing); no
+ * transport adds any. A request the core refuses (TRACE, a GET or HEAD with a body, unreadable
+ * framing) throws its `ProxyError` here, before anything is sent upstream.
+ */
+export function buildUpstreamHeaders(state: PlanState): undefined {
+  const { match, dev, request, upgrade } = state
+  if (match === undefined || dev === undefined) throw new Error('buildUpstreamHeaders runs after checkHost')
+  const { method, headers } = request
+  const body = parseRequestBody(method, headers, { undeclared: request.undeclaredBody })
+  state.body = body
+  state.headers = toUpstreamHeaders(headers, {
+    match,
+    dev,
+    clientAddress: request.clientAddress,
+    upgrade,
+    body,
+    method,
+    cors: state.pipeline.cors,
+  })
+  return undefined
+}
