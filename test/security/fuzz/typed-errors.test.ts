@@ -25,7 +25,6 @@ import {
   compileMatcher,
   didYouMean,
   findShadowedRoutes,
-  interpolateEnv,
   matchRequest,
   normalizePath,
   parsePattern,
@@ -33,9 +32,9 @@ import {
   parseRoutes,
   parseTarget,
   removeDotSegments,
-  resolveConfig,
   validateRules,
 } from '@sameorigin/core/rules'
+import { interpolateEnv, resolveConfig } from '@sameorigin/core/config'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hostilePath, routeSet } from '../src/arbitraries.ts'
@@ -237,7 +236,7 @@ function typedOnly(run: () => unknown, codes: readonly ErrorCode[], tally: Recor
 /** One function of a pure core, how to call it with generated input, and the codes it may throw. */
 interface Target<T> {
   readonly name: string
-  readonly module: 'core/rules' | 'core/rewrite'
+  readonly module: 'core/config' | 'core/rules' | 'core/rewrite'
   readonly input: fc.Arbitrary<T>
   readonly run: (input: T) => unknown
   readonly codes: readonly ErrorCode[]
@@ -250,7 +249,7 @@ function defineTarget<T>(definition: Target<T>): Target<unknown> {
 const TARGETS: readonly Target<unknown>[] = [
   defineTarget({
     name: 'resolveConfig(any value, any env)',
-    module: 'core/rules',
+    module: 'core/config',
     input: fc.tuple(userConfig, env),
     run: ([user, environment]) => resolveConfig(user as UserConfig, { env: environment }),
     codes: ['ERR_CONFIG_INVALID'],
@@ -341,7 +340,7 @@ const TARGETS: readonly Target<unknown>[] = [
   }),
   defineTarget({
     name: 'interpolateEnv(any text, any env)',
-    module: 'core/rules',
+    module: 'core/config',
     input: fc.tuple(fc.oneof(targetText, fc.string()), env),
     run: ([value, environment]) => interpolateEnv(value, environment),
     codes: [],
