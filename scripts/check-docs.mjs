@@ -2,7 +2,9 @@
 // Keeps the docs honest mechanically (run by `pnpm run check` in the test command):
 //   1. every error code in packages/core/src/errors/codes.ts has docs/errors/<CODE>.md with the
 //      three sections, and no page documents a code that does not exist;
-//   2. the source tree in ARCHITECTURE.md lists every file under packages/core/src, and nothing else.
+//   2. the source tree in ARCHITECTURE.md lists every file under packages/core/src, and nothing else;
+//   3. the step and pass tables in ARCHITECTURE.md name the steps of the pipeline and the passes of
+//      the Node transport in the order the code runs them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import process from 'node:process'
@@ -59,6 +61,32 @@ if (!tree) {
       problems.push(`ARCHITECTURE.md lists packages/core/src/${file}, which does not exist`)
 }
 
+// 3. ARCHITECTURE.md step and pass tables <-> the ordered arrays in the code
+const orders = [
+  ['requestSteps', 'packages/core/src/pipeline/steps/index.ts'],
+  ['upgradeSteps', 'packages/core/src/pipeline/steps/index.ts'],
+  ['responsePasses', 'packages/core/src/engine/passes/index.ts'],
+]
+for (const [name, file] of orders) {
+  const source = readFileSync(join(root, file), 'utf8')
+  const array = source.match(new RegExp(`export const ${name}\\b[^=]*= \\[([^\\]]*)\\]`))
+  const table = architecture.match(new RegExp(`<!-- (?:steps|passes):${name} -->\\n((?:\\|.*\\n)+)`))
+  if (!array) problems.push(`${file} has no \`export const ${name} = [...]\``)
+  else if (!table) problems.push(`ARCHITECTURE.md has no table under "<!-- steps:${name} -->"`)
+  else {
+    const inCode = array[1]
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)
+    const rows = table[1].split('\n').slice(2).filter(Boolean)
+    const inDocs = rows.map((row) => row.split('|')[2]?.trim().replace(/^`|`$/g, ''))
+    if (inCode.join() !== inDocs.join())
+      problems.push(
+        `ARCHITECTURE.md's ${name} table says ${inDocs.join(' → ')}; ${file} runs ${inCode.join(' → ')}`,
+      )
+  }
+}
+
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
@@ -72,5 +100,5 @@ if (problems.length > 0) {
   process.exit(1)
 }
 process.stdout.write(
-  `check-docs: ${codes.length} error codes documented; ARCHITECTURE.md tree matches packages/core/src\n`,
+  `check-docs: ${codes.length} error codes documented; ARCHITECTURE.md tree and step tables match packages/core/src\n`,
 )

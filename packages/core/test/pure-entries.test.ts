@@ -39,3 +39,18 @@ describe('pure entries', () => {
     expect([...engine.values()].flat()).toEqual(expect.arrayContaining(['httpxy', 'node:process']))
   })
 })
+
+describe('the pipeline', () => {
+  // Every transport runs it, a Worker included: it decides from plain data and imports no node: module.
+  it.each([
+    'pipeline/plan-request.ts',
+    'pipeline/plan-response.ts',
+    'pipeline/create-pipeline.ts',
+    'pipeline/to-error-answer.ts',
+    'pipeline/describe-failure.ts',
+    'pipeline/upstream-timer.ts',
+    'pipeline/warn-unverified-tls.ts',
+  ])('%s imports nothing but pure modules', (entry) => {
+    expect(Object.fromEntries(runtimeImports(entry))).toEqual({})
+  })
+})
