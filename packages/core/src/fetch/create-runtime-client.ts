@@ -46,7 +46,12 @@ export function createRuntimeClient(fetchImpl: typeof fetch = globalThis.fetch):
         signal: exchange.signal,
       }
       if (exchange.body !== null) init.duplex = 'half'
-      const response = await fetchImpl(exchange.url, init)
+      let response
+      try {
+        response = await fetchImpl(exchange.url, init)
+      } catch (error) {
+        throw toSocketError(error)
+      }
       return {
         status: response.status,
         statusText: response.statusText,
@@ -56,6 +61,15 @@ export function createRuntimeClient(fetchImpl: typeof fetch = globalThis.fetch):
     },
     close: async () => {},
   }
+}
+
+/**
+ * undici rejects with `TypeError('fetch failed')` whose `cause` is the socket's error (`ECONNREFUSED`
+ * …): that cause is what `describeUpstreamError` reads. Other runtimes' errors pass as they are.
+ */
+function toSocketError(error: unknown): unknown {
+  const cause = error instanceof TypeError ? (error.cause as { code?: unknown } | undefined) : undefined
+  return typeof cause?.code === 'string' ? cause : error
 }
 
 function toRequestHeaders(record: ReadonlyHeaderRecord): Headers {
