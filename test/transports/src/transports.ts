@@ -2,6 +2,7 @@ import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
 import type { CorsOptions, Logger, UserConfig } from '@sameorigin/core'
 import { createProxy } from '@sameorigin/core'
+import { createFetchProxy } from '@sameorigin/core/fetch'
 import { createRouteHandler } from '@sameorigin/next/route'
 import { listen } from '@sameorigin/test-utils'
 import { serveFetch } from './serve-fetch.ts'
@@ -113,10 +114,6 @@ export const fetchProxy: Transport = {
   name: 'fetch proxy',
   gaps: {},
   async start(config, options = {}) {
-    const fetchModule = '@sameorigin/core/fetch'
-    const { createFetchProxy } = (await import(
-      /* @vite-ignore */ fetchModule
-    )) as typeof import('@sameorigin/core/fetch')
     const { logger, warnings } = recordingLogger()
     const proxy = createFetchProxy(config, { ...options, logger })
     const server = await serveFetch(async (request) => {
