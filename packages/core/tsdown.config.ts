@@ -7,6 +7,10 @@ export default defineConfig({
     rewrite: 'src/rewrite/index.ts',
     // defineConfig, defineRoute and resolveConfig (no node: import), for hosts that run without node:http.
     config: 'src/config/index.ts',
+    // The Fetch transport: `fetch` (no node: import; the runtime's fetch) for the `default` condition,
+    // `fetch-node` (the Node client, error pages from disk) for the `node` condition.
+    fetch: 'src/fetch/index.ts',
+    'fetch-node': 'src/fetch/node.ts',
   },
   format: 'esm',
   platform: 'node',

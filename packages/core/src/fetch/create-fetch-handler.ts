@@ -1,0 +1,35 @@
+import type { PipelineHooks } from '../pipeline/create-pipeline.ts'
+import { createPipeline } from '../pipeline/create-pipeline.ts'
+import type { ResolvedConfig, UserConfig } from '../types.ts'
+import type { FetchState } from './fetch-state.ts'
+import { handleFetch } from './handle-fetch.ts'
+import type { FetchProxy, FetchProxyOptions, UpstreamClient } from './types.ts'
+
+/** What an entry of the Fetch transport supplies: its default client and what it can read. */
+export interface FetchDefaults extends PipelineHooks {
+  /** The client used when the options give none. */
+  readonly createClient: (options: FetchProxyOptions) => UpstreamClient
+}
+
+/**
+ * `createFetchProxy` with an entry's defaults (the runtime's `fetch`, or the Node client and error
+ * pages read from disk). The config is validated here: a bad one throws before any request.
+ */
+export function createFetchHandler(
+  config: UserConfig | ResolvedConfig,
+  options: FetchProxyOptions,
+  defaults: FetchDefaults,
+): FetchProxy {
+  const pipeline = createPipeline(config, options, 'createFetchProxy', { explain: defaults.explain })
+  const client = options.client ?? defaults.createClient(options)
+  const state: FetchState = { pipeline, client, inFlight: new Set(), closed: false }
+  const reason = Object.assign(new Error('The proxy was closed.'), { code: 'ECONNABORTED' })
+  const proxy = (request: Request, info?: Parameters<FetchProxy>[1]) => handleFetch(state, request, info)
+  return Object.assign(proxy, {
+    close: async () => {
+      state.closed = true
+      for (const controller of state.inFlight) controller.abort(reason)
+      await client.close()
+    },
+  })
+}

@@ -1,0 +1,96 @@
+import { createError } from '../errors/proxy-error.ts'
+import { toInternalError } from '../errors/to-internal-error.ts'
+import { planRequest } from '../pipeline/plan-request.ts'
+import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
+import type { ForwardPlan, RefusePlan } from '../pipeline/types.ts'
+import type { ProxyError } from '../errors/proxy-error.ts'
+import type { FetchState } from './fetch-state.ts'
+import { forwardExchange } from './forward-exchange.ts'
+import { logFailure } from './log-failure.ts'
+import { peekBody } from './peek-body.ts'
+import { toHeaderRecord } from './to-header-record.ts'
+import { toPipelineRequest } from './to-pipeline-request.ts'
+import { toErrorResponse, toWebResponse } from './to-web-response.ts'
+import type { FetchRequestInfo } from './types.ts'
+
+/**
+ * The Fetch transport's request handler: the pipeline decides (`planRequest`), this carries it out —
+ * `undefined` for a request that is not ours, the preflight's 204, the error answer of a refusal (one
+ * `warn` line), or the upstream's streamed answer. Never rejects.
+ */
+export async function handleFetch(
+  state: FetchState,
+  request: Request,
+  info: FetchRequestInfo | undefined,
+): Promise<Response | undefined> {
+  if (state.closed) return undefined
+  const incoming = toPipelineRequest(request, info)
+  let plan
+  try {
+    plan = planRequest(state.pipeline, incoming)
+    if (plan.kind === 'pass') return undefined
+    if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
+    if (plan.kind === 'refuse') return refuse(state, request, incoming.url, plan)
+    const upload = await readUpload(state, request, plan, info)
+    if (upload.plan.kind !== 'forward') return refuse(state, request, incoming.url, upload.plan)
+    const { source } = upload
+    const forward = { request, headers: incoming.headers, url: incoming.url, plan: upload.plan, source }
+    return await forwardExchange(state, forward)
+  } catch (error) {
+    const refusal: RefusePlan = {
+      kind: 'refuse',
+      error: toInternalError(error),
+      match: plan?.kind === 'forward' ? plan.match : undefined,
+      corsOrigin: plan?.kind === 'forward' ? plan.corsOrigin : undefined,
+    }
+    return refuse(state, request, incoming.url, refusal)
+  }
+}
+
+/** The refusal's error answer, and its one `warn` line. */
+function refuse(state: FetchState, request: Request, url: string, plan: RefusePlan): Response {
+  const { error, match, corsOrigin } = plan
+  logFailure(state, { method: request.method, url, match, upgrade: false }, error)
+  // The body is not read: cancelling it tells the host to stop receiving it.
+  request.body?.cancel().catch(() => {})
+  const headers = toHeaderRecord(request.headers)
+  const context = { method: request.method, headers, route: match?.route, corsOrigin }
+  return toErrorResponse(toErrorAnswer(state.pipeline, error, context))
+}
+
+/**
+ * The body to send. A body no header declares (`stream` framing without `Transfer-Encoding`) is read
+ * up to its first bytes, since an empty one is no body: then the request is planned again without it,
+ * so the upstream gets `Content-Length: 0` (or, for GET, nothing) rather than an empty chunked body.
+ */
+async function readUpload(
+  state: FetchState,
+  request: Request,
+  plan: ForwardPlan,
+  info: FetchRequestInfo | undefined,
+): Promise<{ plan: ForwardPlan | RefusePlan; source: ReadableStream<Uint8Array> | null }> {
+  const { body } = request
+  if (body === null || plan.body.kind !== 'stream' || request.headers.has('transfer-encoding')) {
+    return { plan, source: body }
+  }
+  let source
+  try {
+    source = await peekBody(body)
+  } catch (cause) {
+    return { plan: brokenBody(plan, cause), source: null }
+  }
+  if (source !== null) return { plan, source }
+  const again = planRequest(state.pipeline, toPipelineRequest(request, info, false))
+  // The same steps with the same headers decided to forward a moment ago; only the framing changes.
+  if (again.kind !== 'forward' && again.kind !== 'refuse')
+    throw new Error('a body-less replan changed course')
+  return { plan: again, source: null }
+}
+
+function brokenBody(plan: ForwardPlan, cause: unknown): RefusePlan {
+  const error: ProxyError = createError('ERR_REQUEST_FRAMING_INVALID', {
+    message: 'The request body broke off before it began.',
+    cause,
+  })
+  return { kind: 'refuse', error, match: plan.match, corsOrigin: plan.corsOrigin }
+}
