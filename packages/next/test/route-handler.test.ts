@@ -4,7 +4,8 @@ import { request as httpRequest, Agent } from 'node:http'
 import type { Listening, Upstream } from '@sameorigin/test-utils'
 import { request, startUpstream } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
-import { createRouteHandler } from '../src/route/create-route-handler.ts'
+import { resolveConfig } from '@sameorigin/core'
+import { createRouteHandler, createRouteHandlerFrom } from '../src/route/create-route-handler.ts'
 import { serveWebHandler } from './serve-web-handler.ts'
 
 const MiB = 1024 * 1024
@@ -157,5 +158,26 @@ describe('the route handler in production', () => {
         .status,
     ).toBe(200)
     expect(upstream.requests.map((req) => req.path)).toEqual(['/api/x'])
+  })
+})
+
+describe('the route handler when its config changes', () => {
+  it('closes the previous proxy (its pooled upstream sockets) once another config is loaded', async () => {
+    const upstream = await startUpstream()
+    onTestFinished(() => upstream.close())
+    const first = resolveConfig({ routes: { '/api': upstream.url } })
+    const second = resolveConfig({ routes: { '/api': `${upstream.url}/v2` } })
+    let config = first
+    const handlers = createRouteHandlerFrom(async () => config, { logger: silent })
+    const app = await serveWebHandler(handlers.GET)
+    onTestFinished(() => app.close())
+    expect((await request(`${app.url}/api/x`)).status).toBe(200)
+    expect(upstream.openConnections).toBe(1)
+    config = second
+    expect((await request(`${app.url}/api/x`)).status).toBe(200)
+    expect(upstream.requests.map((req) => req.path)).toEqual(['/api/x', '/v2/x'])
+    // The first proxy's pooled socket is destroyed; the second keeps its own.
+    await expect.poll(() => upstream.openConnections).toBe(1)
+    expect(upstream.connections).toBe(2)
   })
 })

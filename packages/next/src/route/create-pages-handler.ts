@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import process from 'node:process'
-import type { ProxyEngine } from '@sameorigin/core'
+import type { ProxyEngine, ResolvedConfig } from '@sameorigin/core'
 import { createProxy } from '@sameorigin/core'
 import { createNextLogger } from '../next-logger.ts'
-import type { RouteHandlerOptions } from './create-route-handler.ts'
+import type { RouteHandlerOptions, RouteHandlerSettings } from './create-route-handler.ts'
+import type { ConfigLoader } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 
 /** A Pages Router API handler (`pages/api/[...path].ts`). */
@@ -20,26 +21,53 @@ export const pagesConfig: {
 
 /**
  * The Pages Router equivalent of {@link createRouteHandler}: Pages API routes receive Node's own
- * request and response, so the core's engine serves them as it serves Vite, unchanged (streaming,
- * keep-alive agents, cookie/redirect/Origin rewriting, 502/504). A request no route matches gets 404.
+ * request and response, so the core's Node engine serves them as it serves Vite, unchanged (the same
+ * pipeline as the route handler's Fetch transport, on the socket itself). A request no route matches
+ * gets 404.
  * @example
  * // pages/api/[...path].ts
  * export { pagesHandler as default, pagesConfig as config } from '@sameorigin/next/route'
  */
 export function createPagesHandler(options: RouteHandlerOptions = {}): PagesHandler {
-  const { logger, allowedHosts, production = false, ...configOptions } = options
-  const loadConfig = createConfigLoader(configOptions)
-  let engine: Promise<ProxyEngine> | undefined
+  const { allowedHosts, cors, env, production, logger, ...configOptions } = options
+  return createPagesHandlerFrom(createConfigLoader(configOptions), {
+    allowedHosts,
+    cors,
+    env,
+    production,
+    logger,
+  })
+}
+
+/**
+ * {@link createPagesHandler} over a config loader that may be shared. One engine per loaded config:
+ * when the loader hands over another config, the previous engine is closed.
+ */
+export function createPagesHandlerFrom(
+  loadConfig: ConfigLoader,
+  settings: RouteHandlerSettings,
+): PagesHandler {
+  const { allowedHosts, cors, env, production = false } = settings
+  const logger = settings.logger ?? createNextLogger()
+  let current: { readonly config: ResolvedConfig; readonly engine: ProxyEngine } | undefined
+
+  function engineFor(config: ResolvedConfig): ProxyEngine {
+    if (current?.config === config) return current.engine
+    const previous = current
+    const engine = createProxy(config, {
+      logger,
+      ...(allowedHosts === undefined ? {} : { allowedHosts }),
+      ...(cors === undefined ? {} : { cors }),
+      ...(env === undefined ? {} : { env }),
+    })
+    current = { config, engine }
+    void previous?.engine.close()
+    return engine
+  }
+
   return async function sameoriginPagesHandler(req, res) {
     if (!production && process.env.NODE_ENV === 'production') return notFound(res)
-    engine ??= loadConfig().then((resolved) =>
-      createProxy(resolved, {
-        logger: logger ?? createNextLogger(),
-        ...(allowedHosts ? { allowedHosts } : {}),
-      }),
-    )
-    const proxy = await engine
-    proxy.middleware(req, res, () => notFound(res))
+    engineFor(await loadConfig()).middleware(req, res, () => notFound(res))
   }
 }
 

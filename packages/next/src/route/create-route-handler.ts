@@ -1,16 +1,10 @@
 import process from 'node:process'
-import type { Logger, ProxyError, ResolvedRoute } from '@sameorigin/core'
-import { createError, isProxyError, matchRequest } from '@sameorigin/core'
-import type { ReadonlyHeaderRecord, RequestBody } from '@sameorigin/core/rewrite'
-import { parseRequestBody, toDevOrigin, toUpstreamHeaders } from '@sameorigin/core/rewrite'
-import { isHostAllowed } from 'host-validation-middleware'
+import type { CorsOptions, Logger, ResolvedConfig } from '@sameorigin/core'
+import type { FetchProxy } from '@sameorigin/core/fetch'
+import { createFetchProxy } from '@sameorigin/core/fetch'
 import { createNextLogger } from '../next-logger.ts'
-import { toErrorResponse } from './error-response.ts'
-import { forwardRequest } from './forward-request.ts'
-import { peekBody } from './peek-body.ts'
-import type { RouteConfigOptions } from './load-route-config.ts'
+import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
-import { createUpstreamAgents } from './upstream-agents.ts'
 
 /** Options of {@link createRouteHandler}. */
 export interface RouteHandlerOptions extends RouteConfigOptions {
@@ -22,6 +16,20 @@ export interface RouteHandlerOptions extends RouteConfigOptions {
    * @default []
    */
   allowedHosts?: readonly string[] | true
+  /**
+   * CORS mode, for pages that cannot be same-origin with the Next dev server (Storybook, a mobile
+   * simulator): the listed origins may call the handler cross-origin. Preflights are answered here,
+   * answers carry the CORS headers, and a request from any other origin gets 403 and reaches no
+   * backend. Without it the handler adds no CORS headers, as every sameorigin host.
+   * @default undefined
+   */
+  cors?: CorsOptions
+  /**
+   * Where `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (or their lower-case forms) are read from, as
+   * the engine reads them: upstreams are reached through the forward proxy they name.
+   * @default process.env
+   */
+  env?: Readonly<Record<string, string | undefined>>
   /**
    * Also forward when `NODE_ENV` is `production` (`next start`, a deployment). Off by default, like
    * `withSameOrigin`: a deployed app should not proxy to the development backends of its config.
@@ -49,113 +57,75 @@ export interface RouteHandlers {
   readonly OPTIONS: RouteHandler
 }
 
+/** What {@link createRouteHandlerFrom} takes besides the config: the options that are not routes. */
+export type RouteHandlerSettings = Omit<RouteHandlerOptions, keyof RouteConfigOptions>
+
 function notFound(): Response {
   return new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain' } })
 }
 
-/** The 403 for a host the handler does not answer for (its name passed toDevOrigin's syntax check). */
-function hostNotAllowed(hostname: string, route: string): ProxyError {
-  return createError('ERR_REQUEST_HOST_NOT_ALLOWED', {
-    message: `This dev server does not answer for the host ${hostname} (DNS rebinding protection).`,
-    hint: `If you meant to use ${hostname}, allow it: createRouteHandler({ allowedHosts: ['${hostname}'] }).`,
-    details: { route, host: hostname },
-  })
-}
-
 /**
- * How the request's body is framed (`parseRequestBody`, which throws the refusals) and the stream to
- * send. Next hands over no body for GET and HEAD, so their framing headers alone tell that one was
- * sent; a body no header declares is read up to its first bytes, since an empty one is no body.
+ * The client's address as Next passes it: Next appends the socket's address to `X-Forwarded-For`, so
+ * it is the last entry (the earlier ones are whatever the client claimed).
  */
-async function readUpload(
-  request: Request,
-  incoming: ReadonlyHeaderRecord,
-): Promise<{ body: RequestBody; source: ReadableStream<Uint8Array> | null }> {
-  const body = parseRequestBody(request.method, incoming, { undeclared: request.body !== null })
-  if (body.kind !== 'stream' || incoming['transfer-encoding'] !== undefined || request.body === null) {
-    return { body, source: request.body }
-  }
-  let source
-  try {
-    source = await peekBody(request.body)
-  } catch (cause) {
-    throw createError('ERR_REQUEST_FRAMING_INVALID', {
-      message: 'The request body broke off before it began.',
-      cause,
-    })
-  }
-  return source === null ? { body: NO_BODY, source } : { body, source }
-}
-
-const NO_BODY: RequestBody = Object.freeze({ kind: 'none' })
-
-/** A Web `Headers` as the record the core's rewriters take (names are already lower-case). */
-export function toHeaderRecord(headers: Headers): ReadonlyHeaderRecord {
-  const record: Record<string, string> = {}
-  for (const [name, value] of headers) record[name] = value
-  return record
+function toClientAddress(request: Request): string | undefined {
+  const address = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
+  return address === '' ? undefined : address
 }
 
 /**
- * The route handler: every request it receives is matched against the routes (as the engine does:
- * path normalised, unsafe paths 400), forwarded with the core's header, cookie, redirect and Origin
- * rewriting, and answered with the upstream's streamed response or the engine's 502/504 body.
- * A request no route matches gets 404.
+ * The route handler: every request it receives goes to the core's Fetch transport
+ * (`createFetchProxy`), which decides and forwards exactly as the engine does for Vite: the same
+ * matching and path safety, host check, CORS mode, header, cookie, redirect and Origin rewriting,
+ * clocks, forward proxy, error answers and failure line. A request no route matches gets 404.
  * @example
  * // app/api/[...path]/route.ts
  * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = createRouteHandler({ configFile: 'sameorigin.config.ts' })
  */
 export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHandlers {
-  const { logger: givenLogger, allowedHosts = [], production = false, ...configOptions } = options
-  const logger = givenLogger ?? createNextLogger()
-  const loadConfig = createConfigLoader(configOptions)
-  const agents = createUpstreamAgents()
+  const { allowedHosts, cors, env, production, logger, ...configOptions } = options
+  return createRouteHandlerFrom(createConfigLoader(configOptions), {
+    allowedHosts,
+    cors,
+    env,
+    production,
+    logger,
+  })
+}
 
-  /** Logs one line for a request refused before forwarding, and answers it with the error. */
-  function refuse(request: Request, error: ProxyError, route: ResolvedRoute | undefined): Response {
-    const path = new URL(request.url).pathname
-    logger.warn(
-      `sameorigin: ${request.method} ${path} refused (${error.status} ${error.code}): ${error.message}`,
-    )
-    return toErrorResponse(request, error, route)
+/**
+ * {@link createRouteHandler} over a config loader that may be shared (the ready-made exports share
+ * one with `pagesHandler` and `serverFetch`). One Fetch proxy per loaded config: when the loader
+ * hands over another config, the previous proxy is closed (its upstream sockets destroyed).
+ */
+export function createRouteHandlerFrom(
+  loadConfig: ConfigLoader,
+  settings: RouteHandlerSettings,
+): RouteHandlers {
+  const { allowedHosts, cors, env, production = false } = settings
+  const logger = settings.logger ?? createNextLogger()
+  let current: { readonly config: ResolvedConfig; readonly proxy: FetchProxy } | undefined
+
+  function proxyFor(config: ResolvedConfig): FetchProxy {
+    if (current?.config === config) return current.proxy
+    const previous = current
+    const proxy = createFetchProxy(config, {
+      logger,
+      ...(allowedHosts === undefined ? {} : { allowedHosts }),
+      ...(cors === undefined ? {} : { cors }),
+      ...(env === undefined ? {} : { env }),
+    })
+    current = { config, proxy }
+    void previous?.proxy.close()
+    return proxy
   }
 
   async function sameoriginRouteHandler(request: Request): Promise<Response> {
     if (!production && process.env.NODE_ENV === 'production') return notFound()
-    const url = new URL(request.url)
-    const incoming = toHeaderRecord(request.headers)
-    let match
-    try {
-      match = matchRequest(await loadConfig(), {
-        method: request.method,
-        url: url.pathname + url.search,
-        headers: incoming,
-      })
-    } catch (error) {
-      if (!isProxyError(error)) throw error
-      return refuse(request, error, undefined)
-    }
-    if (match === undefined) return notFound()
-    const dev = toDevOrigin(incoming, url.protocol === 'https:')
-    if (dev === undefined) {
-      return toErrorResponse(request, createError('ERR_REQUEST_HOST_INVALID', {}), match.route)
-    }
-    if (allowedHosts !== true && !isHostAllowed(dev.host, [...allowedHosts])) {
-      return refuse(request, hostNotAllowed(dev.hostname, match.route.id), match.route)
-    }
-    const method = request.method
-    let upload
-    try {
-      upload = await readUpload(request, incoming)
-    } catch (error) {
-      if (!isProxyError(error)) throw error
-      return refuse(request, error, match.route)
-    }
-    const { body, source } = upload
-    // Next puts the client's address last in X-Forwarded-For.
-    const clientAddress = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
-    const upstreamHeaders = toUpstreamHeaders(incoming, { match, dev, clientAddress, body, method })
-    return forwardRequest(request, { match, dev, body, source, upstreamHeaders, agents, logger })
+    const proxy = proxyFor(await loadConfig())
+    const clientAddress = toClientAddress(request)
+    const response = await proxy(request, clientAddress === undefined ? {} : { clientAddress })
+    return response ?? notFound()
   }
 
   return {

@@ -20,12 +20,15 @@ export interface RouteConfigOptions extends UserConfig {
   root?: string
 }
 
+/** Loads the routes on first call; later calls share the result. */
+export type ConfigLoader = () => Promise<ResolvedConfig>
+
 /**
- * Loads and resolves the routes once per options object: the first request pays for it, later ones
- * share the promise. The mode follows `NODE_ENV` (Next sets it), so `.env.development` applies in
- * `next dev` as it does for `withSameOrigin`.
+ * Loads and resolves the routes once per options object: nothing happens until the first request,
+ * which pays for it, and later ones share the promise. The mode follows `NODE_ENV` (Next sets it), so
+ * `.env.development` applies in `next dev` as it does for `withSameOrigin`.
  */
-export function createConfigLoader(options: RouteConfigOptions): () => Promise<ResolvedConfig> {
+export function createConfigLoader(options: RouteConfigOptions): ConfigLoader {
   let loaded: Promise<ResolvedConfig> | undefined
   return () => {
     loaded ??= (async () => {
@@ -62,4 +65,16 @@ async function importLoadConfig(
     /* webpackIgnore: true */ /* turbopackIgnore: true */ entry
   )) as typeof import('@sameorigin/core')
   return core.loadConfig
+}
+
+let shared: ConfigLoader | undefined
+
+/**
+ * The loader of the ready-made exports (`GET` …, `pagesHandler`, `serverFetch`: no options, the
+ * nearest config file): one for all of them, created on its first call, so importing the module
+ * loads nothing and the config file is read once, whichever export a request reaches first.
+ */
+export const loadSharedConfig: ConfigLoader = () => {
+  shared ??= createConfigLoader({})
+  return shared()
 }

@@ -1,6 +1,6 @@
 import type { ResolvedConfig } from '@sameorigin/core'
 import { matchRequest } from '@sameorigin/core'
-import type { RouteConfigOptions } from './load-route-config.ts'
+import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 
 /** A `fetch` that understands the dev server's own paths. */
@@ -17,7 +17,11 @@ export type ServerFetch = (input: string | URL | Request, init?: RequestInit) =>
  * const me = await serverFetch('/api/me', { headers: { cookie: (await cookies()).toString() } })
  */
 export function createServerFetch(options: RouteConfigOptions = {}): ServerFetch {
-  const loadConfig = createConfigLoader(options)
+  return createServerFetchFrom(createConfigLoader(options))
+}
+
+/** {@link createServerFetch} over a config loader that may be shared. */
+export function createServerFetchFrom(loadConfig: ConfigLoader): ServerFetch {
   return async function sameoriginServerFetch(input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
     if (!url.startsWith('/') || url.startsWith('//')) return fetch(input, init)
