@@ -1,6 +1,12 @@
 import type { ProxyError } from '../errors/proxy-error.ts'
+import type { ErrorAnswerContext } from '../pipeline/to-error-answer.ts'
+import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import type { UpstreamTimer } from '../pipeline/upstream-timer.ts'
+import type { FetchState } from './fetch-state.ts'
+import type { ForwardRequest } from './forward-exchange.ts'
+import { logFailure } from './log-failure.ts'
 import type { Relay } from './relay-stream.ts'
+import { toErrorResponse } from './to-web-response.ts'
 
 /** The state of one forwarded request of the Fetch transport. Internal. */
 export interface Flight {
@@ -31,4 +37,69 @@ export interface Flight {
   readonly fail: (error: ProxyError) => void
   /** The browser left: the upstream request is aborted, nothing is logged. */
   readonly leave: () => void
+}
+
+/**
+ * The state of one exchange, with its ways to end: `answer` resolves the host's promise once, `fail`
+ * logs one line (unless the browser left) and answers the error or errors the body, `leave` aborts
+ * the upstream quietly, `complete` stops the clocks of an exchange that ended well.
+ */
+export function createFlight(
+  state: FetchState,
+  forward: ForwardRequest,
+  resolve: (response: Response) => void,
+): Flight {
+  const { request, plan } = forward
+  const flight: Flight = {
+    abort: new AbortController(),
+    uploadEnded: false,
+    clientLeft: false,
+    answered: false,
+    done: false,
+    answer: (response) => {
+      if (flight.answered) return
+      flight.answered = true
+      resolve(response)
+    },
+    end: (reason) => {
+      if (flight.done) return false
+      flight.done = true
+      flight.timer?.clear()
+      state.inFlight.delete(flight.abort)
+      flight.abort.abort(reason)
+      flight.upload?.error(reason)
+      flight.download?.error(reason)
+      return true
+    },
+    complete: () => {
+      if (flight.done) return
+      flight.done = true
+      flight.timer?.clear()
+      state.inFlight.delete(flight.abort)
+    },
+    fail: (error) => {
+      if (!flight.end(error)) return
+      if (!flight.clientLeft) {
+        const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
+        logFailure(state, { ...exchange, forwardProxy: flight.forwardProxy }, error)
+      }
+      flight.answer(toErrorResponse(toErrorAnswer(state.pipeline, error, toAnswerContext(forward))))
+    },
+    leave: () => {
+      flight.clientLeft = true
+      const reason = Object.assign(new Error('The client closed the request.'), { code: 'ECONNABORTED' })
+      if (flight.end(reason)) flight.answer(new Response(null, { status: 499 }))
+    },
+  }
+  return flight
+}
+
+function toAnswerContext(forward: ForwardRequest): ErrorAnswerContext {
+  const { plan } = forward
+  return {
+    method: forward.request.method,
+    headers: forward.headers,
+    route: plan.match.route,
+    corsOrigin: plan.corsOrigin,
+  }
 }

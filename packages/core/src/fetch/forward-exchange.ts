@@ -1,13 +1,11 @@
 import { describeUpstreamError } from '../errors/describe-upstream-error.ts'
-import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import type { ForwardPlan } from '../pipeline/types.ts'
 import { startUpstreamTimer } from '../pipeline/upstream-timer.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
 import type { FetchState } from './fetch-state.ts'
 import type { Flight } from './flight.ts'
-import { logFailure } from './log-failure.ts'
+import { createFlight } from './flight.ts'
 import { toClientResponse } from './to-client-response.ts'
-import { toErrorResponse } from './to-web-response.ts'
 import { toUpstreamExchange } from './to-upstream-exchange.ts'
 
 /** The request being forwarded, as the proxy read it. */
@@ -33,47 +31,7 @@ export function forwardExchange(state: FetchState, forward: ForwardRequest): Pro
   const { request, plan } = forward
   const { route } = plan.match
   return new Promise<Response>((resolve) => {
-    const flight: Flight = {
-      abort: new AbortController(),
-      uploadEnded: false,
-      clientLeft: false,
-      answered: false,
-      done: false,
-      answer: (response) => {
-        if (flight.answered) return
-        flight.answered = true
-        resolve(response)
-      },
-      end: (reason) => {
-        if (flight.done) return false
-        flight.done = true
-        flight.timer?.clear()
-        state.inFlight.delete(flight.abort)
-        flight.abort.abort(reason)
-        flight.upload?.error(reason)
-        flight.download?.error(reason)
-        return true
-      },
-      complete: () => {
-        if (flight.done) return
-        flight.done = true
-        flight.timer?.clear()
-        state.inFlight.delete(flight.abort)
-      },
-      fail: (error) => {
-        if (!flight.end(error)) return
-        if (!flight.clientLeft) {
-          const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
-          logFailure(state, { ...exchange, forwardProxy: flight.forwardProxy }, error)
-        }
-        flight.answer(toErrorResponse(toErrorAnswer(state.pipeline, error, toAnswerContext(forward))))
-      },
-      leave: () => {
-        flight.clientLeft = true
-        const reason = Object.assign(new Error('The client closed the request.'), { code: 'ECONNABORTED' })
-        if (flight.end(reason)) flight.answer(new Response(null, { status: 499 }))
-      },
-    }
+    const flight = createFlight(state, forward, resolve)
     state.inFlight.add(flight.abort)
     flight.timer = startUpstreamTimer(route, {
       onTimeout: flight.fail,
@@ -89,16 +47,6 @@ export function forwardExchange(state: FetchState, forward: ForwardRequest): Pro
       (error: unknown) => flight.fail(describeUpstreamError(error, { route, proxy: flight.forwardProxy })),
     )
   })
-}
-
-function toAnswerContext(forward: ForwardRequest) {
-  const { plan } = forward
-  return {
-    method: forward.request.method,
-    headers: forward.headers,
-    route: plan.match.route,
-    corsOrigin: plan.corsOrigin,
-  }
 }
 
 /**
