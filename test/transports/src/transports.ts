@@ -4,8 +4,7 @@ import type { CorsOptions, Logger, UserConfig } from '@sameorigin/core'
 import { createProxy } from '@sameorigin/core'
 import { createFetchProxy } from '@sameorigin/core/fetch'
 import { createRouteHandler } from '@sameorigin/next/route'
-import { listen } from '@sameorigin/test-utils'
-import { serveFetch } from './serve-fetch.ts'
+import { listen, serveFetch } from '@sameorigin/test-utils'
 
 /**
  * What a transport may be unable to do, each named after the case that needs it. A transport lists

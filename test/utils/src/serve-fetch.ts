@@ -1,5 +1,12 @@
 import type { ServerRequest } from 'srvx'
 import { serve } from 'srvx'
+import { TEST_CERT, TEST_KEY } from './certs.ts'
+
+/** Options of {@link serveFetch}. */
+export interface ServeFetchOptions {
+  /** Serve over TLS with the test certificate, HTTP/2 and HTTP/1.1 (srvx's secure server). @default false */
+  readonly http2?: boolean
+}
 
 /** A Fetch handler served on 127.0.0.1 port 0. */
 export interface ServedFetch {
@@ -16,13 +23,16 @@ export interface ServedFetch {
  */
 export async function serveFetch(
   handler: (request: ServerRequest) => Promise<Response>,
+  options: ServeFetchOptions = {},
 ): Promise<ServedFetch> {
+  const secure = options.http2 === true
   const server = serve({
     fetch: handler,
     hostname: '127.0.0.1',
     port: 0,
     silent: true,
     gracefulShutdown: false,
+    ...(secure ? { protocol: 'https' as const, tls: { cert: TEST_CERT, key: TEST_KEY } } : {}),
   })
   await server.ready()
   const address = server.node?.server?.address()
@@ -30,7 +40,7 @@ export async function serveFetch(
     throw new Error('srvx is not listening on a TCP port')
   }
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${secure ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     port: address.port,
     close: () => server.close(true),
   }
