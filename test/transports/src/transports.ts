@@ -64,16 +64,7 @@ export const nodeEngine: Transport = {
         }),
       ),
     )
-    return {
-      url: server.url,
-      port: server.port,
-      warnings,
-      closeProxy: () => proxy.close(),
-      close: async () => {
-        await proxy.close()
-        await server.close()
-      },
-    }
+    return toRunning(server, proxy, warnings)
   },
 }
 
@@ -119,17 +110,26 @@ export const fetchProxy: Transport = {
       const response = await proxy(request, { clientAddress: request.ip })
       return response ?? new Response('Not Found\n', { status: 404 })
     })
-    return {
-      url: server.url,
-      port: server.port,
-      warnings,
-      closeProxy: () => proxy.close(),
-      close: async () => {
-        await proxy.close()
-        await server.close()
-      },
-    }
+    return toRunning(server, proxy, warnings)
   },
+}
+
+/** A running transport whose proxy has its own `close()`: closing stops the proxy, then the server. */
+function toRunning(
+  server: { readonly url: string; readonly port: number; readonly close: () => Promise<void> },
+  proxy: { readonly close: () => Promise<void> },
+  warnings: Running['warnings'],
+): Running {
+  return {
+    url: server.url,
+    port: server.port,
+    warnings,
+    closeProxy: () => proxy.close(),
+    close: async () => {
+      await proxy.close()
+      await server.close()
+    },
+  }
 }
 
 export const TRANSPORTS: readonly Transport[] = [nodeEngine, nextRouteHandler, fetchProxy]

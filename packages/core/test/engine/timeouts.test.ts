@@ -1,30 +1,12 @@
-import { createServer } from 'node:net'
-import type { Socket } from 'node:net'
-import { request } from '@sameorigin/test-utils'
+import { request, startSilentServer } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { eventually, startProxy, upstreamForTest } from './_start-proxy.ts'
-
-/** A TCP server that accepts connections and never says a word (a TLS handshake never completes). */
-async function startSilentServer(): Promise<string> {
-  const sockets = new Set<Socket>()
-  const server = createServer((socket) => {
-    sockets.add(socket)
-    socket.on('error', () => {})
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(async () => {
-    for (const socket of sockets) socket.destroy()
-    await new Promise((resolve) => server.close(resolve))
-  })
-  const address = server.address()
-  return `https://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
-}
 
 const json = (body: string): { error: { code: string } } => JSON.parse(body) as { error: { code: string } }
 
 describe('timeouts', () => {
   it('answers 504 ERR_UPSTREAM_CONNECT_TIMEOUT when connecting (TCP + TLS) takes too long', async () => {
-    const target = await startSilentServer()
+    const target = `https://127.0.0.1:${await startSilentServer()}`
     const proxy = await startProxy({ routes: { '/api': { target, connectTimeout: 150 } } })
     const res = await request(`${proxy.url}/api/x`)
     expect(res.status).toBe(504)

@@ -1,24 +1,7 @@
-import { createServer } from 'node:net'
-import type { Socket } from 'node:net'
+import { startSilentServer } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { eventually, upstreamForTest } from '../engine/_start-proxy.ts'
 import { CLIENTS, errorCode, startFetchProxy } from './_fetch-proxy.ts'
-
-/** A TCP server that accepts connections and never answers (a TLS handshake never completes). */
-async function startSilentServer(): Promise<number> {
-  const sockets = new Set<Socket>()
-  const server = createServer((socket) => {
-    sockets.add(socket)
-    socket.on('error', () => {})
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  onTestFinished(async () => {
-    for (const socket of sockets) socket.destroy()
-    await new Promise((resolve) => server.close(resolve))
-  })
-  const address = server.address()
-  return typeof address === 'object' && address !== null ? address.port : 0
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

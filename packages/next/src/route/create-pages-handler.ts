@@ -1,11 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import process from 'node:process'
-import type { ProxyEngine, ResolvedConfig } from '@sameorigin/core'
 import { createProxy } from '@sameorigin/core'
-import { createNextLogger } from '../next-logger.ts'
 import type { RouteHandlerOptions, RouteHandlerSettings } from './create-route-handler.ts'
 import type { ConfigLoader } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
+import { perConfig } from './per-config.ts'
 
 /** A Pages Router API handler (`pages/api/[...path].ts`). */
 export type PagesHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -47,23 +46,8 @@ export function createPagesHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): PagesHandler {
-  const { allowedHosts, cors, env, production = false } = settings
-  const logger = settings.logger ?? createNextLogger()
-  let current: { readonly config: ResolvedConfig; readonly engine: ProxyEngine } | undefined
-
-  function engineFor(config: ResolvedConfig): ProxyEngine {
-    if (current?.config === config) return current.engine
-    const previous = current
-    const engine = createProxy(config, {
-      logger,
-      ...(allowedHosts === undefined ? {} : { allowedHosts }),
-      ...(cors === undefined ? {} : { cors }),
-      ...(env === undefined ? {} : { env }),
-    })
-    current = { config, engine }
-    void previous?.engine.close()
-    return engine
-  }
+  const engineFor = perConfig(settings, createProxy)
+  const production = settings.production ?? false
 
   return async function sameoriginPagesHandler(req, res) {
     if (!production && process.env.NODE_ENV === 'production') return notFound(res)

@@ -1,10 +1,9 @@
 import process from 'node:process'
-import type { CorsOptions, Logger, ResolvedConfig } from '@sameorigin/core'
-import type { FetchProxy } from '@sameorigin/core/fetch'
+import type { CorsOptions, Logger } from '@sameorigin/core'
 import { createFetchProxy } from '@sameorigin/core/fetch'
-import { createNextLogger } from '../next-logger.ts'
 import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
+import { perConfig } from './per-config.ts'
 
 /** Options of {@link createRouteHandler}. */
 export interface RouteHandlerOptions extends RouteConfigOptions {
@@ -102,23 +101,8 @@ export function createRouteHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): RouteHandlers {
-  const { allowedHosts, cors, env, production = false } = settings
-  const logger = settings.logger ?? createNextLogger()
-  let current: { readonly config: ResolvedConfig; readonly proxy: FetchProxy } | undefined
-
-  function proxyFor(config: ResolvedConfig): FetchProxy {
-    if (current?.config === config) return current.proxy
-    const previous = current
-    const proxy = createFetchProxy(config, {
-      logger,
-      ...(allowedHosts === undefined ? {} : { allowedHosts }),
-      ...(cors === undefined ? {} : { cors }),
-      ...(env === undefined ? {} : { env }),
-    })
-    current = { config, proxy }
-    void previous?.proxy.close()
-    return proxy
-  }
+  const proxyFor = perConfig(settings, createFetchProxy)
+  const production = settings.production ?? false
 
   async function sameoriginRouteHandler(request: Request): Promise<Response> {
     if (!production && process.env.NODE_ENV === 'production') return notFound()
