@@ -26,6 +26,8 @@ export const fetchTransport: Host = defineHost({
     hmr: 'a plain Fetch server has no HMR websocket to coexist with',
     wsOriginRewrite: WEBSOCKETS,
     wsErrors: WEBSOCKETS,
+    undeclaredBodyRefusals:
+      'a Web Request for GET or HEAD has no body (srvx gives it none, as the Fetch standard says): over HTTP/2, where DATA frames alone carry it, the proxy cannot see it and forwards the request without it (a body announced by Content-Length is refused with 400)',
   },
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
