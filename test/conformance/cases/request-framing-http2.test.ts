@@ -6,6 +6,7 @@ import type { Http2Answer, Http2Send } from '@sameorigin/test-utils'
 import { exchangeHttp2, openHttp2 } from '@sameorigin/test-utils'
 import { expect, onTestFinished } from 'vitest'
 import { describeHosts } from '../src/describe-hosts.ts'
+import type { Capability } from '../src/types.ts'
 import { BODY, describeRequests, PAYLOADS, useTap } from '../src/use-tap.ts'
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE'] as const
@@ -28,7 +29,8 @@ type H2Framing = keyof typeof H2_FRAMINGS
 
 const statusOf = (answer: Http2Answer): number | 'reset' => ('status' in answer ? answer.status : 'reset')
 
-describeHosts('request bodies framed upstream over HTTP/2', { requires: ['http2'] }, ({ it, serve }) => {
+describeHosts('request bodies framed upstream over HTTP/2', { requires: ['http2'] }, (block) => {
+  const { it, host, serve } = block
   const tap = useTap()
   const app = serve(() => ({ routes: { '/api': `${tap.url}/v1` } }), { http2: true })
 
@@ -38,7 +40,9 @@ describeHosts('request bodies framed upstream over HTTP/2', { requires: ['http2'
       const refused = method === 'TRACE' ? 405 : method === 'GET' || method === 'HEAD' ? 400 : undefined
       const outcome =
         refused !== undefined ? `refuses ${refused}` : valid ? 'forwards it chunked' : 'forwards no request'
-      it(`${method} with ${framing}: ${outcome}`, async () => {
+      // A GET or HEAD body that no header announces: a host that cannot see it declares so.
+      const needs: Capability[] = refused === 400 && valid ? ['undeclaredBodyRefusals'] : []
+      it.requires(...needs)(`${method} with ${framing}: ${outcome}`, async () => {
         const session = await openHttp2(app.url)
         onTestFinished(() => {
           session.close()
@@ -56,6 +60,25 @@ describeHosts('request bodies framed upstream over HTTP/2', { requires: ['http2'
         expect(tap.requests[0]?.framing).toBe('chunked')
         expect(tap.requests[0]?.body.toString('latin1')).toBe(BODY)
       })
+      // Where the host forwards it instead, its DATA must still never become a request of its own.
+      if (needs.length > 0 && !host.supports('undeclaredBodyRefusals')) {
+        it(`${method} with ${framing}: the host's own answer smuggles nothing`, async () => {
+          const session = await openHttp2(app.url)
+          onTestFinished(() => {
+            session.close()
+          })
+          const answer = await exchangeHttp2(session, { method, path: '/api/framing', headers, data })
+          expect(await tap.settledProblems()).toEqual([])
+          if (statusOf(answer) !== 200) {
+            expect(tap.requests).toEqual([])
+            return
+          }
+          expect(tap.requests).toHaveLength(1)
+          expect(tap.requests[0]?.method).toBe(method)
+          // The whole body as one body, or none (dropped), never a part of it.
+          expect(['', BODY]).toContain(tap.requests[0]?.body.toString('latin1'))
+        })
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Host } from '../src/types.ts'
 import { coreServer } from './core-server.ts'
+import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
@@ -13,6 +14,7 @@ import { webpackDevServer6 } from './webpack-dev-server-6.ts'
 /** Every host, in the order of the README table's columns. Add a new host here. */
 export const HOSTS: readonly Host[] = [
   coreServer,
+  fetchTransport,
   viteDev,
   vitePreview,
   // One `next dev` each for the whole run (src/global-setup.ts); CONFORMANCE_SKIP_NEXT=1 leaves them out.
@@ -26,6 +28,7 @@ export const HOSTS: readonly Host[] = [
 
 export {
   coreServer,
+  fetchTransport,
   nextRewrites,
   nextRouteHandler,
   rsbuildDev,

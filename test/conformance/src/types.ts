@@ -25,6 +25,8 @@ export const CAPABILITIES = {
   exactContentLength: "the upstream's Content-Length kept on a streamed answer",
   hostCheck: 'a foreign `Host` refused before any route',
   bodyRefusals: 'a GET or HEAD carrying a body refused with 400 before any backend',
+  undeclaredBodyRefusals:
+    'a GET or HEAD whose body only HTTP/2 DATA frames carry (no Content-Length) refused with 400 before any backend',
   traceRefusal: 'TRACE refused with 405 before any backend',
   http2: 'requests arriving over HTTP/2 (TLS)',
 } as const
