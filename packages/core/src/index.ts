@@ -47,6 +47,9 @@ export { formatOverlapWarning, printStartup } from './logging/print-startup.ts'
 export type { StartupReport } from './logging/print-startup.ts'
 export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
+// host adapters
+export type { SameOriginOptions } from './host/same-origin-options.ts'
+
 export type {
   CertificateInput,
   ConfigIssue,

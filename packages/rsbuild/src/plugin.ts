@@ -1,10 +1,9 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
-import type { ResolvedConfig } from '@sameorigin/core'
+import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createLogger, loadConfig, printStartup } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
-import type { SameOriginOptions } from './options.ts'
 import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */

@@ -1,8 +1,7 @@
-import type { ResolvedConfig } from '@sameorigin/core'
+import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { loadConfig } from '@sameorigin/core'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { mountProxy } from './mount-proxy.ts'
-import type { SameoriginOptions } from './options.ts'
 
 /**
  * The sameorigin Vite plugin: `vite dev` and `vite preview` forward the routes of
@@ -21,7 +20,7 @@ import type { SameoriginOptions } from './options.ts'
  *   plugins: [sameorigin({ routes: { '/api': 'http://127.0.0.1:8080' } })],
  * })
  */
-export function sameorigin(options: SameoriginOptions = {}): Plugin {
+export function sameorigin(options: SameOriginOptions = {}): Plugin {
   const { configFile, ...inline } = options
   let resolved: ResolvedConfig | undefined
   // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could

@@ -1,12 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import process from 'node:process'
 import type { Duplex } from 'node:stream'
-import type { ProxyEngine, ResolvedConfig } from '@sameorigin/core'
+import type { ProxyEngine, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createLogger, createProxy, loadConfig, printStartup } from '@sameorigin/core'
 import type { CompilerLike, DevServerConfig, DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
-import type { SameOriginOptions } from './options.ts'
 import { findDevServerCompiler, toHostLogger, toMode } from './to-host-logger.ts'
 
 /** One engine mounted in one dev server. */
