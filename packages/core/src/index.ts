@@ -48,6 +48,8 @@ export type { StartupReport } from './logging/print-startup.ts'
 export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
 // host adapters
+export { loadHostConfig } from './host/load-host-config.ts'
+export type { LoadHostConfigOptions } from './host/load-host-config.ts'
 export type { SameOriginOptions } from './host/same-origin-options.ts'
 
 export type {

@@ -87,9 +87,10 @@ function externalPackages(base: NextConfigLike): Pick<NextConfigLike, 'serverExt
  * rewrites, never when next.config itself is loaded (`next build --help`, typegen, lint).
  */
 async function loadRoutes(options: WithSameOriginOptions, mode: string): Promise<ResolvedConfig> {
-  const { mode: _mode, configFile, root, production: _production, logger: _logger, ...inline } = options
-  const { loadConfig } = await import('@sameorigin/core')
-  return loadConfig({ root, configFile, inline, mode, command: mode === 'development' ? 'serve' : 'build' })
+  // Next's own keys are no config keys: what is left is what every adapter takes.
+  const { mode: _mode, root, production: _production, logger: _logger, ...sameOrigin } = options
+  const { loadHostConfig } = await import('@sameorigin/core')
+  return loadHostConfig(sameOrigin, { root, mode, command: mode === 'development' ? 'serve' : 'build' })
 }
 
 function report(logger: Logger, resolved: ResolvedConfig, lost: string | undefined): void {

@@ -1,6 +1,6 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createLogger, loadConfig, printStartup } from '@sameorigin/core'
+import { createLogger, loadHostConfig, printStartup } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
@@ -25,7 +25,6 @@ export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
  * export default defineConfig({ plugins: [pluginReact(), pluginSameOrigin()] })
  */
 export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin {
-  const { configFile, ...inline } = options
   return {
     name: PLUGIN_SAMEORIGIN_NAME,
     setup(api) {
@@ -34,13 +33,7 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
 
       const start = async (server: RsbuildServer, kind: 'dev' | 'preview'): Promise<void> => {
         const config = api.getNormalizedConfig()
-        const resolved = await loadConfig({
-          root: api.context.rootPath,
-          mode: config.mode,
-          command: 'serve',
-          inline,
-          ...(configFile === undefined ? {} : { configFile }),
-        })
+        const resolved = await loadHostConfig(options, { root: api.context.rootPath, mode: config.mode })
         // As written (before defaults): only there does an explicit `allowedHosts: true` differ from the default.
         const written = api.getRsbuildConfig('original')
         const close = mountProxy(server, { resolved, kind, config, written, logger: api.logger })

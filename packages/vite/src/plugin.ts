@@ -1,5 +1,5 @@
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { loadConfig } from '@sameorigin/core'
+import { loadHostConfig } from '@sameorigin/core'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { mountProxy } from './mount-proxy.ts'
 
@@ -21,7 +21,6 @@ import { mountProxy } from './mount-proxy.ts'
  * })
  */
 export function sameorigin(options: SameOriginOptions = {}): Plugin {
-  const { configFile, ...inline } = options
   let resolved: ResolvedConfig | undefined
   // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could
   // watch, so they close when Vite closes the dev server's plugin pipeline (`buildEnd`).
@@ -39,14 +38,11 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
     // `serve` covers `vite dev` and `vite preview`: a build neither needs the routes nor fails over them.
     apply: 'serve',
     async configResolved(config) {
-      resolved = await loadConfig({
+      resolved = await loadHostConfig(options, {
         root: config.root,
         mode: config.mode,
         // `envDir: false` turns off Vite's env files only; sameorigin then reads them next to its config.
         envDir: typeof config.envDir === 'string' ? config.envDir : undefined,
-        command: 'serve',
-        inline,
-        ...(configFile === undefined ? {} : { configFile }),
       })
     },
     configureServer(server) {

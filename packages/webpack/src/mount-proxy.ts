@@ -2,7 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import process from 'node:process'
 import type { Duplex } from 'node:stream'
 import type { ProxyEngine, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createLogger, createProxy, loadConfig, printStartup } from '@sameorigin/core'
+import { createLogger, createProxy, loadHostConfig, printStartup } from '@sameorigin/core'
 import type { CompilerLike, DevServerConfig, DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
@@ -35,7 +35,6 @@ function pathOf(url: string | undefined): string {
  * WebSocket upgrades the server does not serve itself, and closes the engine with the server.
  */
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
-  const { configFile, ...inline } = options
   const hostOptions = (isObject(devServer.options) ? devServer.options : {}) as DevServerConfig
   const compiler = findDevServerCompiler(
     isObject(devServer.compiler) ? (devServer.compiler as CompilerLike) : undefined,
@@ -46,12 +45,9 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
   let loaded: { readonly resolved: ResolvedConfig } | { readonly error: unknown } | undefined
   let closed = false
 
-  const ready: Promise<ResolvedConfig> = loadConfig({
+  const ready: Promise<ResolvedConfig> = loadHostConfig(options, {
     root: compiler?.context ?? process.cwd(),
     mode: toMode(compiler),
-    command: 'serve',
-    inline,
-    ...(configFile === undefined ? {} : { configFile }),
   }).then((resolved) => {
     engine = createProxy(resolved, { logger, hmrPaths, allowedHosts: toAllowedHosts(hostOptions) })
     if (closed) void engine.close()
