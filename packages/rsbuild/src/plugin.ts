@@ -1,10 +1,9 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createLogger, loadHostConfig, printStartup } from '@sameorigin/core'
+import { createLogger, loadHostConfig, printStartup, toHostLogger } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
-import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
 export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
@@ -78,8 +77,12 @@ function registerStartupOutput(
 ): void {
   const print = (running: Started | undefined): void => {
     if (running === undefined) return
+    // The table sits under Rsbuild's URLs, which rslog prints with its plain `log`, without the `info` label.
+    const { logger } = api
     const log = createLogger(running.resolved.logLevel, {
-      logger: toProxyLogger(api.logger, { plain: true }),
+      logger: toHostLogger(({ level, message, args }) =>
+        level === 'info' ? logger.log(message, ...args) : logger[level](message, ...args),
+      ),
     })
     printStartup(log, { ...running, proxyOption: 'server.proxy', proxyName: "Rsbuild's proxy" })
   }

@@ -6,7 +6,9 @@ import { createLogger, createProxy, loadHostConfig, printStartup } from '@sameor
 import type { CompilerLike, DevServerConfig, DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
-import { findDevServerCompiler, toHostLogger, toMode } from './to-host-logger.ts'
+import { findDevServerCompiler } from './find-dev-server-compiler.ts'
+import { toInfrastructureLogger } from './to-infrastructure-logger.ts'
+import { toMode } from './to-mode.ts'
 
 /** One engine mounted in one dev server. */
 export interface MountedProxy {
@@ -39,7 +41,7 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
   const compiler = findDevServerCompiler(
     isObject(devServer.compiler) ? (devServer.compiler as CompilerLike) : undefined,
   )
-  const logger = toHostLogger(compiler)
+  const logger = toInfrastructureLogger(compiler)
   const hmrPaths = toHmrPaths(hostOptions)
   let engine: ProxyEngine | undefined
   let loaded: { readonly resolved: ResolvedConfig } | { readonly error: unknown } | undefined
