@@ -1,3 +1,4 @@
+import type { ResolvedConfig } from '@sameorigin/core'
 import { createLogger, printStartup } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { LoadingEngine, LoadOutcome } from './load-engine.ts'
@@ -10,22 +11,31 @@ function print(outcome: LoadOutcome | undefined, host: DevServerHost): void {
     host.logger.error(error instanceof Error ? error.message : String(error))
     return
   }
-  printStartup(createLogger(outcome.resolved.logLevel, { logger: host.logger }), {
-    resolved: outcome.resolved,
-    overlaps: findProxyOverlaps(outcome.resolved, host.options.proxy),
+  printRoutes(outcome.resolved, host)
+}
+
+function printRoutes(resolved: ResolvedConfig, host: DevServerHost): void {
+  printStartup(createLogger(resolved.logLevel, { logger: host.logger }), {
+    resolved,
+    overlaps: findProxyOverlaps(resolved, host.options.proxy),
     proxyOption: 'devServer.proxy',
     proxyName: "the dev server's proxy",
   })
 }
 
 /**
- * Prints the route table and warnings, or the config error, under the dev server's URLs (call it once
- * the server listens). Prints at once when the config is loaded (the usual case), else returns a
- * promise of having printed.
+ * Called from `onListening`, once the server listens: prints the route table and warnings under the
+ * dev server's URLs, or throws the config error, which fails the dev server's start (its `start()`
+ * rejects; the CLIs print the error, every problem of it, and exit), as an invalid config fails
+ * Vite's. The server listens only once the config is loaded (`holdListen`), so the outcome is known
+ * here. Without an http server to hold it may not be: then the table or the error is printed once it
+ * is, and the promise of that is returned.
  */
 export function announceStartup(engine: LoadingEngine, host: DevServerHost): Promise<void> | undefined {
-  if (engine.outcome() !== undefined) {
-    print(engine.outcome(), host)
+  const outcome = engine.outcome()
+  if (outcome !== undefined) {
+    if ('error' in outcome) throw outcome.error
+    printRoutes(outcome.resolved, host)
     return undefined
   }
   const later = (): void => print(engine.outcome(), host)

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { SameOriginOptions } from '@sameorigin/core'
 import { announceStartup } from './announce-startup.ts'
 import type { DevServerLike, MiddlewareHandler } from './dev-server.ts'
+import { holdListen } from './hold-listen.ts'
 import { loadEngine } from './load-engine.ts'
 import { readDevServer } from './read-dev-server.ts'
 
@@ -11,8 +12,9 @@ export interface MountedProxy {
   /** The middleware to place in the dev server's list (named, for `DEBUG=connect:*`). */
   readonly middleware: MiddlewareHandler
   /**
-   * Prints the route table and warnings, or the config error; call once the server listens. Prints at
-   * once when the config is loaded (the usual case), else returns a promise of having printed.
+   * Prints the route table and warnings, or throws the config error (from `onListening`, that fails
+   * the dev server's start); call once the server listens. Without an http server to hold, the config
+   * may still be loading: then returns a promise of having printed (the table, or the error).
    */
   readonly announce: () => Promise<void> | undefined
 }
@@ -23,10 +25,11 @@ function pathOf(url: string | undefined): string {
 }
 
 /**
- * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config
- * (`setupMiddlewares` is synchronous and the config file is not, so requests arriving in the first
- * moments wait for it), creates the engine with the server's HMR paths and `allowedHosts`, takes the
- * WebSocket upgrades the server does not serve itself, and closes the engine with the server.
+ * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config and
+ * creates the engine with the server's HMR paths and `allowedHosts` (`setupMiddlewares` is
+ * synchronous and the config file is not, so the server listens only once it is loaded; see
+ * `holdListen`), takes the WebSocket upgrades the server does not serve itself, and closes the engine
+ * with the server.
  */
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
   const host = readDevServer(devServer)
@@ -37,7 +40,7 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
     if (host.hmrPaths.includes(pathOf(req.url))) return next()
     const current = engine.current()
     if (current !== undefined) return current.middleware(req, res, next)
-    // A failure goes to every request through next(error).
+    // Only without an http server to hold can a request come first. A failure goes to it as next(error).
     engine.ready.then((ready) => ready.middleware(req, res, next), next)
   }
 
@@ -52,6 +55,7 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
       )
   }
   const { server } = host
+  if (server !== undefined) holdListen(server, engine.ready)
   server?.on('upgrade', onUpgrade)
   server?.once('close', () => {
     server.off('upgrade', onUpgrade)
