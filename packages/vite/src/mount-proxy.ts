@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { HostLogLine, ResolvedConfig } from '@sameorigin/core'
-import { createLogger, createProxy, printStartup, toHostLogger } from '@sameorigin/core'
-import type { PreviewServer, Logger as ViteLogger, ViteDevServer } from 'vite'
-import { findProxyOverlaps } from './find-proxy-overlaps.ts'
+import type { ResolvedConfig } from '@sameorigin/core'
+import { createProxy, toHostLogger } from '@sameorigin/core'
+import type { PreviewServer, ViteDevServer } from 'vite'
 import { findHmrServer, isViteClientUpgrade, toHmrPaths } from './hmr.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
+import { printStartupAfterUrls } from './print-startup-after-urls.ts'
+import { writeToViteLogger } from './write-to-vite-logger.ts'
 
 /** Options for {@link mountProxy}. */
 export interface MountProxyOptions {
@@ -18,20 +19,6 @@ export interface MountProxyOptions {
    * it stops (middleware mode); the plugin runs it when Vite closes.
    */
   readonly onClose: (cleanup: () => void) => void
-}
-
-/**
- * Writes the core's lines to Vite's logger (`config.logger`), which takes one message and options.
- * `timestamp` prints Vite's time and `[vite]` tag before the line, as Vite does for its own runtime
- * messages (proxy errors, HMR updates); the startup lines, under Vite's URLs, go without. Extra
- * arguments are dropped, except an `Error` given to `error`, which goes to Vite as `{ error }` so Vite
- * knows it has been logged.
- */
-function writeTo(logger: ViteLogger, { timestamp }: { timestamp: boolean }): (line: HostLogLine) => void {
-  return ({ level, message, error }) => {
-    if (level === 'error') logger.error(String(message), { timestamp, error: error ?? null })
-    else logger[level](String(message), { timestamp })
-  }
 }
 
 /**
@@ -49,7 +36,7 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   const { resolved, kind } = options
   const hostOptions = kind === 'dev' ? config.server : config.preview
   const engine = createProxy(resolved, {
-    logger: toHostLogger(writeTo(config.logger, { timestamp: true })),
+    logger: toHostLogger(writeToViteLogger(config.logger, { timestamp: true })),
     hmrPaths: kind === 'dev' ? toHmrPaths(config) : [],
     // Vite's own DNS-rebinding setting (its resolved list already holds server.host and origin).
     // Vite checks HTTP requests itself, but not WebSocket upgrades it does not serve, so the engine
@@ -69,23 +56,7 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   }
   upgradeServer?.on('upgrade', onUpgrade)
 
-  const proxyOption = kind === 'dev' ? 'server.proxy' : 'preview.proxy'
-  const vitePaths = kind === 'dev' ? config.server.proxy : config.preview.proxy
-  const overlaps = findProxyOverlaps(resolved, vitePaths)
-  const report = { resolved, overlaps, proxyOption, proxyName: "Vite's proxy" }
-  const log = createLogger(resolved.logLevel, {
-    logger: toHostLogger(writeTo(config.logger, { timestamp: false })),
-  })
-  if (server.httpServer === null) {
-    // Middleware mode prints no URLs (Vite throws if asked to), so there is nothing to wait for.
-    printStartup(log, report)
-  } else {
-    const printUrls = server.printUrls
-    server.printUrls = function printUrlsAndRoutes(this: unknown) {
-      printUrls.call(this)
-      printStartup(log, report)
-    }
-  }
+  printStartupAfterUrls(server, resolved, kind)
 
   const cleanup = (): void => {
     upgradeServer?.off('upgrade', onUpgrade)
