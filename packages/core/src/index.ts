@@ -47,6 +47,15 @@ export { formatOverlapWarning, printStartup } from './logging/print-startup.ts'
 export type { StartupReport } from './logging/print-startup.ts'
 export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
+// host adapters
+export { loadHostConfig } from './host/load-host-config.ts'
+export type { LoadHostConfigOptions } from './host/load-host-config.ts'
+export type { SameOriginOptions } from './host/same-origin-options.ts'
+export { toPathFilterMatcher } from './host/to-path-filter-matcher.ts'
+export type { PathFilter, PathFilterMatcher } from './host/to-path-filter-matcher.ts'
+export { toHostLogger } from './host/to-host-logger.ts'
+export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from './host/to-host-logger.ts'
+
 export type {
   CertificateInput,
   ConfigIssue,

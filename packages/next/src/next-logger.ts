@@ -1,18 +1,18 @@
 import process from 'node:process'
-import type { Logger } from '@sameorigin/core'
+import type { HostLogLevel, Logger } from '@sameorigin/core'
+import { toHostLogger } from '@sameorigin/core'
 
-// One line on stderr after the prefix, as Next writes its own.
-const write =
-  (prefix: string) =>
-  (...parts: unknown[]): void => {
-    process.stderr.write(`${prefix}${parts.map(String).join(' ')}\n`)
-  }
+/** What Next writes before a line of each level. */
+const PREFIXES: Readonly<Record<HostLogLevel, string>> = { info: '   ', warn: ' ⚠ ', error: ' ⨯ ' }
 
 /**
  * A logger in the style of Next's own terminal output (`next/dist/build/output/log`: ` ⚠ ` before a
- * warning, ` ⨯ ` before an error). That module is internal to Next and loads only inside it, while
- * next.config must also load in plain Node, so the prefixes are written here.
+ * warning, ` ⨯ ` before an error), one line on stderr per call. That module is internal to Next and
+ * loads only inside it, while next.config must also load in plain Node, so the prefixes are written
+ * here. This imports the core's main entry: `withSameOrigin` imports it only once it loads the config.
  */
 export function createNextLogger(): Logger {
-  return { info: write('   '), warn: write(' ⚠ '), error: write(' ⨯ ') }
+  return toHostLogger(({ level, message, args }) => {
+    process.stderr.write(`${PREFIXES[level]}${[message, ...args].map(String).join(' ')}\n`)
+  })
 }

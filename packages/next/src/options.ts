@@ -1,13 +1,13 @@
-import type { Logger } from '@sameorigin/core'
-import type { UserConfig } from '@sameorigin/core/rules'
+import type { Logger, SameOriginOptions } from '@sameorigin/core'
 import type { NextMode } from './to-next-rewrites.ts'
 
 /**
- * Options of {@link withSameOrigin}: a sameorigin config merged over `sameorigin.config.*` (routes
- * per route key, the inline route winning), plus how Next should carry the routes.
+ * Options of {@link withSameOrigin}: what every adapter takes (a sameorigin config merged over
+ * `sameorigin.config.*`, routes per route key, the inline route winning, and `configFile`, relative to
+ * `root`), plus how Next should carry the routes.
  * @example withSameOrigin(nextConfig, { mode: 'route' })
  */
-export interface WithSameOriginOptions extends UserConfig {
+export interface WithSameOriginOptions extends SameOriginOptions {
   /**
    * `'rewrites'`: every route becomes a native Next rewrite, and what rewrites cannot do is printed.
    * `'route'`: the route handler (`@sameorigin/next/route`) serves the routes with every feature;
@@ -15,11 +15,6 @@ export interface WithSameOriginOptions extends UserConfig {
    * @default 'rewrites'
    */
   mode?: NextMode
-  /**
-   * The config file, relative to `root`, or `false` to use only the routes given here.
-   * @default the nearest `sameorigin.config.*` from `root` up to the workspace root
-   */
-  configFile?: string | false
   /**
    * The Next app's root, where the config file search starts.
    * @default process.cwd() (where `next dev` runs)

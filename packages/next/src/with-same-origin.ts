@@ -2,7 +2,6 @@ import type { Logger } from '@sameorigin/core'
 import type { ResolvedConfig } from '@sameorigin/core/rules'
 import { formatLost } from './format-lost.ts'
 import { mergeRewrites } from './merge-rewrites.ts'
-import { createNextLogger } from './next-logger.ts'
 import type { WithSameOriginOptions } from './options.ts'
 import { toNextRewrites } from './to-next-rewrites.ts'
 import type { NextConfigContext, NextConfigInput, NextConfigLike, NextRewriteGroups } from './types.ts'
@@ -35,7 +34,6 @@ export function withSameOrigin<Config extends NextConfigLike>(
     const mode = options.mode ?? 'rewrites'
     // The handler file is part of the app in every phase: keep its packages out of the bundle always.
     if (!enabled) return mode === 'route' ? { ...base, ...externalPackages(base) } : base
-    const logger = options.logger ?? createNextLogger()
     const userRewrites = base.rewrites
     const config: Config = { ...base, rewrites: () => sameoriginRewrites() }
     Object.assign(config, proxySettings(base, mode))
@@ -43,6 +41,8 @@ export function withSameOrigin<Config extends NextConfigLike>(
     async function sameoriginRewrites(): Promise<Required<NextRewriteGroups>> {
       planned ??= (async () => {
         const resolved = await loadRoutes(options, phase === DEV ? 'development' : 'production')
+        // The default logger goes through the core's main entry, which is loaded only by now (see loadRoutes).
+        const logger = options.logger ?? (await import('./next-logger.ts')).createNextLogger()
         const plan = toNextRewrites(resolved, mode)
         report(logger, resolved, formatLost(plan.lost))
         if (phase === BUILD && plan.beforeFiles.length > 0) {
@@ -87,9 +87,10 @@ function externalPackages(base: NextConfigLike): Pick<NextConfigLike, 'serverExt
  * rewrites, never when next.config itself is loaded (`next build --help`, typegen, lint).
  */
 async function loadRoutes(options: WithSameOriginOptions, mode: string): Promise<ResolvedConfig> {
-  const { mode: _mode, configFile, root, production: _production, logger: _logger, ...inline } = options
-  const { loadConfig } = await import('@sameorigin/core')
-  return loadConfig({ root, configFile, inline, mode, command: mode === 'development' ? 'serve' : 'build' })
+  // Next's own keys are no config keys: what is left is what every adapter takes.
+  const { mode: _mode, root, production: _production, logger: _logger, ...sameOrigin } = options
+  const { loadHostConfig } = await import('@sameorigin/core')
+  return loadHostConfig(sameOrigin, { root, mode, command: mode === 'development' ? 'serve' : 'build' })
 }
 
 function report(logger: Logger, resolved: ResolvedConfig, lost: string | undefined): void {

@@ -1,21 +1,14 @@
 import type { ProxyConfig } from '@rsbuild/core'
-import type { ProxyKey, ResolvedConfig, RouteOverlap } from '@sameorigin/core'
-import { findRouteOverlaps } from '@sameorigin/core'
+import type { PathFilter, ProxyKey, ResolvedConfig, RouteOverlap } from '@sameorigin/core'
+import { findRouteOverlaps, toPathFilterMatcher } from '@sameorigin/core'
 
-const GLOB = /[*?[\]{}()!+@]/
-
-/**
- * A path test for one http-proxy-middleware `pathFilter`, as Rsbuild hands it over: a plain path is a
- * raw prefix (`/api` takes `/apix` too); a glob is tried by its literal part before the first glob
- * character (so `/api/**` counts as `/api/`: it may warn for a path the glob would skip, never miss
- * one); no filter matches every path. A function filter cannot be read, so it overlaps nothing.
- */
-function toPrefixes(filter: unknown): string[] | undefined {
-  if (filter === undefined) return ['/']
-  if (typeof filter === 'string') return [filter.split(GLOB)[0] ?? '']
-  if (Array.isArray(filter) && filter.every((item) => typeof item === 'string'))
-    return filter.filter((item) => !item.startsWith('!')).map((item) => item.split(GLOB)[0] ?? '')
-  return undefined
+/** A filter core can read: a string, a list of strings, or none. A function cannot be read before it runs. */
+function isReadable(filter: unknown): filter is PathFilter | undefined {
+  return (
+    filter === undefined ||
+    typeof filter === 'string' ||
+    (Array.isArray(filter) && filter.every((item) => typeof item === 'string'))
+  )
 }
 
 function toEntries(proxy: ProxyConfig): { key: string; filter: unknown }[] {
@@ -25,18 +18,17 @@ function toEntries(proxy: ProxyConfig): { key: string; filter: unknown }[] {
 }
 
 /**
- * The `server.proxy` entries that overlap a sameorigin route: some path is matched by both. Candidate
- * paths are each entry's prefix and, for string sources, each route's source and the path just below
- * it, each checked against the entry's prefix and the route's compiled `matchPath`. Method and header
- * conditions are ignored: a route that only sometimes takes a path still shadows the entry then.
+ * The `server.proxy` entries that overlap a sameorigin route: some path is matched by both. Rsbuild
+ * hands each key (or array entry's `pathFilter`) to http-proxy-middleware, read here by core's
+ * `toPathFilterMatcher` (a plain path is a raw prefix; a glob is tried by its literal part, so it may
+ * warn for a path the glob would skip, never miss one); core's `findRouteOverlaps` compares. Method and
+ * header conditions are ignored: a route that only sometimes takes a path still shadows the entry then.
  * @example findProxyOverlaps(resolved, { '/api': 'http://b', '/legacy': 'http://c' }) // [{ key: '/api', routes: ['/api'] }]
  */
 export function findProxyOverlaps(resolved: ResolvedConfig, proxy: ProxyConfig | undefined): RouteOverlap[] {
   const keys: ProxyKey[] = []
   for (const { key, filter } of toEntries(proxy ?? {})) {
-    const prefixes = toPrefixes(filter)
-    if (prefixes === undefined) continue
-    keys.push({ key, matches: (path) => prefixes.some((prefix) => path.startsWith(prefix)), paths: prefixes })
+    if (isReadable(filter)) keys.push({ key, ...toPathFilterMatcher(filter) })
   }
   return findRouteOverlaps(resolved, keys)
 }

@@ -1,11 +1,9 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer } from '@rsbuild/core'
+import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createProxy } from '@sameorigin/core'
+import { createProxy, toHostLogger } from '@sameorigin/core'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
-import type { RsbuildLogger } from './to-proxy-logger.ts'
-import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** The part of a dev or preview server the plugin uses (`RsbuildServerBase`). */
 export type RsbuildServer = Pick<RsbuildDevServer, 'httpServer' | 'middlewares'>
@@ -18,7 +16,8 @@ export interface MountProxyOptions {
   readonly config: NormalizedConfig
   /** The config as the user wrote it, before defaults (`api.getRsbuildConfig('original')`). */
   readonly written: RsbuildConfig
-  readonly logger: RsbuildLogger
+  /** Rsbuild's logger (rslog): `api.logger`, or the `customLogger` of the Rsbuild config. */
+  readonly logger: RsbuildPluginAPI['logger']
 }
 
 /**
@@ -37,7 +36,9 @@ export interface MountProxyOptions {
 export function mountProxy(server: RsbuildServer, options: MountProxyOptions): () => Promise<void> {
   const { resolved, kind, config } = options
   const engine = createProxy(resolved, {
-    logger: toProxyLogger(options.logger),
+    // rslog takes `(message, ...args)` as the core writes them, so lines keep their arguments (an
+    // `Error` is printed with its stack).
+    logger: toHostLogger(({ level, message, args }) => options.logger[level](message, ...args)),
     hmrPaths: toHmrPaths(config, kind),
     allowedHosts: toAllowedHosts(config, options.written),
   })

@@ -1,11 +1,9 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
-import type { ResolvedConfig } from '@sameorigin/core'
-import { createLogger, loadConfig, printStartup } from '@sameorigin/core'
+import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
+import { createLogger, loadHostConfig, printStartup, toHostLogger } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
-import type { SameOriginOptions } from './options.ts'
-import { toProxyLogger } from './to-proxy-logger.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
 export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
@@ -26,7 +24,6 @@ export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
  * export default defineConfig({ plugins: [pluginReact(), pluginSameOrigin()] })
  */
 export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin {
-  const { configFile, ...inline } = options
   return {
     name: PLUGIN_SAMEORIGIN_NAME,
     setup(api) {
@@ -35,13 +32,7 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
 
       const start = async (server: RsbuildServer, kind: 'dev' | 'preview'): Promise<void> => {
         const config = api.getNormalizedConfig()
-        const resolved = await loadConfig({
-          root: api.context.rootPath,
-          mode: config.mode,
-          command: 'serve',
-          inline,
-          ...(configFile === undefined ? {} : { configFile }),
-        })
+        const resolved = await loadHostConfig(options, { root: api.context.rootPath, mode: config.mode })
         // As written (before defaults): only there does an explicit `allowedHosts: true` differ from the default.
         const written = api.getRsbuildConfig('original')
         const close = mountProxy(server, { resolved, kind, config, written, logger: api.logger })
@@ -86,8 +77,12 @@ function registerStartupOutput(
 ): void {
   const print = (running: Started | undefined): void => {
     if (running === undefined) return
+    // The table sits under Rsbuild's URLs, which rslog prints with its plain `log`, without the `info` label.
+    const { logger } = api
     const log = createLogger(running.resolved.logLevel, {
-      logger: toProxyLogger(api.logger, { plain: true }),
+      logger: toHostLogger(({ level, message, args }) =>
+        level === 'info' ? logger.log(message, ...args) : logger[level](message, ...args),
+      ),
     })
     printStartup(log, { ...running, proxyOption: 'server.proxy', proxyName: "Rsbuild's proxy" })
   }

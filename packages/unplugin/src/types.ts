@@ -1,8 +1,8 @@
-import type { SameoriginOptions } from '@sameorigin/vite'
+import type { SameOriginOptions } from '@sameorigin/core'
 
 /**
  * The plugin's options in every bundler: a sameorigin config merged over `sameorigin.config.*`, plus
- * `configFile`. The same shape `@sameorigin/vite` takes, since each bundler entry hands them to that
- * bundler's adapter unchanged.
+ * `configFile`. The core's `SameOriginOptions`, which every adapter takes (none adds keys of its own
+ * here), since each bundler entry hands them to that bundler's adapter unchanged.
  */
-export type Options = SameoriginOptions
+export type Options = SameOriginOptions

@@ -1,5 +1,4 @@
-// The Vite adapter's are the core's (its own type test says so); the core is no direct dependency here.
-import type * as core from '@sameorigin/vite'
+import type * as core from '@sameorigin/core'
 import { describe, expectTypeOf, it } from 'vitest'
 import { defineConfig, defineRoute } from '../src/index.ts'
 import type { ConfigEnv, RouteEntry, RouteOptions, UserConfig, UserConfigExport } from '../src/index.ts'

@@ -1,4 +1,7 @@
+import type { SameOriginOptions } from '@sameorigin/core'
 import type { SameoriginOptions } from '@sameorigin/vite'
+import type { SameOriginOptions as WebpackOptions } from '@sameorigin/webpack'
+import type { SameOriginOptions as RsbuildOptions } from '@sameorigin/rsbuild'
 import type { UnpluginInstance } from 'unplugin'
 import type { Plugin } from 'vite'
 import { describe, expectTypeOf, it } from 'vitest'
@@ -7,8 +10,12 @@ import type { Options } from '../src/index.ts'
 import sameorigin from '../src/vite.ts'
 
 describe('unplugin-sameorigin types', () => {
-  it('takes the Vite adapter’s options', () => {
+  it('takes the options every adapter takes: the core’s SameOriginOptions', () => {
+    expectTypeOf<Options>().toEqualTypeOf<SameOriginOptions>()
+    // Each bundler entry hands them to its adapter unchanged.
     expectTypeOf<Options>().toEqualTypeOf<SameoriginOptions>()
+    expectTypeOf<Options>().toEqualTypeOf<WebpackOptions>()
+    expectTypeOf<Options>().toEqualTypeOf<RsbuildOptions>()
     expectTypeOf(sameoriginUnplugin).toEqualTypeOf<UnpluginInstance<Options | undefined, false>>()
   })
 

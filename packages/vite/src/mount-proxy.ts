@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createLogger, createProxy, printStartup } from '@sameorigin/core'
+import { createProxy, toHostLogger } from '@sameorigin/core'
 import type { PreviewServer, ViteDevServer } from 'vite'
-import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import { findHmrServer, isViteClientUpgrade, toHmrPaths } from './hmr.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
-import { toProxyLogger } from './to-proxy-logger.ts'
+import { printStartupAfterUrls } from './print-startup-after-urls.ts'
+import { writeToViteLogger } from './write-to-vite-logger.ts'
 
 /** Options for {@link mountProxy}. */
 export interface MountProxyOptions {
@@ -36,7 +36,7 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   const { resolved, kind } = options
   const hostOptions = kind === 'dev' ? config.server : config.preview
   const engine = createProxy(resolved, {
-    logger: toProxyLogger(config.logger),
+    logger: toHostLogger(writeToViteLogger(config.logger, { timestamp: true })),
     hmrPaths: kind === 'dev' ? toHmrPaths(config) : [],
     // Vite's own DNS-rebinding setting (its resolved list already holds server.host and origin).
     // Vite checks HTTP requests itself, but not WebSocket upgrades it does not serve, so the engine
@@ -56,21 +56,7 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   }
   upgradeServer?.on('upgrade', onUpgrade)
 
-  const proxyOption = kind === 'dev' ? 'server.proxy' : 'preview.proxy'
-  const vitePaths = kind === 'dev' ? config.server.proxy : config.preview.proxy
-  const overlaps = findProxyOverlaps(resolved, vitePaths)
-  const report = { resolved, overlaps, proxyOption, proxyName: "Vite's proxy" }
-  const log = createLogger(resolved.logLevel, { logger: toProxyLogger(config.logger, { timestamp: false }) })
-  if (server.httpServer === null) {
-    // Middleware mode prints no URLs (Vite throws if asked to), so there is nothing to wait for.
-    printStartup(log, report)
-  } else {
-    const printUrls = server.printUrls
-    server.printUrls = function printUrlsAndRoutes(this: unknown) {
-      printUrls.call(this)
-      printStartup(log, report)
-    }
-  }
+  printStartupAfterUrls(server, resolved, kind)
 
   const cleanup = (): void => {
     upgradeServer?.off('upgrade', onUpgrade)

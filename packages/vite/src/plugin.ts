@@ -1,8 +1,7 @@
-import type { ResolvedConfig } from '@sameorigin/core'
-import { loadConfig } from '@sameorigin/core'
+import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
+import { loadHostConfig } from '@sameorigin/core'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { mountProxy } from './mount-proxy.ts'
-import type { SameoriginOptions } from './options.ts'
 
 /**
  * The sameorigin Vite plugin: `vite dev` and `vite preview` forward the routes of
@@ -21,8 +20,7 @@ import type { SameoriginOptions } from './options.ts'
  *   plugins: [sameorigin({ routes: { '/api': 'http://127.0.0.1:8080' } })],
  * })
  */
-export function sameorigin(options: SameoriginOptions = {}): Plugin {
-  const { configFile, ...inline } = options
+export function sameorigin(options: SameOriginOptions = {}): Plugin {
   let resolved: ResolvedConfig | undefined
   // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could
   // watch, so they close when Vite closes the dev server's plugin pipeline (`buildEnd`).
@@ -40,14 +38,11 @@ export function sameorigin(options: SameoriginOptions = {}): Plugin {
     // `serve` covers `vite dev` and `vite preview`: a build neither needs the routes nor fails over them.
     apply: 'serve',
     async configResolved(config) {
-      resolved = await loadConfig({
+      resolved = await loadHostConfig(options, {
         root: config.root,
         mode: config.mode,
         // `envDir: false` turns off Vite's env files only; sameorigin then reads them next to its config.
         envDir: typeof config.envDir === 'string' ? config.envDir : undefined,
-        command: 'serve',
-        inline,
-        ...(configFile === undefined ? {} : { configFile }),
       })
     },
     configureServer(server) {

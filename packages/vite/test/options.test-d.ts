@@ -1,4 +1,4 @@
-import type { UserConfig } from '@sameorigin/core'
+import type { SameOriginOptions, UserConfig } from '@sameorigin/core'
 import type { Plugin, PluginOption, UserConfig as ViteUserConfig } from 'vite'
 import { describe, expectTypeOf, it } from 'vitest'
 import sameoriginDefault, { sameorigin } from '../src/index.ts'
@@ -12,6 +12,8 @@ describe('@sameorigin/vite types', () => {
   })
 
   it('options are the core UserConfig plus configFile', () => {
+    // The options every adapter takes, under this package's name.
+    expectTypeOf<SameoriginOptions>().toEqualTypeOf<SameOriginOptions>()
     expectTypeOf<SameoriginOptions>().toExtend<UserConfig>()
     expectTypeOf<SameoriginOptions['configFile']>().toEqualTypeOf<string | false | undefined>()
     sameorigin({

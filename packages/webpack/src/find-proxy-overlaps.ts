@@ -1,19 +1,5 @@
 import type { ProxyKey, ResolvedConfig, RouteOverlap } from '@sameorigin/core'
-import { findRouteOverlaps } from '@sameorigin/core'
-
-/** Characters that make http-proxy-middleware treat a `pathFilter` string as a glob (micromatch). */
-const GLOB = /[*?[\]{}()!]/
-
-/**
- * http-proxy-middleware's test for one `pathFilter` string (the dev servers pass `context`, `path` or
- * `pathFilter` as it): a plain string is a raw prefix (`/api` takes `/apix`); for a glob, its literal
- * part before the first wildcard is used as a prefix, which can only over-report an overlap.
- */
-function toMatcher(filter: string): (path: string) => boolean {
-  const glob = GLOB.exec(filter)
-  const prefix = glob === null ? filter : filter.slice(0, glob.index)
-  return (path) => path.startsWith(prefix)
-}
+import { findRouteOverlaps, toPathFilterMatcher } from '@sameorigin/core'
 
 /** The entry's filters, or `undefined` for an entry that takes every path (no filter given). */
 function filtersOf(entry: unknown): string[] | undefined | false {
@@ -30,8 +16,8 @@ function filtersOf(entry: unknown): string[] | undefined | false {
 /**
  * The `devServer.proxy` entries (webpack-dev-server 5 and 6, Rspack: an array) that overlap a
  * sameorigin route (some path is taken by both), one key per `context` / `pathFilter` string (or
- * `(every path)` for an entry without one), by http-proxy-middleware's matching; core's
- * `findRouteOverlaps` does the comparing.
+ * `(every path)` for an entry without one), by http-proxy-middleware's matching (the dev servers pass
+ * the filter to it; core's `toPathFilterMatcher` reads it); core's `findRouteOverlaps` does the comparing.
  * @example findProxyOverlaps(resolved, [{ context: ['/api'], target: 'http://b' }]) // [{ key: '/api', routes: ['/api'] }]
  */
 export function findProxyOverlaps(resolved: ResolvedConfig, proxy: unknown): RouteOverlap[] {
@@ -41,8 +27,7 @@ export function findProxyOverlaps(resolved: ResolvedConfig, proxy: unknown): Rou
     if (filters === false) continue
     // Each filter of an entry is its own key, so the warning names exactly the overlapping ones.
     for (const filter of filters ?? [undefined]) {
-      if (filter === undefined) keys.push({ key: '(every path)', matches: () => true, paths: ['/'] })
-      else keys.push({ key: filter, matches: toMatcher(filter), paths: GLOB.test(filter) ? [] : [filter] })
+      keys.push({ key: filter ?? '(every path)', ...toPathFilterMatcher(filter) })
     }
   }
   return findRouteOverlaps(resolved, keys)

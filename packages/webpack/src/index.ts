@@ -2,7 +2,7 @@
 export { applySameOrigin, SameOriginPlugin } from './same-origin-plugin.ts'
 export { withSameOrigin } from './with-same-origin.ts'
 export type { SameOriginDevServer } from './with-same-origin.ts'
-export type { SameOriginOptions } from './options.ts'
+export type { SameOriginOptions } from '@sameorigin/core'
 export type {
   CompilerLike,
   DevServerConfig,

@@ -1,27 +1,22 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http'
-import process from 'node:process'
+import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { ProxyEngine, ResolvedConfig } from '@sameorigin/core'
-import { createLogger, createProxy, loadConfig, printStartup } from '@sameorigin/core'
-import type { CompilerLike, DevServerConfig, DevServerLike, MiddlewareHandler } from './dev-server.ts'
-import { findProxyOverlaps } from './find-proxy-overlaps.ts'
-import { toAllowedHosts, toHmrPaths } from './host-options.ts'
-import type { SameOriginOptions } from './options.ts'
-import { findDevServerCompiler, toHostLogger, toMode } from './to-host-logger.ts'
+import type { SameOriginOptions } from '@sameorigin/core'
+import { announceStartup } from './announce-startup.ts'
+import type { DevServerLike, MiddlewareHandler } from './dev-server.ts'
+import { holdListen } from './hold-listen.ts'
+import { loadEngine } from './load-engine.ts'
+import { readDevServer } from './read-dev-server.ts'
 
 /** One engine mounted in one dev server. */
 export interface MountedProxy {
   /** The middleware to place in the dev server's list (named, for `DEBUG=connect:*`). */
   readonly middleware: MiddlewareHandler
   /**
-   * Prints the route table and warnings, or the config error; call once the server listens. Prints at
-   * once when the config is loaded (the usual case), else returns a promise of having printed.
+   * Prints the route table and warnings, or throws the config error (from `onListening`, that fails
+   * the dev server's start); call once the server listens. Without an http server to hold, the config
+   * may still be loading: then returns a promise of having printed (the table, or the error).
    */
   readonly announce: () => Promise<void> | undefined
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === 'object' && value !== null
 }
 
 function pathOf(url: string | undefined): string {
@@ -30,87 +25,42 @@ function pathOf(url: string | undefined): string {
 }
 
 /**
- * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config
- * (`setupMiddlewares` is synchronous and the config file is not, so requests arriving in the first
- * moments wait for it), creates the engine with the server's HMR paths and `allowedHosts`, takes the
- * WebSocket upgrades the server does not serve itself, and closes the engine with the server.
+ * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config and
+ * creates the engine with the server's HMR paths and `allowedHosts` (`setupMiddlewares` is
+ * synchronous and the config file is not, so the server listens only once it is loaded; see
+ * `holdListen`), takes the WebSocket upgrades the server does not serve itself, and closes the engine
+ * with the server.
  */
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
-  const { configFile, ...inline } = options
-  const hostOptions = (isObject(devServer.options) ? devServer.options : {}) as DevServerConfig
-  const compiler = findDevServerCompiler(
-    isObject(devServer.compiler) ? (devServer.compiler as CompilerLike) : undefined,
-  )
-  const logger = toHostLogger(compiler)
-  const hmrPaths = toHmrPaths(hostOptions)
-  let engine: ProxyEngine | undefined
-  let loaded: { readonly resolved: ResolvedConfig } | { readonly error: unknown } | undefined
-  let closed = false
-
-  const ready: Promise<ResolvedConfig> = loadConfig({
-    root: compiler?.context ?? process.cwd(),
-    mode: toMode(compiler),
-    command: 'serve',
-    inline,
-    ...(configFile === undefined ? {} : { configFile }),
-  }).then((resolved) => {
-    engine = createProxy(resolved, { logger, hmrPaths, allowedHosts: toAllowedHosts(hostOptions) })
-    if (closed) void engine.close()
-    return resolved
-  })
-  // A failure is reported once by announce, and to every request through next(error).
-  ready.then(
-    (resolved) => (loaded = { resolved }),
-    (error: unknown) => (loaded = { error }),
-  )
+  const host = readDevServer(devServer)
+  const engine = loadEngine(options, host)
 
   const middleware: MiddlewareHandler = function sameoriginProxyMiddleware(req, res, next) {
     // The HMR endpoint is the dev server's, also when it is an event stream (WDS 6 `sse` transport).
-    if (hmrPaths.includes(pathOf(req.url))) return next()
-    if (engine !== undefined) return engine.middleware(req, res, next)
-    ready.then(() => engine!.middleware(req, res, next), next)
+    if (host.hmrPaths.includes(pathOf(req.url))) return next()
+    const current = engine.current()
+    if (current !== undefined) return current.middleware(req, res, next)
+    // Only without an http server to hold can a request come first. A failure goes to it as next(error).
+    engine.ready.then((ready) => ready.middleware(req, res, next), next)
   }
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // `false`: not ours (no ws route, or the HMR path): the dev server's own listener answers it.
-    if (engine !== undefined) engine.upgrade(req, socket, head)
+    const current = engine.current()
+    if (current !== undefined) current.upgrade(req, socket, head)
     else
-      ready.then(
-        () => engine!.upgrade(req, socket, head),
+      engine.ready.then(
+        (ready) => ready.upgrade(req, socket, head),
         () => {},
       )
   }
-  const server =
-    isObject(devServer.server) && 'on' in devServer.server ? (devServer.server as HttpServer) : undefined
+  const { server } = host
+  if (server !== undefined) holdListen(server, engine.ready)
   server?.on('upgrade', onUpgrade)
   server?.once('close', () => {
-    closed = true
     server.off('upgrade', onUpgrade)
-    void engine?.close()
+    engine.close()
   })
 
-  return {
-    middleware,
-    announce: () => {
-      if (loaded === undefined) return ready.then(print, print)
-      print()
-      return undefined
-    },
-  }
-
-  function print(): void {
-    if (loaded === undefined) return
-    if ('error' in loaded) {
-      const { error } = loaded
-      logger.error(error instanceof Error ? error.message : String(error))
-      return
-    }
-    const log = createLogger(loaded.resolved.logLevel, { logger })
-    printStartup(log, {
-      resolved: loaded.resolved,
-      overlaps: findProxyOverlaps(loaded.resolved, hostOptions.proxy),
-      proxyOption: 'devServer.proxy',
-      proxyName: "the dev server's proxy",
-    })
-  }
+  return { middleware, announce: () => announceStartup(engine, host) }
 }

@@ -1,5 +1,5 @@
+import type { SameOriginOptions } from '@sameorigin/core'
 import type { CompilerLike, DevServerConfig } from './dev-server.ts'
-import type { SameOriginOptions } from './options.ts'
 import { withSameOrigin } from './with-same-origin.ts'
 
 /** A webpack-dev-server 6 instance used as a plugin: its options are its own copy of `devServer`. */

@@ -1,7 +1,7 @@
+import type { SameOriginOptions } from '@sameorigin/core'
 import type { DevServerConfig, DevServerLike, Middleware } from './dev-server.ts'
 import type { MountedProxy } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
-import type { SameOriginOptions } from './options.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
 
 /**

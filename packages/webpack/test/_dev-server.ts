@@ -48,7 +48,7 @@ export interface StartDevServerOptions {
 /**
  * Compiles the fixture and starts webpack-dev-server 5 on 127.0.0.1 port 0 with the compiler's
  * `devServer` (as user scripts and webpack-cli do), recording the infrastructure log; stopped when the
- * test finishes.
+ * test finishes. A start that fails stops the server and closes the compiler before rejecting.
  */
 export async function startDevServer(options: StartDevServerOptions): Promise<StartedServer> {
   const lines: LogLine[] = []
@@ -76,10 +76,15 @@ export async function startDevServer(options: StartDevServerOptions): Promise<St
   const { devServer } = compiler.options
   if (!devServer) throw new Error('the plugin left no devServer options')
   const server = new WebpackDevServer(devServer, compiler)
-  await server.start()
   const stop = async (): Promise<void> => {
     await server.stop()
     await new Promise<void>((resolve) => compiler.close(() => resolve()))
+  }
+  try {
+    await server.start()
+  } catch (error) {
+    await stop()
+    throw error
   }
   onTestFinished(stop)
   const { port } = server.server!.address() as AddressInfo

@@ -1,3 +1,4 @@
+import { isProxyError } from '@sameorigin/core'
 import { request, startUpstream } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
@@ -42,24 +43,49 @@ describe('config loading', () => {
     expect(fromFile.requests.map((recorded) => recorded.path)).toEqual(['/auth/login'])
   })
 
-  it("prints every problem of an invalid config through webpack's logger and fails requests with it", async () => {
+  it('fails the start of the dev server with every problem of an invalid config', async () => {
     const root = createFixture({
       'sameorigin.config.mjs': `export default { routes: { '/auth': { target: 'http://127.0.0.1:9', changeOrgin: false } } }\n`,
     })
     const plugin = new SameOriginPlugin({ routes: { '/api': 'localhost:8080' } })
-    const { url, lines } = await startDevServer({ root, plugins: [plugin] })
+    const failure: unknown = await startDevServer({ root, plugins: [plugin] }).then(
+      () => undefined,
+      (error: unknown) => error,
+    )
 
-    // Printed under the dev server's URLs once the config has been read, which can be after it listens.
-    const errors = (): string[] =>
-      ours(lines)
-        .filter((line) => line.level === 'error')
-        .map((line) => line.message)
-    await vi.waitFor(() => expect(errors()).toHaveLength(1))
-    expect(errors()[0]).toMatch(/Invalid sameorigin config \(.+sameorigin\.config\.mjs\), 2 problems:/)
-    expect(errors()[0]).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
-    expect(errors()[0]).toContain("routes['/auth'].changeOrgin: is not a route option")
-    const res = await request(`${url}/api/x`)
-    expect(res.status).toBe(500)
+    expect(isProxyError(failure) && failure.code).toBe('ERR_CONFIG_INVALID')
+    const { message } = failure as Error
+    expect(message).toMatch(/Invalid sameorigin config \(.+sameorigin\.config\.mjs\), 2 problems:/)
+    expect(message).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
+    expect(message).toContain("routes['/auth'].changeOrgin: is not a route option")
+  })
+
+  // setupMiddlewares, where the config starts loading, is synchronous: a config file that takes its
+  // time (a top-level await here) used to be read after the server listened and called onListening,
+  // so the start succeeded, the error came later and every request was answered 500.
+  it('waits for a config file that takes its time before it listens: invalid, the start still fails', async () => {
+    const slow = 'await new Promise((resolve) => setTimeout(resolve, 300))\n'
+    const root = createFixture({
+      'sameorigin.config.mjs': `${slow}export default { routes: { '/api': 'localhost:8080' } }\n`,
+    })
+    await expect(startDevServer({ root, plugins: [new SameOriginPlugin()] })).rejects.toThrow(
+      /Invalid sameorigin config .+\n.*routes\['\/api'\]: 'localhost:8080' has no http:\/\/ or https:\/\/ scheme/,
+    )
+  })
+
+  it('waits for a config file that takes its time before it listens: valid, the table is printed at once', async () => {
+    const upstream = await upstreamForTest()
+    const slow = 'await new Promise((resolve) => setTimeout(resolve, 300))\n'
+    const root = createFixture({
+      'sameorigin.config.mjs': `${slow}export default { routes: { '/api': ${JSON.stringify(upstream.url)} } }\n`,
+    })
+    const { url, lines } = await startDevServer({ root, plugins: [new SameOriginPlugin()] })
+
+    expect(ours(lines).map((line) => line.message)).toContainEqual(
+      expect.stringMatching(/routes \(first match wins\)/),
+    )
+    expect((await request(`${url}/api/x`)).status).toBe(200)
+    expect(upstream.requests.map((recorded) => recorded.path)).toEqual(['/api/x'])
   })
 
   it('logLevel silent prints nothing of ours', async () => {

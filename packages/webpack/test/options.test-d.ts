@@ -1,3 +1,4 @@
+import type * as core from '@sameorigin/core'
 import type { UserConfig } from '@sameorigin/core'
 import type { Configuration as RspackConfiguration } from '@rspack/core'
 import type { Configuration, WebpackPluginInstance } from 'webpack'
@@ -12,6 +13,8 @@ const setupMiddlewares: NonNullable<Wds5Configuration['setupMiddlewares']> = (mi
 
 describe('@sameorigin/webpack types', () => {
   it('options are the core UserConfig plus configFile', () => {
+    // The options every adapter takes.
+    expectTypeOf<SameOriginOptions>().toEqualTypeOf<core.SameOriginOptions>()
     expectTypeOf<SameOriginOptions>().toExtend<UserConfig>()
     expectTypeOf<SameOriginOptions['configFile']>().toEqualTypeOf<string | false | undefined>()
     expectTypeOf(SameOriginPlugin).toBeConstructibleWith({

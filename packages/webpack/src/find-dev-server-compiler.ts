@@ -1,0 +1,12 @@
+import type { CompilerLike } from './dev-server.ts'
+
+/**
+ * The compiler the dev server belongs to: for a multi-compiler the child with `devServer`, else the
+ * first (as the dev servers choose). Its `context` and `mode` select the config and its env files,
+ * and its infrastructure logger is where the adapter's lines go.
+ */
+export function findDevServerCompiler(compiler: CompilerLike | undefined): CompilerLike | undefined {
+  const children = compiler?.compilers
+  if (children === undefined) return compiler
+  return children.find((child) => child.options.devServer) ?? children[0]
+}
