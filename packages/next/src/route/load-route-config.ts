@@ -1,13 +1,13 @@
 import process from 'node:process'
 import { join, resolve } from 'node:path'
-import type { LoadConfigOptions, ResolvedConfig, UserConfig } from '@sameorigin/core'
+import type { loadHostConfig as LoadHostConfig, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 
 // Package names held in variables: a literal `resolve('…')` is what bundlers rewrite.
 const SELF = '@sameorigin/next/package.json'
 const CORE = '@sameorigin/core'
 
 /** Where the route handler and `serverFetch` find their routes. */
-export interface RouteConfigOptions extends UserConfig {
+export interface RouteConfigOptions extends SameOriginOptions {
   /**
    * The config file, relative to `root`, or `false` to use only the routes given here.
    * @default the nearest `sameorigin.config.*` from `root` up to the workspace root
@@ -32,10 +32,10 @@ export function createConfigLoader(options: RouteConfigOptions): ConfigLoader {
   let loaded: Promise<ResolvedConfig> | undefined
   return () => {
     loaded ??= (async () => {
-      const { configFile, root, ...inline } = options
+      const { root, ...adapterOptions } = options
       const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
-      const loadConfig = await importLoadConfig(resolve(root ?? process.cwd()))
-      return loadConfig({ root, configFile, inline, mode, command: 'serve' })
+      const loadHostConfig = await importLoadHostConfig(resolve(root ?? process.cwd()))
+      return loadHostConfig(adapterOptions, { root, mode })
     })()
     // A failed load is retried on the next request (the user may be fixing the file).
     loaded.catch(() => {
@@ -46,16 +46,14 @@ export function createConfigLoader(options: RouteConfigOptions): ConfigLoader {
 }
 
 /**
- * The core's `loadConfig`, imported by Node at run time rather than through Next's bundler. Next
+ * The core's `loadHostConfig` (every adapter's way to load its config), imported by Node at run time rather than through Next's bundler. Next
  * bundles packages it finds outside node_modules (a workspace link) despite `serverExternalPackages`,
  * and jiti, which loads a TypeScript config file, cannot run from a bundle. The bundler rewrites
  * `createRequire(import.meta.url)` calls it can see, so `node:module` is reached through
  * `process.getBuiltinModule`, and the core is found the way Node would from the app: through
  * `@sameorigin/next`, which the app depends on.
  */
-async function importLoadConfig(
-  root: string,
-): Promise<(options: LoadConfigOptions) => Promise<ResolvedConfig>> {
+async function importLoadHostConfig(root: string): Promise<typeof LoadHostConfig> {
   const { createRequire } = process.getBuiltinModule('node:module')
   const { pathToFileURL } = process.getBuiltinModule('node:url')
   const fromApp = createRequire(join(root, 'package.json'))
@@ -64,7 +62,7 @@ async function importLoadConfig(
   const core = (await import(
     /* webpackIgnore: true */ /* turbopackIgnore: true */ entry
   )) as typeof import('@sameorigin/core')
-  return core.loadConfig
+  return core.loadHostConfig
 }
 
 let shared: ConfigLoader | undefined
