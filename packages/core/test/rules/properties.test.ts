@@ -137,8 +137,12 @@ function violation(config: ResolvedConfig, url: string): string | undefined {
   if (match.upstreamPath !== (base || '/') && !match.upstreamPath.startsWith(`${base}/`))
     return `left ${base}: ${match.upstreamPath}`
   if (normalizePath(match.upstreamPath) !== match.upstreamPath) return `not normalised: ${match.upstreamPath}`
-  if (match.upstreamUrl !== match.route.target.origin + match.upstreamPath + match.search)
+  // A rewrite may write a query of its own (`'/x?y'`): `upstreamSearch` is the request's, merged with it.
+  if (match.upstreamUrl !== match.route.target.origin + match.upstreamPath + match.upstreamSearch)
     return `bad URL ${match.upstreamUrl}`
+  // Only the function rewrites (target `http://fn…`) write a query; every other route keeps the request's.
+  if (match.upstreamSearch !== match.search && match.route.target.hostname !== 'fn')
+    return `query changed: ${match.search} became ${match.upstreamSearch}`
   if (!url.endsWith(match.search)) return `query changed: ${match.search}`
   return new URL(match.upstreamUrl).origin === match.route.target.origin
     ? undefined
