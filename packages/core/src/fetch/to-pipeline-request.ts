@@ -23,16 +23,19 @@ export function toPipelineRequest(
   undeclared: boolean = request.body !== null,
 ): PipelineRequest {
   const origin = ORIGIN.exec(request.url)
-  const target = origin === null ? request.url : request.url.slice(origin[0].length)
+  const scheme = origin?.[1] ?? ''
+  const authority = origin?.[2]
+  const target = request.url.slice(origin?.[0].length ?? 0)
   const headers = toHeaderRecord(request.headers)
   return {
     method: request.method,
     url: target === '' ? '/' : target,
     // A `Request` made in code (a test, a Worker's own subrequest) may carry no `Host`; its URL, which
     // hosts build from the `Host` they received, names the same origin.
-    headers: headers.host === undefined && origin !== null ? { ...headers, host: origin[2] } : headers,
+    headers:
+      headers.host === undefined && authority !== undefined ? { ...headers, host: authority } : headers,
     repeatedHost: false,
-    encrypted: origin?.[1].toLowerCase() === 'https:',
+    encrypted: scheme.toLowerCase() === 'https:',
     clientAddress: info.clientAddress,
     undeclaredBody: undeclared,
   }
