@@ -65,16 +65,18 @@ const ROWS: readonly HostileRow[] = [
     name: 'CONNECT <other server>: no tunnel',
     send: rawRequest('CONNECT', '{elsewhere}', ['Host: {elsewhere}']),
     status: 405,
-    // Vite has no \`connect\` listener: Node drops the socket (its own behaviour; no tunnel either way).
-    statusOn: { 'vite-dev': 'closed' },
+    // Vite and srvx have no `connect` listener: Node drops the socket (its own behaviour; no tunnel
+    // either way). A Web `Request` cannot carry CONNECT, so the Fetch transport never sees it.
+    statusOn: { 'vite-dev': 'closed', 'fetch-transport': 'closed' },
     upstream: 'nothing',
   },
   {
     name: 'CONNECT <route upstream>: no tunnel either',
     send: rawRequest('CONNECT', '{api}', ['Host: {api}']),
     status: 405,
-    // Vite has no \`connect\` listener: Node drops the socket (its own behaviour; no tunnel either way).
-    statusOn: { 'vite-dev': 'closed' },
+    // Vite and srvx have no `connect` listener: Node drops the socket (its own behaviour; no tunnel
+    // either way). A Web `Request` cannot carry CONNECT, so the Fetch transport never sees it.
+    statusOn: { 'vite-dev': 'closed', 'fetch-transport': 'closed' },
     upstream: 'nothing',
   },
   {

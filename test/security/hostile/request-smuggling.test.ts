@@ -139,8 +139,13 @@ const ROWS: readonly HostileRow[] = [
     ]),
     status: 'closed',
     // Vite leaves an upgrade nobody claims open (its own behaviour): nothing is forwarded either way.
-    statusOn: { 'vite-dev': 'open' },
+    // A Fetch host has no `upgrade` listener, so Node hands the request to the handler as a plain
+    // GET: the proxy forwards it inside the route with `Upgrade` and `HTTP2-Settings` removed
+    // (hop-by-hop), so the backend never switches protocol.
+    statusOn: { 'vite-dev': 'open', 'fetch-transport': 200 },
     upstream: 'nothing',
+    upstreamOn: { 'fetch-transport': '/x' },
+    seen: { upgrade: null, 'http2-settings': null },
   },
 ]
 

@@ -16,9 +16,16 @@ export interface Http2HostileRow {
   readonly name: string
   readonly send: Http2Send
   readonly status: Http2Expected
+  /** A host that answers differently, and what it must give (the row's comment says why). */
+  readonly statusOn?: Readonly<Partial<Record<HostName, Http2Expected>>>
   /** What the upstream must read off the wire: no complete request, or exactly this one. */
-  readonly upstream: 'nothing' | (Pick<TapRequest, 'target' | 'framing'> & { readonly body: string })
+  readonly upstream: Http2Upstream
+  /** A host whose upstream reads something else, and what (the row's comment says why). */
+  readonly upstreamOn?: Readonly<Partial<Record<HostName, Http2Upstream>>>
 }
+
+/** No complete request, or exactly this one. */
+export type Http2Upstream = 'nothing' | (Pick<TapRequest, 'target' | 'framing'> & { readonly body: string })
 
 function matches(expected: Http2Expected, answer: Http2Answer): boolean {
   const got = 'reset' in answer ? 'reset' : answer.status
@@ -71,6 +78,8 @@ async function runRow(
   row: Http2HostileRow,
   family: string,
 ): Promise<string[]> {
+  const status = row.statusOn?.[host] ?? row.status
+  const upstream = row.upstreamOn?.[host] ?? row.upstream
   const answer = await exchangeHttp2(session, row.send)
   const health = await exchangeHttp2(session, { method: 'GET', path: '/v1/health' })
   const problems = await tap.settledProblems()
@@ -80,11 +89,11 @@ async function runRow(
     body: request.body.toString('latin1'),
   }))
   const expected = [
-    ...(row.upstream === 'nothing' ? [] : [row.upstream]),
+    ...(upstream === 'nothing' ? [] : [upstream]),
     { target: '/base/health', framing: 'none', body: '' },
   ]
-  if (!matches(row.status, answer)) {
-    problems.push(`answer: expected ${JSON.stringify(row.status)}, got ${describeAnswer(answer)}`)
+  if (!matches(status, answer)) {
+    problems.push(`answer: expected ${JSON.stringify(status)}, got ${describeAnswer(answer)}`)
   }
   if (JSON.stringify(seen) !== JSON.stringify(expected)) {
     problems.push(`upstream read ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`)
@@ -94,7 +103,7 @@ async function runRow(
   recordReliabilityRow('hostile', {
     host: `${host} (HTTP/2)`,
     case: `${family}: ${row.name}`,
-    expected: `${JSON.stringify(row.status)}; upstream reads ${row.upstream === 'nothing' ? 'nothing' : `exactly ${row.upstream.target} (${row.upstream.framing})`}`,
+    expected: `${JSON.stringify(status)}; upstream reads ${upstream === 'nothing' ? 'nothing' : `exactly ${upstream.target} (${upstream.framing})`}`,
     observed: `${describeAnswer(answer)}; upstream read ${seen.length - 1} request(s) before the health check`,
     pass: problems.length === 0,
     figures: { upstreamRequests: seen.length - 1 },

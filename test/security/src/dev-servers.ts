@@ -6,15 +6,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger, UserConfig } from '@sameorigin/core'
 import { createProxyServer, listen, resolveConfig } from '@sameorigin/core'
+import { createFetchProxy } from '@sameorigin/core/fetch'
 import { sameorigin } from '@sameorigin/vite'
-import { TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { serveFetch, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import { createServer } from 'vite'
 
-/** The dev servers the hostile tables run against. */
-export type HostName = 'core-server' | 'vite-dev'
+/**
+ * The dev servers the hostile tables run against: the core's stand-alone server and Vite dev (the
+ * Node transport), and the core's Fetch transport served on a real Node server (`fetch-transport`).
+ */
+export type HostName = 'core-server' | 'vite-dev' | 'fetch-transport'
 
 /** Every host, in the order tables run them. */
-export const HOST_NAMES: readonly HostName[] = ['core-server', 'vite-dev']
+export const HOST_NAMES: readonly HostName[] = ['core-server', 'vite-dev', 'fetch-transport']
 
 /** Options for {@link startDevServer}. */
 export interface StartDevServerOptions {
@@ -30,7 +34,8 @@ export interface DevServer {
   readonly port: number
   /**
    * Resolves once the server has handled its next `upgrade` event: every listener (the engine's, the
-   * host's) has run, since this one is added last.
+   * host's) has run, since this one is added last. Rejects on `fetch-transport`, which takes no
+   * upgrades (see {@link startDevServer}).
    */
   readonly nextUpgrade: () => Promise<void>
   /** What the server logged (sameorigin's lines and, for Vite, its own). */
@@ -55,11 +60,13 @@ function upgradeWatch(server: Server): DevServer['nextUpgrade'] {
 }
 
 /**
- * Starts `name` with `config`: the core's stand-alone server (`createProxyServer` + `listen`), or
- * Vite 8's dev server with `@sameorigin/vite`, each as a user would run it (with `http2`: over TLS,
- * `createProxyServer`'s `https` and Vite's `server.https`). Vite gets
- * `appType: 'custom'`, so a request no route takes gets Vite's plain 404 rather than the SPA's
- * index.html, and the two hosts' answers can be compared.
+ * Starts `name` with `config`: the core's stand-alone server (`createProxyServer` + `listen`),
+ * Vite 8's dev server with `@sameorigin/vite`, or `createFetchProxy` (`@sameorigin/core/fetch`, the
+ * `node` condition: the Node upstream client) served by srvx (`serveFetch`), each as a user would run
+ * it (with `http2`: over TLS, `createProxyServer`'s `https`, Vite's `server.https`, srvx's secure
+ * server). Vite gets `appType: 'custom'`, so a request no route takes gets Vite's plain 404 rather
+ * than the SPA's index.html; the Fetch host answers what the proxy leaves (`undefined`) with the
+ * same plain 404, so the hosts' answers can be compared.
  */
 export async function startDevServer(
   name: HostName,
@@ -81,6 +88,7 @@ export async function startDevServer(
       close: listening.close,
     }
   }
+  if (name === 'fetch-transport') return startFetchHost(config, logs, options)
   const root = await mkdtemp(join(tmpdir(), 'sameorigin-security-'))
   const vite = await createServer({
     root,
@@ -120,6 +128,39 @@ export async function startDevServer(
     close: async () => {
       await vite.close()
       await rm(root, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * The Fetch transport on a real Node server. It takes no upgrades: the server has no `upgrade`
+ * listener, so Node hands a handshake to the Fetch handler as a plain request (a Web `Request` cannot
+ * be upgraded), and `nextUpgrade` rejects, since listening for `upgrade` would change that.
+ */
+async function startFetchHost(
+  config: UserConfig,
+  logs: ReturnType<typeof captureLogs>,
+  options: StartDevServerOptions,
+): Promise<DevServer> {
+  // `env: {}`: no HTTPS_PROXY from the machine running the tests can change where requests go.
+  const proxy = createFetchProxy(resolveConfig(config, { env: {} }), { logger: logs, env: {} })
+  const served = await serveFetch(
+    async (request) => {
+      const response = await proxy(request, { clientAddress: request.ip })
+      // What Vite's `appType: 'custom'` answers for a request nothing takes.
+      return response ?? new Response('Not Found', { status: 404 })
+    },
+    { http2: options.http2 === true },
+  )
+  return {
+    name: 'fetch-transport',
+    url: served.url,
+    port: served.port,
+    nextUpgrade: () => Promise.reject(new Error('the Fetch transport takes no upgrades')),
+    logs: logs.lines,
+    close: async () => {
+      await proxy.close()
+      await served.close()
     },
   }
 }

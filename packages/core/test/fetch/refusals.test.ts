@@ -7,6 +7,8 @@ import { CLIENTS, errorCode, startFetchProxy } from './_fetch-proxy.ts'
 describe.each(CLIENTS)('Fetch transport refusals ($name)', ({ create }) => {
   it.each([
     ['an unsafe path', '/api/..%2fetc', {}, 400, 'ERR_REQUEST_PATH_UNSAFE'],
+    // The URL keeps it (the path rules refuse a raw `#` in a request line on the Node transport too).
+    ['a fragment', '/api/x#/../../admin', {}, 400, 'ERR_REQUEST_PATH_UNSAFE'],
     [
       'an unlisted Host',
       '/api/x',
@@ -41,6 +43,20 @@ describe.each(CLIENTS)('Fetch transport refusals ($name)', ({ create }) => {
       expect(upstream.requests).toHaveLength(0)
     },
   )
+
+  it('refuses a Host that leaves the URL unparsable with 400, without rejecting', async () => {
+    const upstream = await upstreamForTest()
+    const { proxy, logs } = startFetchProxy({ routes: { '/api': upstream.url } }, create())
+    const request = new Request('http://localhost:5173/api/me', { headers: { host: 'localhost:99999' } })
+    // What srvx hands over for `Host: localhost:99999`: a URL built from the raw Host, which `new URL`
+    // refuses (a port out of range).
+    Object.defineProperty(request, 'url', { value: 'http://localhost:99999/api/me' })
+    const response = await proxy(request)
+    expect(response?.status).toBe(400)
+    expect(await errorCode(response)).toBe('ERR_REQUEST_HOST_INVALID')
+    expect(logs.warnings()).toHaveLength(1)
+    expect(upstream.requests).toHaveLength(0)
+  })
 
   it('CORS mode: answers the preflight 204, adds CORS headers, refuses other origins 403', async () => {
     const upstream = await upstreamForTest()
