@@ -36,6 +36,9 @@ export function toUpstreamExchange(
   }
 }
 
+/** Bytes of the upload read ahead of the upstream, so the browser's side never waits on each write. */
+const READ_AHEAD = 64 * 1024
+
 function toUpload(forward: ForwardRequest, flight: Flight): ReadableStream<Uint8Array> | null {
   const { source, plan, request } = forward
   if (source === null || plan.body.kind === 'none') {
@@ -56,6 +59,7 @@ function toUpload(forward: ForwardRequest, flight: Flight): ReadableStream<Uint8
     },
   })
   flight.upload = relayStream(source.pipeThrough(guard), {
+    highWaterMark: READ_AHEAD,
     onChunk: () => flight.timer?.touch(),
     onError: (error) => {
       if (isProxyError(error)) flight.fail(error)
