@@ -23,15 +23,16 @@ export function createDemoSession() {
 /**
  * Runs the walkthrough against the dev origin once the servers are up, then keeps serving until
  * Ctrl-C (in a terminal) or closes everything and exits: 0 when every step passed, 1 otherwise.
- * A walkthrough that crashes counts as a failed step, never as a hang.
+ * A walkthrough that crashes counts as a failed step, never as a hang. `websocket: false` skips the
+ * websocket step (a Fetch host), and the last line says so.
  * @param {import('./walkthrough.d.mts').FinishDemoOptions} options
  * @returns {Promise<void>}
  */
-export async function finishDemo({ session, devUrl, backendUrl, close, hint }) {
+export async function finishDemo({ session, devUrl, backendUrl, close, hint, websocket = true }) {
   const { say, bold, keepServing } = session
   let failures
   try {
-    failures = await runWalkthrough({ devUrl, backendUrl, say, bold })
+    failures = await runWalkthrough({ devUrl, backendUrl, say, bold, websocket })
   } catch (error) {
     say(`demo: the walkthrough crashed: ${error instanceof Error ? error.stack : String(error)}`)
     failures = 1
@@ -43,7 +44,8 @@ export async function finishDemo({ session, devUrl, backendUrl, close, hint }) {
     stopOnSignals(close, code)
     return
   }
-  say(failures === 0 ? 'demo: every step passed' : `demo: ${failures} step(s) failed`)
+  const skipped = websocket ? '' : ' (the websocket step was skipped)'
+  say(failures === 0 ? `demo: every step passed${skipped}` : `demo: ${failures} step(s) failed${skipped}`)
   await close()
   process.exit(code)
 }

@@ -11,13 +11,19 @@ export interface WalkthroughOptions {
    * @default the text unchanged
    */
   bold?: (text: string) => string
+  /**
+   * `false` on a Fetch host (a Request in, a Response out: no socket to upgrade): the websocket step
+   * prints one line saying it is skipped and why, and counts as neither passed nor failed.
+   * @default true
+   */
+  websocket?: boolean
 }
 
 /**
  * Runs the README demo's live steps against a dev server that proxies `/api` to the demo backend:
  * no CORS headers from the backend, login (redirect and cookie before and after the rewrite),
- * `/api/me` with the cookie, server-sent events, a websocket echo and a refused traversal. Prints one
- * line per step through `say`.
+ * `/api/me` with the cookie, server-sent events, a websocket echo (skipped with `websocket: false`)
+ * and a refused traversal. Prints one line per step through `say`.
  * @returns how many steps failed (0 when all passed)
  */
 export declare function runWalkthrough(options: WalkthroughOptions): Promise<number>
@@ -49,6 +55,12 @@ export interface FinishDemoOptions {
    * @default `Open <devUrl> in a browser. Ctrl-C stops the demo.`
    */
   readonly hint?: string
+  /**
+   * `false` on a Fetch host: the walkthrough skips the websocket step (saying why), and the last
+   * line says it was skipped.
+   * @default true
+   */
+  readonly websocket?: boolean
 }
 
 /**
