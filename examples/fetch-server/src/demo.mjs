@@ -32,8 +32,10 @@ const dev = `http://localhost:${port}`
 say(
   bold(`sameorigin demo: the browser talks only to ${dev}; /api goes to the demo backend at ${backend.url}`),
 )
-say('src/app.mjs is a Fetch handler ({ fetch }) served by srvx: each Request goes to createFetchProxy first;')
-say('a Response is the proxy answering, undefined means no route took it, and the app serves its page.')
+say('src/app.mjs is a Fetch handler ({ fetch }), served here by srvx. Each Request goes to createFetchProxy,')
+say(
+  'which answers what a route takes and resolves undefined for the rest: the app answers those (/ is the page).',
+)
 say()
 say(bold(`Routes (${config.configFile?.replace(`${root}`, 'examples/fetch-server/')})`))
 say(formatRouteTable(config))
