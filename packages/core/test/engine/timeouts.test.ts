@@ -1,5 +1,5 @@
 import { request, startSilentServer } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eventually, startProxy, upstreamForTest } from './_start-proxy.ts'
 
 const json = (body: string): { error: { code: string } } => JSON.parse(body) as { error: { code: string } }

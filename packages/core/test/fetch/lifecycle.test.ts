@@ -1,5 +1,5 @@
 import { startSilentServer } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eventually, upstreamForTest } from '../engine/_start-proxy.ts'
 import { CLIENTS, errorCode, startFetchProxy } from './_fetch-proxy.ts'
 
