@@ -23,8 +23,6 @@ export { normalizePath } from './rules/normalize-path.ts'
 
 // engine and server
 export { createProxy } from './engine/create-proxy.ts'
-// For transports outside the engine (the Next route handler): a body the transport does not delimit.
-export { createBodyGuard } from './engine/create-body-guard.ts'
 export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/create-proxy.ts'
 export type { CorsOptions } from './pipeline/resolve-cors.ts'
 export { formatRouteTable } from './logging/format-route-table.ts'

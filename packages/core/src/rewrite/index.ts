@@ -17,11 +17,6 @@ export { toDevOrigin } from './to-dev-origin.ts'
 export { toUpstreamHeaders } from './to-upstream-headers.ts'
 export type { ToUpstreamHeadersContext } from './to-upstream-headers.ts'
 export type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from './types.ts'
-// For @sameorigin/next/route, which answers over Web Responses: the engine's error bodies and its
-// upstream-error descriptions, so both paths answer failures identically.
-export { renderErrorHtml, toErrorBody } from '../errors/render-error.ts'
-export type { ErrorBody } from '../errors/render-error.ts'
-export { describeUpstreamError } from '../errors/describe-upstream-error.ts'
 export {
   CORS_SAFELISTED_RESPONSE_HEADERS,
   isCorsOriginAllowed,
