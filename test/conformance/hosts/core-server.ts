@@ -1,4 +1,4 @@
-import { createProxyServer, listen, loadConfig } from '@sameorigin/core'
+import { createProxyServer, listen, loadHostConfig } from '@sameorigin/core'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
@@ -18,12 +18,7 @@ export const coreServer: Host = defineHost({
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
-    const resolved = await loadConfig({
-      root: fixtureDir,
-      mode: 'development',
-      configFile: false,
-      inline: config,
-    })
+    const resolved = await loadHostConfig({ ...config, configFile: false }, { root: fixtureDir })
     const https = options.http2 ? TLS_OPTIONS : undefined
     const listening = await listen(createProxyServer(resolved, { logger: logs, https }))
     return { url: listening.url, port: listening.port, root: fixtureDir, logs, close: listening.close }

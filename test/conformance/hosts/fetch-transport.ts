@@ -1,4 +1,4 @@
-import { loadConfig } from '@sameorigin/core'
+import { loadHostConfig } from '@sameorigin/core'
 import { createFetchProxy } from '@sameorigin/core/fetch'
 import { serveFetch } from '@sameorigin/test-utils'
 import { staticMiddleware } from 'srvx/static'
@@ -32,12 +32,7 @@ export const fetchTransport: Host = defineHost({
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
-    const resolved = await loadConfig({
-      root: fixtureDir,
-      mode: 'development',
-      configFile: false,
-      inline: config,
-    })
+    const resolved = await loadHostConfig({ ...config, configFile: false }, { root: fixtureDir })
     const proxy = createFetchProxy(resolved, { logger: logs })
     const serveStatic = staticMiddleware({ dir: fixtureDir })
     let server
