@@ -102,6 +102,8 @@ export const NEXT_GAPS = {
     "websocket handshakes go through Next's rewrite proxy, which answers no 502 when the upstream is down and leaves a refused path's handshake unanswered",
   http2:
     '`next dev --experimental-https` serves HTTPS over HTTP/1.1 only (a Node `https` server): Next has no HTTP/2 dev server',
+  wsDualStackLocalhost:
+    "websocket handshakes go through Next's rewrite proxy, which resolves `localhost` as the system does (`/etc/hosts`): a backend on the other loopback address is refused",
 } as const
 
 /**
@@ -151,6 +153,8 @@ export const nextRewrites: Host = defineHost({
     routeTimeouts: "Next's proxy timeout applies (30 s, `experimental.proxyTimeout`), not the route's",
     largeUploads: 'Next buffers a proxied request body and stops at 10 MiB (`proxyClientMaxBodySize`)',
     hostCheck: 'Next does not check `Host` before a rewrite',
+    dualStackLocalhost:
+      "Next's rewrite proxy resolves `localhost` as the system does (`/etc/hosts`), so a backend on the other loopback address is refused: use `127.0.0.1` or `[::1]` in the target",
   },
   start: (_fixtureDir, config, options) => startNext('rewrites', config, options),
 })

@@ -1,10 +1,11 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Server as HttpsServer } from 'node:https'
+import { createServer as createNetServer } from 'node:net'
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net'
 
-/** A server listening on 127.0.0.1 with a random port. */
+/** A server listening on 127.0.0.1 (or the given loopback address) with a random port. */
 export interface Listening {
-  /** `http://127.0.0.1:<port>` (or `https://` for a TLS server). */
+  /** `http://127.0.0.1:<port>` (or `https://` for a TLS server; `[::1]` when listening there). */
   readonly url: string
   readonly port: number
   /** Stops listening and destroys every open connection (keep-alive and upgraded ones included). */
@@ -12,10 +13,13 @@ export interface Listening {
 }
 
 /**
- * Starts `server` (HTTP, HTTPS, or a raw TCP server for misbehaving peers) on 127.0.0.1 port 0 and
- * returns its URL and a `close` that never hangs.
+ * Starts `server` (HTTP, HTTPS, or a raw TCP server for misbehaving peers) on `host` (127.0.0.1, or
+ * `::1` for a backend on the IPv6 loopback only) port 0 and returns its URL and a `close` that never hangs.
  */
-export async function listen(server: HttpServer | HttpsServer | NetServer): Promise<Listening> {
+export async function listen(
+  server: HttpServer | HttpsServer | NetServer,
+  host: '127.0.0.1' | '::1' = '127.0.0.1',
+): Promise<Listening> {
   // Upgraded (WebSocket) sockets are invisible to `closeAllConnections`, so track every socket.
   const sockets = new Set<Socket>()
   server.on('connection', (socket: Socket) => {
@@ -24,7 +28,7 @@ export async function listen(server: HttpServer | HttpsServer | NetServer): Prom
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
+    server.listen({ port: 0, host }, () => {
       server.off('error', reject)
       resolve()
     })
@@ -32,7 +36,7 @@ export async function listen(server: HttpServer | HttpsServer | NetServer): Prom
   const { port } = server.address() as AddressInfo
   let closing: Promise<void> | undefined
   return {
-    url: `${isTls(server) ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: `${isTls(server) ? 'https' : 'http'}://${host === '::1' ? '[::1]' : host}:${port}`,
     port,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
@@ -47,4 +51,40 @@ export async function listen(server: HttpServer | HttpsServer | NetServer): Prom
 function isTls(server: NetServer): boolean {
   // An https.Server is a tls.Server: it has `setSecureContext`, an http.Server does not.
   return typeof (server as { setSecureContext?: unknown }).setSecureContext === 'function'
+}
+
+/**
+ * Whether this machine has an IPv6 loopback to listen on (`::1`): containers started without IPv6
+ * have none. Tests of a backend on `::1` skip, with this as their reason, where it is missing.
+ */
+export async function hasIpv6Loopback(): Promise<boolean> {
+  const server = createNetServer()
+  return new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false))
+    server.listen({ port: 0, host: '::1' }, () => server.close(() => resolve(true)))
+  })
+}
+
+/**
+ * A port nothing listens on, on either loopback address (both were bound, then released), for a
+ * `localhost` target that must be refused on `127.0.0.1` and on `::1`.
+ */
+export async function findClosedLoopbackPort(): Promise<number> {
+  const v4 = createNetServer()
+  await new Promise<void>((resolve, reject) => {
+    v4.once('error', reject)
+    v4.listen({ port: 0, host: '127.0.0.1' }, resolve)
+  })
+  const { port } = v4.address() as AddressInfo
+  const v6 = createNetServer()
+  const onV6 = await new Promise<boolean>((resolve) => {
+    v6.once('error', () => resolve(false))
+    v6.listen({ port, host: '::1' }, () => resolve(true))
+  })
+  await Promise.all([
+    new Promise((resolve) => v4.close(resolve)),
+    onV6 ? new Promise((resolve) => v6.close(resolve)) : undefined,
+  ])
+  // Taken on ::1 by something else: try another.
+  return onV6 || !(await hasIpv6Loopback()) ? port : findClosedLoopbackPort()
 }

@@ -28,6 +28,12 @@ export interface UpstreamOptions {
   /** Serve TLS with the test certificate (see `TEST_CA`). @default false */
   https?: boolean
   /**
+   * The loopback address to listen on, only: `::1` for a backend a `localhost` target must find on
+   * the IPv6 loopback.
+   * @default '127.0.0.1'
+   */
+  host?: '127.0.0.1' | '::1'
+  /**
    * Answers requests instead of the echo. The request is already recorded (without its body).
    * @default echo: `200` with JSON `{ method, path, headers, body }`
    */
@@ -69,7 +75,7 @@ export function echo(req: IncomingMessage, res: ServerResponse, recorded: Record
   })
 }
 
-/** Starts an echo backend on 127.0.0.1 port 0 that records requests and counts connections. */
+/** Starts an echo backend on 127.0.0.1 (or `host`) port 0 that records requests and counts connections. */
 export async function startUpstream(options: UpstreamOptions = {}): Promise<Upstream> {
   const requests: RecordedRequest[] = []
   let connections = 0
@@ -116,7 +122,7 @@ export async function startUpstream(options: UpstreamOptions = {}): Promise<Upst
     const onSocket = options.websocket
     wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, req))
   })
-  const listening = await listen(server)
+  const listening = await listen(server, options.host)
   return {
     url: listening.url,
     port: listening.port,

@@ -3,6 +3,10 @@ import { Agent as HttpsAgent } from 'node:https'
 import { createRequire } from 'node:module'
 import type { HttpProxyAgent } from 'http-proxy-agent'
 import type { HttpsProxyAgent } from 'https-proxy-agent'
+import { isLocalhostName } from '../rules/to-loopback-addresses.ts'
+import type { ResolvedTarget } from '../types.ts'
+import type { LoopbackMemory } from './dial-loopback.ts'
+import { dialLoopback } from './dial-loopback.ts'
 
 // The forward-proxy agents load on first use: most developers have no HTTPS_PROXY, and every
 // millisecond of import is added to their dev server's start. require(esm) is unflagged in every
@@ -19,12 +23,13 @@ const loadHttpsProxyAgent = (): typeof HttpsProxyAgent =>
  */
 export interface UpstreamAgents {
   /**
-   * The agent for a request to a target with `protocol`, direct or through the forward proxy `proxy`.
+   * The agent for a request to `target`, direct or through the forward proxy `proxy`.
    * Upgrades (`upgrade: true`) through a proxy always tunnel with CONNECT, since WebSocket frames
    * cannot travel in an absolute-form request; direct upgrades use no agent (`false`), as httpxy does,
-   * because an upgraded socket never returns to a pool.
+   * because an upgraded socket never returns to a pool. A `localhost` target (never proxied) gets
+   * agents that try both loopback addresses (`dialLoopback`), upgrades a non-keep-alive one.
    */
-  for: (protocol: 'http:' | 'https:', proxy: string | undefined, upgrade: boolean) => HttpAgent | false
+  for: (target: ResolvedTarget, proxy: string | undefined, upgrade: boolean) => HttpAgent | false
   /** Destroys every socket of every agent, in use or idle. */
   destroy: () => void
 }
@@ -47,6 +52,24 @@ export function createAgents(): UpstreamAgents {
   const http = new HttpAgent(options)
   const https = new HttpsAgent(options)
   const viaProxy = new Map<string, HttpAgent>()
+  // `localhost` targets: created on first use; the key is `https:`/`http:`, `+upgrade` for upgrades.
+  const loopback = new Map<string, HttpAgent>()
+  const answered: LoopbackMemory = new Map()
+
+  const toLoopback = (protocol: 'http:' | 'https:', upgrade: boolean): HttpAgent => {
+    const key = upgrade ? `${protocol}+upgrade` : protocol
+    let agent = loopback.get(key)
+    if (agent === undefined) {
+      // An upgrade's agent keeps nothing alive and limits nothing, as the one Node makes for `agent: false`.
+      const agentOptions = upgrade ? {} : options
+      agent = dialLoopback(
+        protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions),
+        answered,
+      )
+      loopback.set(key, agent)
+    }
+    return agent
+  }
 
   const proxied = (protocol: 'http:' | 'https:', proxy: string, upgrade: boolean): HttpAgent => {
     // https targets, and every upgrade, tunnel with CONNECT; plain http requests use absolute-form
@@ -65,8 +88,10 @@ export function createAgents(): UpstreamAgents {
   }
 
   return {
-    for: (protocol, proxy, upgrade) => {
+    for: (target, proxy, upgrade) => {
+      const { protocol } = target
       if (proxy !== undefined) return proxied(protocol, proxy, upgrade)
+      if (isLocalhostName(target.hostname)) return toLoopback(protocol, upgrade)
       if (upgrade) return false
       return protocol === 'https:' ? https : http
     },
@@ -75,6 +100,8 @@ export function createAgents(): UpstreamAgents {
       https.destroy()
       for (const agent of viaProxy.values()) agent.destroy()
       viaProxy.clear()
+      for (const agent of loopback.values()) agent.destroy()
+      loopback.clear()
     },
   }
 }

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net'
+import { isLocalhostName } from '../rules/to-loopback-addresses.ts'
 import type { ResolvedTarget } from '../types.ts'
 import type { Env } from './context.ts'
 
@@ -36,7 +37,7 @@ export function toDisplayProxy(proxy: string): string {
 }
 
 function isLoopback(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true
+  if (isLocalhostName(hostname)) return true
   if (isIP(hostname) === 4) return hostname.startsWith('127.')
   return hostname === '::1'
 }

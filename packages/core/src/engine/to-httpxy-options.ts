@@ -45,7 +45,7 @@ export function toHttpxyOptions(ctx: BaseContext, plan: ForwardPlan): ProxyServe
     proxyTimeout: 0,
     followRedirects: false,
     secure: route.secure,
-    agent: engine.agents.for(target.protocol, proxy, upgrade),
+    agent: engine.agents.for(target, proxy, upgrade),
     ssl,
   }
 }

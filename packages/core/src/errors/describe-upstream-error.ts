@@ -1,3 +1,4 @@
+import { isLocalhostName } from '../rules/to-loopback-addresses.ts'
 import type { ResolvedRoute } from '../types.ts'
 import { describeTlsError, isTlsError } from './describe-tls-error.ts'
 import type { ProxyError } from './proxy-error.ts'
@@ -124,13 +125,18 @@ function triedAddresses(err: NodeError): (readonly [string, string])[] {
 
 /**
  * The hint for a refused connection. `localhost` is the classic trap: Node may resolve it to `::1`
- * first while the backend listens on `127.0.0.1` only (or the other way round).
+ * first while the backend listens on `127.0.0.1` only (or the other way round). The Node clients try
+ * both for a `localhost` target (`engine/dial-loopback.ts`), so there the hint names both; a client
+ * that tried one (the runtime's `fetch`) gets the other as the fix.
  */
 function refusedHint(route: ResolvedRoute, err: NodeError): string {
   const { target } = route
   const tried = triedAddresses(err).map(([address]) => address)
   const port = target.port
   const scheme = target.protocol.slice(0, -1)
+  if (isLocalhostName(target.hostname) && tried.includes('::1') && tried.includes('127.0.0.1')) {
+    return `Nothing listens on 127.0.0.1:${port} or [::1]:${port} (both tried for \`${target.hostname}\`): start the backend, or check the port in the route target.`
+  }
   if (target.hostname === 'localhost' && tried.length > 0 && tried.every((a) => a === '::1')) {
     return `\`localhost\` resolved to ::1 but nothing listens there; if the backend listens on 127.0.0.1, use ${scheme}://127.0.0.1:${port}${target.basePath}.`
   }

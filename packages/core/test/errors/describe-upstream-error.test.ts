@@ -71,7 +71,9 @@ describe('describeUpstreamError', () => {
     )
     const error = describeUpstreamError(aggregate, { route: routeTo('http://localhost:3000') })
     expect(error.message).toContain('::1:3000, 127.0.0.1:3000')
-    expect(error.hint).toContain('Start the backend on localhost:3000')
+    expect(error.hint).toBe(
+      'Nothing listens on 127.0.0.1:3000 or [::1]:3000 (both tried for `localhost`): start the backend, or check the port in the route target.',
+    )
   })
 
   it.each([

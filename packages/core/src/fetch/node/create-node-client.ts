@@ -50,7 +50,7 @@ export function createNodeClient(options: NodeClientOptions = {}): UpstreamClien
         path: exchange.url.pathname + exchange.url.search,
         method: exchange.method,
         headers: exchange.headers as RequestOptions['headers'],
-        agent: agents.for(target.protocol, proxy, false),
+        agent: agents.for(target, proxy, false),
       }
       if (target.protocol === 'https:') {
         if (!route.secure) {
