@@ -143,4 +143,51 @@ describe('a headers function (Node transport)', () => {
     expect(upstream.requests[0]?.kind).toBe('upgrade')
     expect(upstream.requests[0]?.headers.authorization).toBe('Bearer ws')
   })
+  it('starts the clocks after the function: a slow one is no upstream timeout', async () => {
+    const upstream = await upstreamForTest({ handle: answerOk })
+    const headers = async () => {
+      await sleep(150)
+      return { authorization: 'Bearer slow' }
+    }
+    const proxy = await startProxy({
+      routes: { '/api': { target: upstream.url, headers, timeout: 100, connectTimeout: 100 } },
+    })
+    const res = await request(`${proxy.url}/api/me`)
+    expect(res.status).toBe(200)
+    expect(upstream.requests[0]?.headers.authorization).toBe('Bearer slow')
+  })
+
+  it('answers a websocket handshake 502 when the function rejects, nothing sent upstream', async () => {
+    const upstream = await upstreamForTest({ refuseUpgrades: 403 })
+    const proxy = await startProxy({
+      routes: {
+        '/ws': {
+          target: upstream.url,
+          headers: async () => {
+            throw new Error('no token')
+          },
+        },
+      },
+    })
+    const status = await new Promise<number | undefined>((resolve) => {
+      const handshake = httpRequest(`${proxy.url}/ws`, {
+        agent: false,
+        headers: {
+          connection: 'upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      })
+      handshake.on('response', (res) => {
+        resolve(res.statusCode)
+        res.destroy()
+      })
+      handshake.on('error', () => resolve(undefined))
+      handshake.end()
+    })
+    expect(status).toBe(502)
+    expect(upstream.requests).toHaveLength(0)
+    expect(proxy.logs.warnings().join('\n')).toContain('ERR_ROUTE_HEADERS_FAILED')
+  })
 })
