@@ -57,6 +57,8 @@ export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from './host/to-h
 export type {
   CertificateInput,
   ConfigIssue,
+  HeadersFunction,
+  HeadersRequest,
   Logger,
   LogLevel,
   Match,

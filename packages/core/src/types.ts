@@ -28,6 +28,27 @@ export interface RewriteContext {
  */
 export type RewriteFunction = (path: string, context: RewriteContext) => string
 
+/** The request a {@link HeadersFunction} is called with: plain data, no socket. */
+export interface HeadersRequest {
+  /** Upper-case, as the browser sent it. */
+  readonly method: string
+  /** The normalised request path the route matched, without the query. */
+  readonly path: string
+  /** The browser's request headers, lower-case names. */
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>
+}
+
+/**
+ * Computes a route's upstream request headers per request (a token that expires): a string sets the
+ * header, `null` removes it. Called before anything is sent upstream; its values are checked like a
+ * static `headers` object's (a bad one answers 500 `ERR_ROUTE_HEADERS_INVALID`), and a throw or a
+ * rejection answers 502 `ERR_ROUTE_HEADERS_FAILED`. Cache what is costly to compute: it runs for every
+ * request the route forwards.
+ */
+export type HeadersFunction = (
+  request: HeadersRequest,
+) => Readonly<Record<string, string | null>> | Promise<Readonly<Record<string, string | null>>>
+
 /** Ways a certificate authority can be given: PEM text or its bytes. */
 export type CertificateInput = string | Uint8Array
 
@@ -66,10 +87,13 @@ export interface RouteOptions {
    */
   matchHeaders?: Readonly<Record<string, string | RegExp | boolean>>
   /**
-   * Request headers to set on the upstream request (`null` removes the header).
+   * Request headers to set on the upstream request (`null` removes the header), or a function that
+   * computes them for each request (sync or async; see {@link HeadersFunction}).
    * @default {}
+   * @example { 'x-api-key': 'dev', cookie: null }
+   * @example async () => ({ authorization: `Bearer ${await getToken()}` })
    */
-  headers?: Readonly<Record<string, string | null>>
+  headers?: Readonly<Record<string, string | null>> | HeadersFunction
   /**
    * Response headers to set on the answer to the browser (`null` removes the header).
    * @default {}
@@ -199,8 +223,10 @@ export interface ResolvedRoute {
   readonly methods: ReadonlySet<string> | undefined
   /** Header conditions with lower-case names, or `undefined`. */
   readonly matchHeaders: Readonly<Record<string, string | RegExp | boolean>> | undefined
-  /** Lower-case header names to set (string) or remove (`null`) upstream. */
+  /** Lower-case header names to set (string) or remove (`null`) upstream; `{}` with a function. */
   readonly headers: Readonly<Record<string, string | null>>
+  /** `headers` when it was a function: called per request, after the static rules. */
+  readonly headersFunction: HeadersFunction | undefined
   /** Lower-case header names to set or remove on the response. */
   readonly responseHeaders: Readonly<Record<string, string | null>>
   /** The template when `rewrite` was a string (kept for translation to other tools). */

@@ -1,5 +1,5 @@
 import type { ConfigEnv } from '../src/config/load-config.ts'
-import type { RewriteContext, RouteEntry, RouteOptions, UserConfig } from '../src/types.ts'
+import type { HeadersRequest, RewriteContext, RouteEntry, RouteOptions, UserConfig } from '../src/types.ts'
 import { describe, expectTypeOf, it } from 'vitest'
 import { defineConfig, defineRoute } from '../src/config/define-config.ts'
 
@@ -29,6 +29,23 @@ describe('defineConfig', () => {
       ],
     })
     expectTypeOf(config).toEqualTypeOf<UserConfig>()
+  })
+
+  it('accepts a headers function, sync or async, and types its request', () => {
+    defineConfig({
+      routes: {
+        '/api': {
+          target: 'http://127.0.0.1:8080',
+          headers: (request) => {
+            expectTypeOf(request).toEqualTypeOf<HeadersRequest>()
+            return { 'x-path': request.path, cookie: null }
+          },
+        },
+        '/auth': { target: 'http://127.0.0.1:8080', headers: async () => ({ authorization: 'Bearer t' }) },
+      },
+    })
+    // @ts-expect-error a header value is a string or null
+    defineConfig({ routes: { '/api': { target: 'http://127.0.0.1:8080', headers: () => ({ 'x-n': 1 }) } } })
   })
 
   it('types the parameters of a rewrite function', () => {

@@ -46,6 +46,22 @@ describe('withSameOrigin', () => {
     expect(lines.join('\n')).toContain("mode: 'route'")
   })
 
+  it('prints a headers function as lost: a rewrite cannot call it', async () => {
+    const { logger, lines } = capture()
+    const make = withSameOrigin(
+      {},
+      {
+        configFile: false,
+        logger,
+        routes: { '/api': { target: B, headers: async () => ({ authorization: 'Bearer t' }) } },
+      },
+    )
+    const groups = await rewritesOf(await make(DEV, {}))
+    expect(groups.beforeFiles).toHaveLength(2)
+    expect(lines.join('\n')).toContain('request headers computed per request (headers function) (/api)')
+    expect(lines.join('\n')).not.toContain('Bearer t')
+  })
+
   it('keeps every group of an object of user rewrites, theirs first, from a function config', async () => {
     const theirs = { source: '/a', destination: '/b' }
     const make = withSameOrigin(

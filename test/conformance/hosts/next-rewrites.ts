@@ -14,7 +14,10 @@ declare module 'vitest' {
   }
 }
 
-/** A config as the source of `sameorigin.config.mjs`: JSON, plus RegExp literals. */
+/**
+ * A config as the source of `sameorigin.config.mjs`: JSON, plus RegExp literals and functions as
+ * their source text (a case's function must then use nothing from its scope).
+ */
 function toSource(value: unknown): string {
   if (value instanceof RegExp) return value.toString()
   if (Array.isArray(value)) return `[${value.map(toSource).join(', ')}]`
@@ -23,8 +26,7 @@ function toSource(value: unknown): string {
       .map(([key, item]) => `${JSON.stringify(key)}: ${toSource(item)}`)
       .join(', ')} }`
   }
-  if (typeof value === 'function')
-    throw new Error('next hosts: a function in the config cannot be written to a file')
+  if (typeof value === 'function') return `(${String(value)})`
   return JSON.stringify(value)
 }
 
@@ -141,6 +143,8 @@ export const nextRewrites: Host = defineHost({
     forwardedHeaders:
       "Next's rewrite proxy sets its own X-Forwarded-* and keeps what the client sent; `xfwd: false` cannot remove them",
     headerOverrides: "a Next rewrite cannot set request headers: a route's `headers` are lost",
+    dynamicHeaders:
+      "a Next rewrite cannot set request headers: a route's `headers` function is never called (printed as lost at startup)",
     bodyRefusals:
       "Next's rewrite proxy forwards a GET or HEAD body (framed: the backend reads it as one body, not as a request)",
     traceRefusal: "Next's rewrite proxy forwards TRACE",

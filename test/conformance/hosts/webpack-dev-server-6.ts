@@ -35,8 +35,12 @@ function findNode24(): string {
   return path
 }
 
-/** The config as JavaScript source: JSON, except RegExp route paths (`/^\/v\d+\//`). */
+/**
+ * The config as JavaScript source: JSON, except RegExp route paths (`/^\/v\d+\//`) and functions (their
+ * source text: a case's function must then use nothing from its scope).
+ */
 function toSource(value: unknown): string {
+  if (typeof value === 'function') return `(${String(value)})`
   if (value instanceof RegExp)
     return `new RegExp(${JSON.stringify(value.source)}, ${JSON.stringify(value.flags)})`
   if (Array.isArray(value)) return `[${value.map(toSource).join(', ')}]`

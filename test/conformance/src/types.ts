@@ -15,6 +15,7 @@ export const CAPABILITIES = {
   originRewrite: 'Origin and Referer rewritten to the target',
   forwardedHeaders: "X-Forwarded-* set by the proxy alone (the client's replaced; none with `xfwd: false`)",
   headerOverrides: "a route's `headers` reach the upstream",
+  dynamicHeaders: "a route's `headers` function is called per request and its values reach the upstream",
   methodConditions: 'routes matched by method',
   regexpRoutes: 'RegExp routes',
   pathSafety: 'unsafe paths (encoded dot segments, NUL, backslash) refused with 400',

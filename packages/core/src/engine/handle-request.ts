@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks'
 import { toInternalError } from '../errors/to-internal-error.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
-import type { AnswerPlan } from '../pipeline/types.ts'
+import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
+import type { AnswerPlan, ForwardPlan } from '../pipeline/types.ts'
 import type { EngineState, RequestContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
 import { forwardRequest } from './passes/forward-request.ts'
@@ -80,10 +81,43 @@ export function handleRequest(
     ctx.corsOrigin = plan.corsOrigin
     if (plan.kind === 'refuse') return ctx.fail(plan.error)
     ctx.plan = plan
+    if (plan.pendingHeaders !== undefined) return forwardWhenResolved(ctx, plan)
     forwardRequest(ctx, plan)
   } catch (error) {
     ctx.fail(toInternalError(error))
   }
+}
+
+/**
+ * A route whose headers are computed: forwards once the function's values are in. Until then the
+ * request body waits in `req`, paused (nothing reads it before httpxy pipes it), and no clock runs
+ * (`forwardRequest` starts them). A client that leaves meanwhile ends it quietly: nothing is sent
+ * upstream, nothing logged.
+ */
+function forwardWhenResolved(ctx: RequestContext, plan: ForwardPlan): void {
+  const { res } = ctx
+  const left = (): void => {
+    ctx.clientLeft = true
+  }
+  res.once('close', left)
+  resolvePlanHeaders(plan).then(
+    (error) => {
+      res.off('close', left)
+      if (ctx.clientLeft === true || res.destroyed) {
+        ctx.clientLeft = true
+        return void ctx.req.destroy()
+      }
+      // The engine closed meanwhile (the host stopped): its agents are gone.
+      if (ctx.engine.closed) return void res.destroy()
+      if (error !== undefined) return ctx.fail(error)
+      try {
+        forwardRequest(ctx, plan)
+      } catch (cause) {
+        ctx.fail(toInternalError(cause))
+      }
+    },
+    (cause: unknown) => ctx.fail(toInternalError(cause)),
+  )
 }
 
 /** Runs the response passes on the upstream's response head (httpxy's `proxyRes` event). Never throws. */

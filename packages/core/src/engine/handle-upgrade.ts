@@ -3,6 +3,8 @@ import { performance } from 'node:perf_hooks'
 import type { Duplex } from 'node:stream'
 import { toInternalError } from '../errors/to-internal-error.ts'
 import { planUpgrade } from '../pipeline/plan-request.ts'
+import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
+import type { ForwardPlan } from '../pipeline/types.ts'
 import type { EngineState, UpgradeContext } from './context.ts'
 import { logFailure } from './log-exchange.ts'
 import { forwardUpgrade } from './passes/forward-upgrade.ts'
@@ -60,11 +62,38 @@ export function handleUpgrade(
     if (plan.kind === 'refuse') ctx.fail(plan.error)
     else {
       ctx.plan = plan
-      forwardUpgrade(ctx, plan)
+      if (plan.pendingHeaders !== undefined) forwardUpgradeWhenResolved(ctx, plan)
+      else forwardUpgrade(ctx, plan)
     }
     return true
   } catch (error) {
     ctx.fail(toInternalError(error))
     return true
   }
+}
+
+function ignoreError(): void {}
+
+/**
+ * A route whose headers are computed: the handshake goes upstream once the function's values are in
+ * (a failure is answered on the socket, before any 101). A socket closed meanwhile ends it quietly.
+ */
+function forwardUpgradeWhenResolved(ctx: UpgradeContext, plan: ForwardPlan): void {
+  const { socket, engine } = ctx
+  // Node removed its own listeners from an upgrade socket: a reset while waiting must not throw.
+  socket.on('error', ignoreError)
+  resolvePlanHeaders(plan).then(
+    (error) => {
+      socket.off('error', ignoreError)
+      if (socket.destroyed) return
+      if (engine.closed) return void socket.destroy()
+      if (error !== undefined) return ctx.fail(error)
+      try {
+        forwardUpgrade(ctx, plan)
+      } catch (cause) {
+        ctx.fail(toInternalError(cause))
+      }
+    },
+    (cause: unknown) => ctx.fail(toInternalError(cause)),
+  )
 }

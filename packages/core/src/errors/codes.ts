@@ -114,6 +114,17 @@ export const ERROR_CODES = {
     status: 403,
   },
 
+  ERR_ROUTE_HEADERS_INVALID: {
+    message: "A route's headers function returned a value that cannot be sent upstream.",
+    hint: 'Return an object of valid header names to strings (or null to remove one), without line breaks, Content-Length or Transfer-Encoding.',
+    status: 500,
+  },
+  ERR_ROUTE_HEADERS_FAILED: {
+    message: "A route's headers function threw or its promise rejected, so the request was not forwarded.",
+    hint: 'Fix the error the function reports (a token refresh that failed, a CLI login that expired); its message is in the answer and the log.',
+    status: 502,
+  },
+
   // --- engine: the request, the upstream and websockets ---------------------------------------------
   ERR_REQUEST_HOST_INVALID: {
     message: 'The request has no usable Host header, so the dev origin for rewriting cannot be known.',

@@ -1,6 +1,7 @@
 import { createError } from '../errors/proxy-error.ts'
 import { toInternalError } from '../errors/to-internal-error.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
+import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import type { ForwardPlan, RefusePlan } from '../pipeline/types.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
@@ -33,6 +34,15 @@ export async function handleFetch(
     if (plan.kind === 'refuse') return refuse(state, request, incoming.url, plan)
     const upload = await readUpload(state, request, plan, info)
     if (upload.plan.kind !== 'forward') return refuse(state, request, incoming.url, upload.plan)
+    // A route whose headers are computed: the body waits unread; a browser that left meanwhile is
+    // seen by `forwardExchange` (its signal), before anything is sent.
+    if (upload.plan.pendingHeaders !== undefined) {
+      const error = await resolvePlanHeaders(upload.plan)
+      if (error !== undefined) {
+        const { match, corsOrigin } = upload.plan
+        return refuse(state, request, incoming.url, { kind: 'refuse', error, match, corsOrigin })
+      }
+    }
     const { source } = upload
     const forward = { request, headers: incoming.headers, url: incoming.url, plan: upload.plan, source }
     return await forwardExchange(state, forward)

@@ -7,6 +7,7 @@ function describeOptions(route: ResolvedRoute): string {
   if (route.methods !== undefined) notes.push([...route.methods].join(','))
   if (route.rewriteTemplate !== undefined) notes.push(`rewrite ${route.rewriteTemplate}`)
   else if (route.rewriteIsFunction) notes.push('rewrite (function)')
+  if (route.headersFunction !== undefined) notes.push('headers (function)')
   if (route.matchHeaders !== undefined) notes.push(`if ${Object.keys(route.matchHeaders).join(',')}`)
   if (!route.ws) notes.push('no ws')
   if (!route.changeOrigin) notes.push('keeps Host')

@@ -33,8 +33,8 @@ function runSteps(steps: readonly Step[], state: PlanState): RequestPlan {
     if (!isProxyError(outcome)) return outcome
     return { kind: 'refuse', error: outcome, match: state.match, corsOrigin: state.corsOrigin }
   }
-  const { match, dev, body, headers } = state
+  const { match, dev, body, headers, pendingHeaders } = state
   if (match === undefined || dev === undefined || body === undefined || headers === undefined)
     throw new Error('the steps ended without a route, an origin or upstream headers')
-  return { kind: 'forward', match, dev, body, headers, corsOrigin: state.corsOrigin }
+  return { kind: 'forward', match, dev, body, headers, corsOrigin: state.corsOrigin, pendingHeaders }
 }

@@ -3,7 +3,7 @@ import type { LevelLogger } from '../logging/logger.ts'
 import type { CorsPolicy } from '../rewrite/cors.ts'
 import type { RequestBody } from '../rewrite/parse-request-body.ts'
 import type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from '../rewrite/types.ts'
-import type { Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
+import type { HeadersFunction, HeadersRequest, Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
 
 /**
  * A request as every transport hands it to the pipeline: plain data, no socket. The Node transport
@@ -55,10 +55,24 @@ export interface ForwardPlan {
   readonly dev: DevOrigin
   /** How the request's body is delimited, which `headers` announce. */
   readonly body: RequestBody
-  /** Exactly the headers the upstream receives. */
+  /**
+   * Exactly the headers the upstream receives; with `pendingHeaders`, once `resolvePlanHeaders` has
+   * added the route function's values to them.
+   */
   readonly headers: HeaderRecord
   /** In CORS mode, the allowed `Origin`: the answer gets CORS headers. */
   readonly corsOrigin: string | undefined
+  /**
+   * A route whose `headers` is a function: the call still to make before anything is sent upstream
+   * (`resolvePlanHeaders`). `undefined` for every other route, whose plan is complete as it is.
+   */
+  readonly pendingHeaders: PendingHeaders | undefined
+}
+
+/** A route's headers function and the request it is called with (`ForwardPlan.pendingHeaders`). */
+export interface PendingHeaders {
+  readonly compute: HeadersFunction
+  readonly request: HeadersRequest
 }
 
 /** What the pipeline decided for one request or upgrade. */

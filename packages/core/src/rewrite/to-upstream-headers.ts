@@ -102,6 +102,21 @@ export function toUpstreamHeaders(
   return headers
 }
 
+/**
+ * Applies the values a route's headers function returned to a record {@link toUpstreamHeaders} built,
+ * in its step 6's place: they win over every rule, and the framing (step 7) is set again after them so
+ * it stays the body's (the values were checked: they cannot name a framing field).
+ */
+export function applyComputedHeaders(
+  headers: HeaderRecord,
+  computed: Readonly<Record<string, string | null>>,
+  body: RequestBody,
+  method: string,
+): void {
+  applyHeaderOverrides(headers, computed)
+  setFraming(headers, body, method)
+}
+
 function setFraming(headers: HeaderRecord, body: RequestBody, method: string): void {
   delete headers['content-length']
   delete headers['transfer-encoding']

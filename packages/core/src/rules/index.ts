@@ -22,6 +22,8 @@ export { mergeQuery, splitRewriteQuery } from './rewrite-query.ts'
 export { validateRules } from './validate-rules.ts'
 export type {
   ConfigIssue,
+  HeadersFunction,
+  HeadersRequest,
   Match,
   RequestInfo,
   ResolvedConfig,

@@ -1,4 +1,4 @@
-import type { CertificateInput, ResolvedRoute } from '../types.ts'
+import type { CertificateInput, HeadersFunction, ResolvedRoute } from '../types.ts'
 import type { ParsedRule } from './parse-rule.ts'
 import { DEFAULTS } from './defaults.ts'
 import { createError } from '../errors/proxy-error.ts'
@@ -43,7 +43,8 @@ export function resolveRoute(rule: ParsedRule, index: number): ResolvedRoute {
     methods:
       methods === undefined ? undefined : createReadonlySet(methods.map((method) => method.toUpperCase())),
     matchHeaders: lowerCaseConditions(options.matchHeaders),
-    headers: lowerCaseNames(options.headers),
+    headers: typeof options.headers === 'function' ? {} : lowerCaseNames(options.headers),
+    headersFunction: typeof options.headers === 'function' ? (options.headers as HeadersFunction) : undefined,
     responseHeaders: lowerCaseNames(options.responseHeaders),
     rewriteTemplate: rewrite.template,
     rewriteIsFunction: typeof rewrite.rewrite === 'function',

@@ -24,7 +24,15 @@ export function validateHeaders(value: unknown, path: string, kind: HeaderValueK
   const example =
     kind === 'set' ? "{ 'x-api-key': 'dev', cookie: null }" : "{ accept: /json/, 'x-mock': false }"
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof RegExp) {
-    add(path, `must be an object of header names to values, got ${describeValue(value)}`, example)
+    // Only a route's `headers` may also be a function (checked per request); its fix says so.
+    const perRequest = path.endsWith('.headers')
+    const expected = perRequest
+      ? 'an object of header names to values, or a function that returns one'
+      : 'an object of header names to values'
+    const fix = perRequest
+      ? `${example} or async () => ({ authorization: \`Bearer \${await getToken()}\` })`
+      : example
+    add(path, `must be ${expected}, got ${describeValue(value)}`, fix)
     return issues
   }
   const seen = new Map<string, string>()

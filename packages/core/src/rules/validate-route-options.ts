@@ -48,6 +48,8 @@ export function validateRouteOptions(
   }
   if (options.methods !== undefined) issues.push(...validateMethods(options.methods, `${configPath}.methods`))
   for (const key of ['headers', 'responseHeaders', 'matchHeaders']) {
+    // A function is called per request; its values are checked then (`resolvePlanHeaders`).
+    if (key === 'headers' && typeof options[key] === 'function') continue
     if (options[key] !== undefined)
       issues.push(
         ...validateHeaders(

@@ -15,6 +15,15 @@ function errorText(config: unknown, options: Parameters<typeof resolveConfig>[1]
 }
 
 describe('what users see for bad configs', () => {
+  it('headers that are neither an object nor a function', () => {
+    expect(errorText({ routes: { '/api': { target: 'http://b:1', headers: 'Bearer x' } } }))
+      .toMatchInlineSnapshot(`
+      "Invalid sameorigin config, 1 problem:
+        ✖ routes['/api'].headers: must be an object of header names to values, or a function that returns one, got the string 'Bearer x'
+          fix: { 'x-api-key': 'dev', cookie: null } or async () => ({ authorization: \`Bearer \${await getToken()}\` })"
+    `)
+  })
+
   it('a missing target', () => {
     expect(errorText({ routes: { '/api': { changeOrigin: true } } })).toMatchInlineSnapshot(`
       "Invalid sameorigin config, 1 problem:

@@ -64,6 +64,8 @@ describe('resolveConfig: targets', () => {
   })
 })
 
+const tokenHeaders = () => ({ authorization: 'Bearer t' })
+
 describe('resolveConfig: defaults and normalisation', () => {
   it('applies every default', () => {
     const [route] = resolveConfig({ routes: { '/api': 'http://b:1' } }).routes
@@ -90,6 +92,15 @@ describe('resolveConfig: defaults and normalisation', () => {
       secure: DEFAULTS.secure,
       ca: undefined,
     })
+  })
+
+  it('keeps a headers function, with no static headers', () => {
+    const [route] = resolveConfig({
+      routes: { '/api': { target: 'http://b:1', headers: tokenHeaders } },
+    }).routes
+    expect(route?.headersFunction).toBe(tokenHeaders)
+    expect(route?.headers).toEqual({})
+    expect(resolveConfig({ routes: { '/api': 'http://b:1' } }).routes[0]?.headersFunction).toBeUndefined()
   })
 
   it('keeps explicit options and lower-cases header names and methods', () => {

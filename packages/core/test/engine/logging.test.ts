@@ -59,6 +59,20 @@ describe('formatRouteTable', () => {
     )
   })
 
+  it('shows a headers function', () => {
+    const resolved = resolveConfig(
+      {
+        routes: {
+          '/api': { target: 'http://127.0.0.1:8080', headers: () => ({ authorization: 'Bearer t' }) },
+        },
+      },
+      { env: {} },
+    )
+    expect(formatRouteTable(resolved)).toBe(
+      ['routes (first match wins):', '  /api  → http://127.0.0.1:8080/  (headers (function))'].join('\n'),
+    )
+  })
+
   it('says so when there are no routes', () => {
     expect(formatRouteTable(resolveConfig({}, { env: {} }))).toBe(
       'no routes: every request is left to the dev server',

@@ -6,7 +6,9 @@ import type { PlanState } from './plan-state.ts'
  * Computes exactly the headers the upstream receives. The rewrite core decides every one of them
  * (hop-by-hop, Host, X-Forwarded-*, Origin/Referer, route headers, and the body's framing); no
  * transport adds any. A request the core refuses (TRACE, a GET or HEAD with a body, unreadable
- * framing) throws its `ProxyError` here, before anything is sent upstream.
+ * framing) throws its `ProxyError` here, before anything is sent upstream. A route whose `headers` is
+ * a function gets its call planned (`pendingHeaders`), made by `resolvePlanHeaders`: the steps stay
+ * synchronous, and every other route's plan is complete here.
  */
 export function buildUpstreamHeaders(state: PlanState): undefined {
   const { match, dev, request, upgrade } = state
@@ -23,5 +25,8 @@ export function buildUpstreamHeaders(state: PlanState): undefined {
     method,
     cors: state.pipeline.cors,
   })
+  const compute = match.route.headersFunction
+  if (compute !== undefined)
+    state.pendingHeaders = { compute, request: { method, path: match.path, headers } }
   return undefined
 }

@@ -2,7 +2,7 @@ import type { ProxyError } from '../../errors/proxy-error.ts'
 import type { RequestBody } from '../../rewrite/parse-request-body.ts'
 import type { DevOrigin, HeaderRecord } from '../../rewrite/types.ts'
 import type { Match } from '../../types.ts'
-import type { AnswerPlan, PassPlan, Pipeline, PipelineRequest } from '../types.ts'
+import type { AnswerPlan, PassPlan, PendingHeaders, Pipeline, PipelineRequest } from '../types.ts'
 
 /** What the steps of one request or upgrade know so far; each step adds its part. */
 export interface PlanState {
@@ -14,6 +14,7 @@ export interface PlanState {
   corsOrigin?: string
   body?: RequestBody
   headers?: HeaderRecord
+  pendingHeaders?: PendingHeaders
 }
 
 /**
