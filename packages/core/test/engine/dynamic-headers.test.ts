@@ -24,6 +24,12 @@ async function start(headers: HeadersFunction) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** A headers function that takes longer than the route's clocks allow the upstream. */
+async function slowHeaders(): Promise<Record<string, string>> {
+  await sleep(150)
+  return { authorization: 'Bearer slow' }
+}
+
 describe('a headers function (Node transport)', () => {
   it('is called per request, its values reach the upstream and never the browser', async () => {
     let count = 0
@@ -145,12 +151,8 @@ describe('a headers function (Node transport)', () => {
   })
   it('starts the clocks after the function: a slow one is no upstream timeout', async () => {
     const upstream = await upstreamForTest({ handle: answerOk })
-    const headers = async () => {
-      await sleep(150)
-      return { authorization: 'Bearer slow' }
-    }
     const proxy = await startProxy({
-      routes: { '/api': { target: upstream.url, headers, timeout: 100, connectTimeout: 100 } },
+      routes: { '/api': { target: upstream.url, headers: slowHeaders, timeout: 100, connectTimeout: 100 } },
     })
     const res = await request(`${proxy.url}/api/me`)
     expect(res.status).toBe(200)
