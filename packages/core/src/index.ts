@@ -29,6 +29,7 @@ export { formatRouteTable } from './logging/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
 export type { CreateProxyServerOptions, ProxyHttpServer } from './server/create-proxy-server.ts'
 export { listen } from './server/listen.ts'
+export { refuseConnect } from './server/refuse-connect.ts'
 export type { ListeningServer, ListenOptions } from './server/listen.ts'
 
 // errors and logging
@@ -47,6 +48,8 @@ export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
 // host adapters
 export { loadHostConfig } from './host/load-host-config.ts'
+export { refuseConnectOn } from './host/refuse-connect-on.ts'
+export type { ConnectEventTarget } from './host/refuse-connect-on.ts'
 export type { LoadHostConfigOptions } from './host/load-host-config.ts'
 export type { SameOriginOptions } from './host/same-origin-options.ts'
 export { toPathFilterMatcher } from './host/to-path-filter-matcher.ts'

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createProxy, toHostLogger } from '@sameorigin/core'
+import { createProxy, refuseConnectOn, toHostLogger } from '@sameorigin/core'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
 
 /** The part of a dev or preview server the plugin uses (`RsbuildServerBase`). */
@@ -32,6 +32,10 @@ export interface MountProxyOptions {
  * WebSockets: Rsbuild calls every upgrade listener of its server for every upgrade (its HMR socket,
  * `server.proxy` entries with `ws`). The engine's listener, added first, takes only upgrades on `ws`
  * routes and never the HMR path; Rsbuild's HMR server ignores paths other than its own.
+ *
+ * CONNECT: Rsbuild's dev and preview servers have no `connect` listener, so Node would drop the
+ * socket; it is answered 405 instead (HTTP/1.1, and HTTP/2 streams with `server.https`), unless a
+ * listener of the user's own takes it (see `refuseConnectOn`).
  */
 export function mountProxy(server: RsbuildServer, options: MountProxyOptions): () => Promise<void> {
   const { resolved, kind, config } = options
@@ -53,9 +57,11 @@ export function mountProxy(server: RsbuildServer, options: MountProxyOptions): (
     if (!engine.upgrade(req, socket, head) && httpServer?.listenerCount('upgrade') === 1) socket.destroy()
   }
   httpServer?.on('upgrade', onUpgrade)
+  const stopRefusingConnect = httpServer ? refuseConnectOn(httpServer) : undefined
 
   return async () => {
     httpServer?.off('upgrade', onUpgrade)
+    stopRefusingConnect?.()
     await engine.close()
   }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { ResolvedConfig } from '@sameorigin/core'
-import { createProxy, toHostLogger } from '@sameorigin/core'
+import { createProxy, refuseConnectOn, toHostLogger } from '@sameorigin/core'
 import type { PreviewServer, ViteDevServer } from 'vite'
 import { findHmrServer, isViteClientUpgrade, toHmrPaths } from './hmr.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
@@ -24,7 +24,9 @@ export interface MountProxyOptions {
 /**
  * Mounts one proxy engine in a Vite dev or preview server: the middleware placed after Vite's host
  * check and before its CORS handling (see `placeProxyMiddleware`), the WebSocket upgrades Vite does
- * not serve itself, the route table printed after Vite's URLs, and the engine closed with the server.
+ * not serve itself, `CONNECT` answered 405 (Vite has no `connect` listener, so Node would drop the
+ * socket; a listener of the user's own keeps it, see `refuseConnectOn`), the route table printed
+ * after Vite's URLs, and the engine closed with the server.
  * Routes match the request path as received, before Vite strips `base`, as Vite's own `server.proxy`
  * keys do.
  * @returns the post hook for `configureServer` / `configurePreviewServer`: it places the middleware
@@ -55,11 +57,15 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
     if (!isViteClientUpgrade(req)) engine.upgrade(req, socket, head)
   }
   upgradeServer?.on('upgrade', onUpgrade)
+  // Dev and preview, HTTP/1.1 and (with `https`) HTTP/2 streams. In middleware mode the server is the
+  // user's, and what it does with CONNECT is theirs too.
+  const stopRefusingConnect = server.httpServer === null ? undefined : refuseConnectOn(server.httpServer)
 
   printStartupAfterUrls(server, resolved, kind)
 
   const cleanup = (): void => {
     upgradeServer?.off('upgrade', onUpgrade)
+    stopRefusingConnect?.()
     void engine.close()
   }
   if (server.httpServer === null) options.onClose(cleanup)

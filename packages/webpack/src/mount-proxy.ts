@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { SameOriginOptions } from '@sameorigin/core'
+import { refuseConnectOn } from '@sameorigin/core'
 import { announceStartup } from './announce-startup.ts'
 import type { DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { holdListen } from './hold-listen.ts'
@@ -28,8 +29,9 @@ function pathOf(url: string | undefined): string {
  * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config and
  * creates the engine with the server's HMR paths and `allowedHosts` (`setupMiddlewares` is
  * synchronous and the config file is not, so the server listens only once it is loaded; see
- * `holdListen`), takes the WebSocket upgrades the server does not serve itself, and closes the engine
- * with the server.
+ * `holdListen`), takes the WebSocket upgrades the server does not serve itself, answers `CONNECT`
+ * with 405 (the dev servers have no `connect` listener, so Node would drop the socket; a listener of
+ * the user's own keeps it, see `refuseConnectOn`), and closes the engine with the server.
  */
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
   const host = readDevServer(devServer)
@@ -57,8 +59,10 @@ export function mountProxy(devServer: DevServerLike, options: SameOriginOptions)
   const { server } = host
   if (server !== undefined) holdListen(server, engine.ready)
   server?.on('upgrade', onUpgrade)
+  const stopRefusingConnect = server === undefined ? undefined : refuseConnectOn(server)
   server?.once('close', () => {
     server.off('upgrade', onUpgrade)
+    stopRefusingConnect?.()
     engine.close()
   })
 

@@ -26,6 +26,8 @@ export const fetchTransport: Host = defineHost({
     hmr: 'a plain Fetch server has no HMR websocket to coexist with',
     wsOriginRewrite: WEBSOCKETS,
     wsErrors: WEBSOCKETS,
+    connectRefusal:
+      'a Fetch handler never sees CONNECT (a Web Request cannot carry it): the server it runs in answers, and srvx has no `connect` listener, so Node drops the socket (no tunnel, no backend reached)',
     undeclaredBodyRefusals:
       'a Web Request for GET or HEAD has no body (srvx gives it none, as the Fetch standard says): over HTTP/2, where DATA frames alone carry it, the proxy cannot see it and forwards the request without it (a body announced by Content-Length is refused with 400)',
   },

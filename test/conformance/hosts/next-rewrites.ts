@@ -102,6 +102,8 @@ export const NEXT_GAPS = {
     "websocket handshakes go through Next's rewrite proxy (a route handler cannot take over a socket), which keeps the dev server's Origin",
   wsErrors:
     "websocket handshakes go through Next's rewrite proxy, which answers no 502 when the upstream is down and leaves a refused path's handshake unanswered",
+  connectRefusal:
+    "Node hands CONNECT to the server's `connect` event, which neither a rewrite nor a route handler can reach, and `next dev` (`start-server`) has no listener: Node drops the socket (no tunnel, no backend reached)",
   http2:
     '`next dev --experimental-https` serves HTTPS over HTTP/1.1 only (a Node `https` server): Next has no HTTP/2 dev server',
   wsDualStackLocalhost:

@@ -29,6 +29,7 @@ export const CAPABILITIES = {
   undeclaredBodyRefusals:
     'a GET or HEAD whose body only HTTP/2 DATA frames carry (no Content-Length) refused with 400 before any backend',
   traceRefusal: 'TRACE refused with 405 before any backend',
+  connectRefusal: 'CONNECT answered 405 with a body, never a dropped socket (no tunnel on any host)',
   http2: 'requests arriving over HTTP/2 (TLS)',
   dualStackLocalhost:
     'a `localhost` target reaches a backend on either loopback address (`::1` or `127.0.0.1`), whatever `/etc/hosts` says',

@@ -3,7 +3,7 @@
 // `CONNECT 10.0.0.5:22` asks the proxy itself to connect to a host the client names, and pages can
 // make browsers send such requests through a rebinding name. Only the matched route chooses the
 // upstream: an absolute-form target is reduced to its path (and still has to match a route), CONNECT
-// gets no tunnel (the stand-alone server answers 405), a path that looks like an authority (`//host/...`) is only a path, and the upstream
+// gets no tunnel (405 from the stand-alone server and from every dev server an adapter mounts on), a path that looks like an authority (`//host/...`) is only a path, and the upstream
 // named in each attack must never see a connection.
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
@@ -65,18 +65,18 @@ const ROWS: readonly HostileRow[] = [
     name: 'CONNECT <other server>: no tunnel',
     send: rawRequest('CONNECT', '{elsewhere}', ['Host: {elsewhere}']),
     status: 405,
-    // Vite and srvx have no `connect` listener: Node drops the socket (its own behaviour; no tunnel
-    // either way). A Web `Request` cannot carry CONNECT, so the Fetch transport never sees it.
-    statusOn: { 'vite-dev': 'closed', 'fetch-transport': 'closed' },
+    // srvx has no `connect` listener: Node drops the socket (no tunnel either way). A Web `Request`
+    // cannot carry CONNECT, so the Fetch transport never sees it. Vite gets the adapter's listener.
+    statusOn: { 'fetch-transport': 'closed' },
     upstream: 'nothing',
   },
   {
     name: 'CONNECT <route upstream>: no tunnel either',
     send: rawRequest('CONNECT', '{api}', ['Host: {api}']),
     status: 405,
-    // Vite and srvx have no `connect` listener: Node drops the socket (its own behaviour; no tunnel
-    // either way). A Web `Request` cannot carry CONNECT, so the Fetch transport never sees it.
-    statusOn: { 'vite-dev': 'closed', 'fetch-transport': 'closed' },
+    // srvx has no `connect` listener: Node drops the socket (no tunnel either way). A Web `Request`
+    // cannot carry CONNECT, so the Fetch transport never sees it. Vite gets the adapter's listener.
+    statusOn: { 'fetch-transport': 'closed' },
     upstream: 'nothing',
   },
   {
