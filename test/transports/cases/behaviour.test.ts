@@ -5,6 +5,7 @@
 // the error answers and the failure line), plus the basics. A transport that truly cannot do a case
 // declares it as a gap with the reason (src/transports.ts); nothing else is skipped.
 import { createServer } from 'node:http'
+import { createServer as createNetServer } from 'node:net'
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Upstream } from '@sameorigin/test-utils'
 import { request, sendRaw, startForwardProxy, TEST_CA } from '@sameorigin/test-utils'
@@ -28,6 +29,18 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number }
   await new Promise<void>((resolve) => server.close(() => resolve()))
   return port
+}
+
+/**
+ * A port this test keeps, where every connection is reset at once: an upstream that fails the same
+ * way every time. A stopped server's port ({@link closedPort}) may be taken by another test's server
+ * in the meantime, which would answer (or hang) instead of failing.
+ */
+async function resettingPort(): Promise<number> {
+  const server = createNetServer((socket) => socket.resetAndDestroy())
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  return (server.address() as { port: number }).port
 }
 
 /** The parts of an error answer every transport must send alike. */
@@ -279,7 +292,7 @@ describeTransports('lifecycle and failures', ({ it, start }) => {
   )
 
   it('answers a failure with the same status, headers and body as the engine (JSON and HTML)', async () => {
-    const config = { routes: { '/api': `http://127.0.0.1:${await closedPort()}` } }
+    const config = { routes: { '/api': `http://127.0.0.1:${await resettingPort()}` } }
     const proxy = await start(config)
     const reference = await nodeEngine.start(config)
     onTestFinished(() => reference.close())
@@ -297,7 +310,7 @@ describeTransports('lifecycle and failures', ({ it, start }) => {
   })
 
   it('logs a failure in the same one line as the engine', async () => {
-    const config = { routes: { '/api': `http://127.0.0.1:${await closedPort()}` } }
+    const config = { routes: { '/api': `http://127.0.0.1:${await resettingPort()}` } }
     const proxy = await start(config)
     const reference = await nodeEngine.start(config)
     onTestFinished(() => reference.close())
