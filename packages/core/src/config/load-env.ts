@@ -36,10 +36,7 @@ export function loadEnv(
       hint: 'Use another mode name, such as "development" or "staging".',
     })
   }
-  const names = ['.env']
-  if (mode !== 'test') names.push('.env.local')
-  if (mode) names.push(`.env.${mode}`, `.env.${mode}.local`)
-
+  const names = toEnvFileNames(mode)
   const env: Record<string, string> = {}
   const files: string[] = []
   for (const name of names) {
@@ -55,6 +52,18 @@ export function loadEnv(
     if (value !== undefined) env[key] = value
   }
   return { env, files }
+}
+
+/**
+ * The env file names read for `mode`, in load order (later files win): what `loadEnv` reads and a
+ * config watcher watches.
+ * @example toEnvFileNames('development') // ['.env', '.env.local', '.env.development', '.env.development.local']
+ */
+export function toEnvFileNames(mode: string | undefined): string[] {
+  const names = ['.env']
+  if (mode !== 'test') names.push('.env.local')
+  if (mode) names.push(`.env.${mode}`, `.env.${mode}.local`)
+  return names
 }
 
 function readIfExists(file: string): string | undefined {

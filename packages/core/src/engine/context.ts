@@ -21,8 +21,11 @@ export interface RouteTrust {
 
 /** What one Node engine owns; shared by every request it handles. Internal. */
 export interface EngineState {
-  /** What every request is decided with (config, host check, CORS mode, logger). */
-  readonly pipeline: Pipeline
+  /**
+   * What a request starting now is decided with (config, host check, CORS mode, logger). `update`
+   * replaces it; a request keeps the one it started with (`BaseContext.pipeline`).
+   */
+  pipeline: Pipeline
   /** `DEBUG=sameorigin:engine` */
   readonly debug: DebugFn | undefined
   /** `DEBUG=sameorigin:ws` */
@@ -30,8 +33,8 @@ export interface EngineState {
   /** The httpxy instance that pipes requests and upgrades (its global options are all off). */
   readonly proxy: ProxyServer
   readonly agents: UpstreamAgents
-  /** TLS trust per route with `ca` (Node's roots plus the route's CAs, as PEM), built once. */
-  readonly secureContexts: ReadonlyMap<ResolvedRoute, RouteTrust>
+  /** TLS trust of a route with `ca` (Node's roots plus the route's CAs, as PEM), built once per route. */
+  readonly trustFor: (route: ResolvedRoute) => RouteTrust | undefined
   readonly env: Env
   /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
   readonly sockets: Set<Duplex>
@@ -49,6 +52,8 @@ export interface EngineState {
 export interface BaseContext {
   readonly kind: 'request' | 'upgrade'
   readonly engine: EngineState
+  /** The engine's pipeline when the request arrived: a reload meanwhile does not change its course. */
+  readonly pipeline: Pipeline
   readonly req: IncomingMessage
   /** `performance.now()` when the engine received the request. */
   readonly startedAt: number

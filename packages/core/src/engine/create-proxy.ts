@@ -14,7 +14,7 @@ import { forwardInformational } from './forward-informational.ts'
 import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
 import { watchUpgrade } from './watch-upgrade.ts'
-import { toRouteTrust } from './to-route-trust.ts'
+import { createTrustCache } from './to-route-trust.ts'
 import { whenConnected } from './when-connected.ts'
 
 /** Options for {@link createProxy}: the pipeline's, and where the forward-proxy variables are read. */
@@ -46,6 +46,13 @@ export interface ProxyEngine {
    * `ws` route, or an error answer); `false` leaves the upgrade, socket untouched, to the host.
    */
   readonly upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
+  /**
+   * Decides the requests that start from now on with `config` (a reloaded config file), validated
+   * as `createProxy` validates it: a bad one throws and the engine keeps its config. Requests in
+   * flight finish on the config they started with; open WebSockets stay open; pooled connections
+   * are kept.
+   */
+  readonly update: (config: UserConfig | ResolvedConfig) => void
   /** Destroys this engine's upstream sockets (pooled, in flight, and open WebSockets). */
   readonly close: () => Promise<void>
 }
@@ -66,7 +73,8 @@ export function createProxy(
   options: CreateProxyOptions = {},
 ): ProxyEngine {
   // Validated first: a bad config or option throws before any socket exists.
-  const pipeline = createPipeline(config, options, 'createProxy', { explain: findErrorPage })
+  const hooks = { explain: findErrorPage }
+  const pipeline = createPipeline(config, options, 'createProxy', hooks)
   const proxy = new ProxyServer()
   const engine: EngineState = {
     pipeline,
@@ -74,7 +82,7 @@ export function createProxy(
     wsDebug: createDebug('sameorigin:ws'),
     proxy,
     agents: createAgents(),
-    secureContexts: toRouteTrust(pipeline.config.routes),
+    trustFor: createTrustCache(),
     env: (options.env ?? process.env) as Env,
     sockets: new Set(),
     contextKey: Symbol('sameorigin request'),
@@ -102,6 +110,9 @@ export function createProxy(
       handleRequest(engine, req, res, next)
     },
     upgrade: (req, socket, head) => handleUpgrade(engine, req, socket, head),
+    update: (next) => {
+      engine.pipeline = createPipeline(next, options, 'update', hooks)
+    },
     close: async () => {
       engine.closed = true
       engine.agents.destroy()

@@ -21,6 +21,7 @@ function createRequestContext(
   const ctx: RequestContext = {
     kind: 'request',
     engine,
+    pipeline: engine.pipeline,
     req,
     res,
     next,
@@ -41,7 +42,7 @@ function createRequestContext(
         sendError(
           req,
           res,
-          toErrorAnswer(engine.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin }),
+          toErrorAnswer(ctx.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin }),
         )
       }
       // The head is out: destroying the socket is the only way to tell the browser the body is short.
@@ -74,7 +75,7 @@ export function handleRequest(
   if (engine.closed) return next()
   const ctx = createRequestContext(engine, req, res, next)
   try {
-    const plan = planRequest(engine.pipeline, new NodeRequestView(req))
+    const plan = planRequest(ctx.pipeline, new NodeRequestView(req))
     if (plan.kind === 'pass') return next()
     if (plan.kind === 'answer') return answer(ctx, plan)
     ctx.match = plan.match

@@ -20,6 +20,7 @@ function createUpgradeContext(
   const ctx: UpgradeContext = {
     kind: 'upgrade',
     engine,
+    pipeline: engine.pipeline,
     req,
     socket,
     head,
@@ -55,7 +56,7 @@ export function handleUpgrade(
   if (engine.closed) return false
   const ctx = createUpgradeContext(engine, req, socket, head)
   try {
-    const plan = planUpgrade(engine.pipeline, new NodeRequestView(req))
+    const plan = planUpgrade(ctx.pipeline, new NodeRequestView(req))
     // A preflight answer never comes of an upgrade: CORS mode only checks its origin.
     if (plan.kind === 'pass' || plan.kind === 'answer') return false
     ctx.match = plan.match

@@ -20,7 +20,7 @@ function toExchange(ctx: BaseContext): FailedExchange {
  * per failure.
  */
 export function logFailure(ctx: BaseContext, error: ProxyError): void {
-  const { log } = ctx.engine.pipeline
+  const { log } = ctx.pipeline
   const line = describeFailure(toExchange(ctx), error)
   // `close()` cuts what is in flight on purpose: that is not worth a warning per request.
   if (ctx.engine.closed) log.debug?.(line)
@@ -30,7 +30,7 @@ export function logFailure(ctx: BaseContext, error: ProxyError): void {
 
 /** The `debug` line every proxied request gets when it ends: method, path → upstream, status, time. */
 export function logRequest(ctx: RequestContext): void {
-  const debug = ctx.engine.pipeline.log.debug
+  const debug = ctx.pipeline.log.debug
   if (debug === undefined) return
   const ms = Math.round(performance.now() - ctx.startedAt)
   const { res } = ctx

@@ -27,8 +27,8 @@ export function toHttpxyOptions(ctx: BaseContext, plan: ForwardPlan): ProxyServe
   // freed as when it is requested; without it, it guesses from the call stack and never reuses one.
   const ssl: Record<string, unknown> = { protocol: target.protocol }
   if (target.protocol === 'https:') {
-    warnUnverifiedTls(engine.pipeline, route)
-    const trust = engine.secureContexts.get(route)
+    warnUnverifiedTls(ctx.pipeline, route)
+    const trust = engine.trustFor(route)
     // `ca` keys the agent's socket pool (https.Agent#getName); `secureContext` is what TLS uses.
     if (trust !== undefined) Object.assign(ssl, { secureContext: trust.context, ca: trust.ca })
   }

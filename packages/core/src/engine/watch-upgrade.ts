@@ -27,7 +27,7 @@ export function watchUpgrade(ctx: UpgradeContext, proxyReq: ClientRequest): void
   if (plan === undefined || timer === undefined) throw new Error('watchUpgrade runs last')
   const { match } = plan
   const toClient = (status: number, headers: IncomingHttpHeaders): IncomingHttpHeaders =>
-    planResponse(engine.pipeline, plan, status, headers).headers as IncomingHttpHeaders
+    planResponse(ctx.pipeline, plan, status, headers).headers as IncomingHttpHeaders
   ctx.upstreamRequest = proxyReq
   proxyReq.once('socket', (upstream: Socket) => whenConnected(upstream, timer.connected))
   proxyReq.prependListener('error', (error: Error) => {

@@ -20,12 +20,16 @@ export function createFetchHandler(
   options: FetchProxyOptions,
   defaults: FetchDefaults,
 ): FetchProxy {
-  const pipeline = createPipeline(config, options, 'createFetchProxy', { explain: defaults.explain })
+  const hooks = { explain: defaults.explain }
+  const pipeline = createPipeline(config, options, 'createFetchProxy', hooks)
   const client = options.client ?? defaults.createClient(options)
   const state: FetchState = { pipeline, client, inFlight: new Set(), closed: false }
   const reason = Object.assign(new Error('The proxy was closed.'), { code: 'ECONNABORTED' })
   const proxy = (request: Request, info?: Parameters<FetchProxy>[1]) => handleFetch(state, request, info)
   return Object.assign(proxy, {
+    update: (next: UserConfig | ResolvedConfig) => {
+      state.pipeline = createPipeline(next, options, 'update', hooks)
+    },
     close: async () => {
       state.closed = true
       for (const controller of state.inFlight) controller.abort(reason)

@@ -3,7 +3,11 @@ import type { UpstreamClient } from './types.ts'
 
 /** What one Fetch proxy owns; shared by every request it handles. Internal. */
 export interface FetchState {
-  readonly pipeline: Pipeline
+  /**
+   * What a request starting now is decided with; `update` replaces it. A request keeps the one it
+   * started with (`ForwardRequest.pipeline`).
+   */
+  pipeline: Pipeline
   readonly client: UpstreamClient
   /** The abort controllers of the exchanges in flight, aborted by `close()`. */
   readonly inFlight: Set<AbortController>

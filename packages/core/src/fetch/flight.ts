@@ -81,9 +81,9 @@ export function createFlight(
       if (!flight.end(error)) return
       if (!flight.clientLeft) {
         const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
-        logFailure(state, { ...exchange, forwardProxy: flight.forwardProxy }, error)
+        logFailure(state, forward.pipeline, { ...exchange, forwardProxy: flight.forwardProxy }, error)
       }
-      flight.answer(toErrorResponse(toErrorAnswer(state.pipeline, error, toAnswerContext(forward))))
+      flight.answer(toErrorResponse(toErrorAnswer(forward.pipeline, error, toAnswerContext(forward))))
     },
     leave: () => {
       flight.clientLeft = true

@@ -1,5 +1,5 @@
 import { describeUpstreamError } from '../errors/describe-upstream-error.ts'
-import type { ForwardPlan } from '../pipeline/types.ts'
+import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
 import { startUpstreamTimer } from '../pipeline/upstream-timer.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
 import type { FetchState } from './fetch-state.ts'
@@ -16,6 +16,8 @@ export interface ForwardRequest {
   /** Path and query, as the failure line names them. */
   readonly url: string
   readonly plan: ForwardPlan
+  /** The pipeline that planned it: the answer is rewritten, and a failure answered, by the same one. */
+  readonly pipeline: Pipeline
   /** The body to send (the request's, or what a peek made of it); `null`: none. */
   readonly source: ReadableStream<Uint8Array> | null
 }
@@ -39,10 +41,10 @@ export function forwardExchange(state: FetchState, forward: ForwardRequest): Pro
     })
     if (request.signal.aborted) return flight.leave()
     request.signal.addEventListener('abort', flight.leave, { once: true })
-    state.client.request(toUpstreamExchange(state, forward, flight)).then(
+    state.client.request(toUpstreamExchange(forward, flight)).then(
       (head) => {
         if (flight.done) return void head.body?.cancel().catch(() => {})
-        flight.answer(toClientResponse(state, forward, flight, head))
+        flight.answer(toClientResponse(forward, flight, head))
       },
       (error: unknown) => flight.fail(describeUpstreamError(error, { route, proxy: flight.forwardProxy })),
     )

@@ -3,7 +3,7 @@ import { toInternalError } from '../errors/to-internal-error.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
 import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
-import type { ForwardPlan, RefusePlan } from '../pipeline/types.ts'
+import type { ForwardPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { FetchState } from './fetch-state.ts'
 import { forwardExchange } from './forward-exchange.ts'
@@ -25,26 +25,35 @@ export async function handleFetch(
   info: FetchRequestInfo | undefined,
 ): Promise<Response | undefined> {
   if (state.closed) return undefined
+  // The config this request is decided with to its end, whatever `update` does meanwhile.
+  const { pipeline } = state
   const incoming = toPipelineRequest(request, info)
   let plan
   try {
-    plan = planRequest(state.pipeline, incoming)
+    plan = planRequest(pipeline, incoming)
     if (plan.kind === 'pass') return undefined
     if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
-    if (plan.kind === 'refuse') return refuse(state, request, incoming.url, plan)
-    const upload = await readUpload(state, request, plan, info)
-    if (upload.plan.kind !== 'forward') return refuse(state, request, incoming.url, upload.plan)
+    if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan)
+    const upload = await readUpload(pipeline, request, plan, info)
+    if (upload.plan.kind !== 'forward') return refuse(state, pipeline, request, incoming.url, upload.plan)
     // A route whose headers are computed: the body waits unread; a browser that left meanwhile is
     // seen by `forwardExchange` (its signal), before anything is sent.
     if (upload.plan.pendingHeaders !== undefined) {
       const error = await resolvePlanHeaders(upload.plan)
       if (error !== undefined) {
         const { match, corsOrigin } = upload.plan
-        return refuse(state, request, incoming.url, { kind: 'refuse', error, match, corsOrigin })
+        return refuse(state, pipeline, request, incoming.url, { kind: 'refuse', error, match, corsOrigin })
       }
     }
     const { source } = upload
-    const forward = { request, headers: incoming.headers, url: incoming.url, plan: upload.plan, source }
+    const forward = {
+      request,
+      headers: incoming.headers,
+      url: incoming.url,
+      plan: upload.plan,
+      pipeline,
+      source,
+    }
     return await forwardExchange(state, forward)
   } catch (error) {
     const refusal: RefusePlan = {
@@ -53,19 +62,25 @@ export async function handleFetch(
       match: plan?.kind === 'forward' ? plan.match : undefined,
       corsOrigin: plan?.kind === 'forward' ? plan.corsOrigin : undefined,
     }
-    return refuse(state, request, incoming.url, refusal)
+    return refuse(state, pipeline, request, incoming.url, refusal)
   }
 }
 
 /** The refusal's error answer, and its one `warn` line. */
-function refuse(state: FetchState, request: Request, url: string, plan: RefusePlan): Response {
+function refuse(
+  state: FetchState,
+  pipeline: Pipeline,
+  request: Request,
+  url: string,
+  plan: RefusePlan,
+): Response {
   const { error, match, corsOrigin } = plan
-  logFailure(state, { method: request.method, url, match, upgrade: false }, error)
+  logFailure(state, pipeline, { method: request.method, url, match, upgrade: false }, error)
   // The body is not read: cancelling it tells the host to stop receiving it.
   request.body?.cancel().catch(() => {})
   const headers = toHeaderRecord(request.headers)
   const context = { method: request.method, headers, route: match?.route, corsOrigin }
-  return toErrorResponse(toErrorAnswer(state.pipeline, error, context))
+  return toErrorResponse(toErrorAnswer(pipeline, error, context))
 }
 
 /**
@@ -74,7 +89,7 @@ function refuse(state: FetchState, request: Request, url: string, plan: RefusePl
  * so the upstream gets `Content-Length: 0` (or, for GET, nothing) rather than an empty chunked body.
  */
 async function readUpload(
-  state: FetchState,
+  pipeline: Pipeline,
   request: Request,
   plan: ForwardPlan,
   info: FetchRequestInfo | undefined,
@@ -90,7 +105,7 @@ async function readUpload(
     return { plan: brokenBody(plan, cause), source: null }
   }
   if (source !== null) return { plan, source }
-  const again = planRequest(state.pipeline, toPipelineRequest(request, info, false))
+  const again = planRequest(pipeline, toPipelineRequest(request, info, false))
   // The same steps with the same headers decided to forward a moment ago; only the framing changes.
   if (again.kind !== 'forward' && again.kind !== 'refuse')
     throw new Error('a body-less replan changed course')

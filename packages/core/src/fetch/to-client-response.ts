@@ -1,6 +1,5 @@
 import { describeUpstreamError } from '../errors/describe-upstream-error.ts'
 import { planResponse } from '../pipeline/plan-response.ts'
-import type { FetchState } from './fetch-state.ts'
 import type { Flight } from './flight.ts'
 import type { ForwardRequest } from './forward-exchange.ts'
 import { relayStream } from './relay-stream.ts'
@@ -16,15 +15,10 @@ const HIGH_WATER_MARK = 64 * 1024
  * for 101/204/205/304 or a HEAD request. A body that breaks off errors the stream (one logged line);
  * a reader that cancels it is the browser leaving.
  */
-export function toClientResponse(
-  state: FetchState,
-  forward: ForwardRequest,
-  flight: Flight,
-  head: UpstreamResponse,
-): Response {
+export function toClientResponse(forward: ForwardRequest, flight: Flight, head: UpstreamResponse): Response {
   const { plan, request } = forward
   const { route } = plan.match
-  const answer = planResponse(state.pipeline, plan, head.status, head.headers)
+  const answer = planResponse(forward.pipeline, plan, head.status, head.headers)
   const { timer } = flight
   if (answer.eventStream) timer?.exempt()
   else timer?.touch()

@@ -2,7 +2,6 @@ import { warnUnverifiedTls } from '../pipeline/warn-unverified-tls.ts'
 import { isProxyError } from '../errors/proxy-error.ts'
 import type { HeaderRecord } from '../rewrite/types.ts'
 import { createWebBodyGuard } from './create-web-body-guard.ts'
-import type { FetchState } from './fetch-state.ts'
 import type { Flight } from './flight.ts'
 import type { ForwardRequest } from './forward-exchange.ts'
 import { relayStream } from './relay-stream.ts'
@@ -13,11 +12,7 @@ import type { UpstreamExchange } from './types.ts'
  * met it on the browser's hop, RFC 9110 §10.1.1), and the body through the guard (it errors rather
  * than end short or long) and a relay that touches the idle clock on every chunk the upstream takes.
  */
-export function toUpstreamExchange(
-  state: FetchState,
-  forward: ForwardRequest,
-  flight: Flight,
-): UpstreamExchange {
+export function toUpstreamExchange(forward: ForwardRequest, flight: Flight): UpstreamExchange {
   const { plan, request } = forward
   const { match } = plan
   const { expect: _met, ...headers } = plan.headers satisfies HeaderRecord
@@ -29,7 +24,7 @@ export function toUpstreamExchange(
     body: toUpload(forward, flight),
     signal: flight.abort.signal,
     connected: () => flight.timer?.connected(),
-    unverifiedTls: () => warnUnverifiedTls(state.pipeline, match.route),
+    unverifiedTls: () => warnUnverifiedTls(forward.pipeline, match.route),
     viaForwardProxy: (proxy) => {
       flight.forwardProxy = proxy
     },

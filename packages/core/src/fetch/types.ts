@@ -1,6 +1,6 @@
 import type { PipelineOptions } from '../pipeline/create-pipeline.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
-import type { ResolvedRoute } from '../types.ts'
+import type { ResolvedConfig, ResolvedRoute, UserConfig } from '../types.ts'
 
 /** One request to an upstream, exactly as the pipeline planned it. */
 export interface UpstreamExchange {
@@ -77,6 +77,12 @@ export interface FetchRequestInfo {
 export interface FetchProxy {
   /** `undefined`: no route matched (or CONNECT etc.): the host goes on. */
   (request: Request, info?: FetchRequestInfo): Promise<Response | undefined>
+  /**
+   * Decides the requests that start from now on with `config` (a reloaded config file), validated as
+   * `createFetchProxy` validates it: a bad one throws and the proxy keeps its config. Requests in
+   * flight finish on the config they started with.
+   */
+  update(config: UserConfig | ResolvedConfig): void
   /** Destroys this proxy's upstream connections (pooled and in flight). */
   close(): Promise<void>
 }

@@ -1,13 +1,13 @@
 import { DEFAULTS } from '../rules/defaults.ts'
 import type { ResolvedConfig, ResolvedRoute } from '../types.ts'
 
-/** The non-default settings of a route, in a few words each. */
-function describeOptions(route: ResolvedRoute): string {
+/** The non-default settings of a route, in a few words each (the route table's and the reload line's). */
+export function describeRouteOptions(route: ResolvedRoute): string {
   const notes: string[] = []
   if (route.methods !== undefined) notes.push([...route.methods].join(','))
   if (route.rewriteTemplate !== undefined) notes.push(`rewrite ${route.rewriteTemplate}`)
-  else if (route.rewriteIsFunction) notes.push('rewrite (function)')
-  if (route.headersFunction !== undefined) notes.push('headers (function)')
+  else if (route.rewriteIsFunction) notes.push('rewrite function')
+  if (route.headersFunction !== undefined) notes.push('headers function')
   if (route.matchHeaders !== undefined) notes.push(`if ${Object.keys(route.matchHeaders).join(',')}`)
   if (!route.ws) notes.push('no ws')
   if (!route.changeOrigin) notes.push('keeps Host')
@@ -31,7 +31,7 @@ export function formatRouteTable(resolved: ResolvedConfig): string {
   if (resolved.routes.length === 0) return 'no routes: every request is left to the dev server'
   const width = Math.max(...resolved.routes.map((route) => route.id.length))
   const lines = resolved.routes.map((route) => {
-    const notes = describeOptions(route)
+    const notes = describeRouteOptions(route)
     return `  ${route.id.padEnd(width)}  → ${route.target.href}${notes === '' ? '' : `  (${notes})`}`
   })
   return [`routes (first match wins):`, ...lines].join('\n')

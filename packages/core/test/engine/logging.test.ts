@@ -69,7 +69,7 @@ describe('formatRouteTable', () => {
       { env: {} },
     )
     expect(formatRouteTable(resolved)).toBe(
-      ['routes (first match wins):', '  /api  → http://127.0.0.1:8080/  (headers (function))'].join('\n'),
+      ['routes (first match wins):', '  /api  → http://127.0.0.1:8080/  (headers function)'].join('\n'),
     )
   })
 

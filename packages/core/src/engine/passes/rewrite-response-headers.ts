@@ -11,7 +11,7 @@ import type { RequestContext } from '../context.ts'
 export function rewriteResponseHeaders(ctx: RequestContext, proxyRes: IncomingMessage): void {
   const { plan } = ctx
   if (plan === undefined) throw new Error('rewriteResponseHeaders runs after forwarding')
-  const answer = planResponse(ctx.engine.pipeline, plan, proxyRes.statusCode ?? 502, proxyRes.headers)
+  const answer = planResponse(ctx.pipeline, plan, proxyRes.statusCode ?? 502, proxyRes.headers)
   ctx.status = answer.status
   ctx.eventStream = answer.eventStream
   proxyRes.headers = answer.headers as IncomingHttpHeaders

@@ -3,11 +3,10 @@ import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import process from 'node:process'
 import { createAgents } from '../../engine/agents.ts'
-import type { Env, RouteTrust } from '../../engine/context.ts'
+import type { Env } from '../../engine/context.ts'
 import { matchForwardProxy, toDisplayProxy } from '../../engine/match-forward-proxy.ts'
-import { toRouteTrust } from '../../engine/to-route-trust.ts'
+import { createTrustCache } from '../../engine/to-route-trust.ts'
 import { whenConnected } from '../../engine/when-connected.ts'
-import type { ResolvedRoute } from '../../types.ts'
 import type { UpstreamClient, UpstreamExchange, UpstreamResponse } from '../types.ts'
 import { toNodeBody } from './to-node-body.ts'
 import { toWebBody } from './to-web-body.ts'
@@ -31,11 +30,7 @@ export interface NodeClientOptions {
 export function createNodeClient(options: NodeClientOptions = {}): UpstreamClient {
   const env = options.env ?? process.env
   const agents = createAgents()
-  const trust = new Map<ResolvedRoute, RouteTrust | undefined>()
-  const trustFor = (route: ResolvedRoute): RouteTrust | undefined => {
-    if (!trust.has(route)) trust.set(route, toRouteTrust([route]).get(route))
-    return trust.get(route)
-  }
+  const trustFor = createTrustCache()
   return {
     request: (exchange) => {
       const { route } = exchange
