@@ -18,7 +18,7 @@ export const coreServer: Host = defineHost({
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
-    const resolved = await loadHostConfig({ ...config, configFile: false }, { root: fixtureDir })
+    const resolved = await loadHostConfig({ configFile: false, ...config }, { root: fixtureDir })
     const https = options.http2 ? TLS_OPTIONS : undefined
     const listening = await listen(createProxyServer(resolved, { logger: logs, https }))
     return { url: listening.url, port: listening.port, root: fixtureDir, logs, close: listening.close }

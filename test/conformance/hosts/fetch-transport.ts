@@ -1,4 +1,5 @@
-import { loadHostConfig } from '@sameorigin/core'
+import { loadHostConfig, watchConfig } from '@sameorigin/core'
+import type { SameOriginOptions } from '@sameorigin/core'
 import { createFetchProxy } from '@sameorigin/core/fetch'
 import { serveFetch } from '@sameorigin/test-utils'
 import { staticMiddleware } from 'srvx/static'
@@ -34,8 +35,18 @@ export const fetchTransport: Host = defineHost({
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
-    const resolved = await loadHostConfig({ ...config, configFile: false }, { root: fixtureDir })
+    const adapterOptions: SameOriginOptions = { configFile: false, ...config }
+    const resolved = await loadHostConfig(adapterOptions, { root: fixtureDir })
     const proxy = createFetchProxy(resolved, { logger: logs })
+    // Live reload as a custom server wires it (packages/core/README.md): the proxy's `update` fed by
+    // `watchConfig`.
+    const watcher = watchConfig(adapterOptions, {
+      root: fixtureDir,
+      current: resolved,
+      logger: logs,
+      apply: (next) => proxy.update(next),
+    })
+    await watcher.ready
     const serveStatic = staticMiddleware({ dir: fixtureDir })
     let server
     try {
@@ -45,6 +56,7 @@ export const fetchTransport: Host = defineHost({
         { http2: options.http2 },
       )
     } catch (error) {
+      await watcher.close()
       await proxy.close()
       throw error
     }
@@ -55,6 +67,7 @@ export const fetchTransport: Host = defineHost({
       root: fixtureDir,
       logs,
       close: async () => {
+        await watcher.close()
         await proxy.close()
         await started.close()
       },

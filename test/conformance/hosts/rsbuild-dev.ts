@@ -39,7 +39,7 @@ export async function rsbuildConfig(
     performance: { printFileSize: false },
     customLogger: createLogger({ console: { log: logs.info, warn: logs.warn, error: logs.error } }),
     // `configFile: false`: the scenario's config is all there is, as in the core-server host.
-    plugins: [pluginSameOrigin({ ...config, configFile: false }), ...(extra.plugins ?? [])],
+    plugins: [pluginSameOrigin({ configFile: false, ...config }), ...(extra.plugins ?? [])],
   }
 }
 

@@ -6,7 +6,7 @@ import type { CapturedLogs } from '../src/types.ts'
 export async function loadSameorigin(config: UserConfig): Promise<Plugin> {
   const { sameorigin } = await import('@sameorigin/vite')
   // `configFile: false`: the scenario's config is all there is, as in the core-server host.
-  return sameorigin({ ...config, configFile: false })
+  return sameorigin({ configFile: false, ...config })
 }
 
 /**

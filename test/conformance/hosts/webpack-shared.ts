@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { UserConfig } from '@sameorigin/core'
+import type { SameOriginOptions, UserConfig } from '@sameorigin/core'
 import type { FixtureCopy } from '../src/copy-fixture.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
 import { captureLogs } from '../src/capture-logs.ts'
@@ -80,9 +80,12 @@ export function toInfrastructureConsole(
   }
 }
 
-/** The scenario's config as the adapter's options: the scenario's routes are all there is. */
-export function toPluginOptions(config: UserConfig): UserConfig & { configFile: false } {
-  return { ...config, configFile: false }
+/**
+ * The scenario's config as the adapter's options: the scenario's routes are all there is, unless it
+ * names a config file itself (the reload scenario).
+ */
+export function toPluginOptions(config: UserConfig): SameOriginOptions {
+  return { configFile: false, ...config }
 }
 
 /** The part of a webpack or Rspack compiler the in-process hosts use. */

@@ -100,6 +100,28 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   })
 }
 
+/**
+ * The default export of a JavaScript or TypeScript config file, read afresh on every call (a fresh jiti
+ * without caches), so a reload sees edits to the file and what it imports. `.mjs` and `.cjs` files are
+ * read and evaluated by jiti rather than imported: `jiti.import` hands them to Node's own loader, whose
+ * module cache would answer a reload with the first version. jiti is imported here, not at the top:
+ * it is large, and adapters import core at dev-server start.
+ */
+async function importConfigModule(file: string, ext: string): Promise<unknown> {
+  const { createJiti } = await import('jiti')
+  const jiti = createJiti(file, { moduleCache: false, fsCache: false })
+  if (ext === '.mjs' || ext === '.cjs') {
+    const source = readFileSync(file, 'utf8')
+    const options = { filename: file, id: file, async: true, forceTranspile: true }
+    const mod = (await jiti.evalModule(source, options)) as Record<string, unknown>
+    // A CommonJS file's `module.exports` is its config.
+    return 'default' in mod ? mod.default : ext === '.cjs' ? mod : NO_DEFAULT
+  }
+  const mod = await jiti.import<Record<string, unknown>>(file)
+  // jiti's interop answers `mod.default` with the namespace itself when there is no default export.
+  return 'default' in mod ? mod.default : NO_DEFAULT
+}
+
 async function loadConfigFile(file: string, env: ConfigEnv): Promise<UserConfig> {
   const fail = (problem: string, cause?: unknown, hint?: string): never => {
     const message = `Could not load ${file}: ${problem}`
@@ -120,13 +142,7 @@ async function loadConfigFile(file: string, env: ConfigEnv): Promise<UserConfig>
     if (ext === '.json') {
       exported = JSON.parse(readFileSync(file, 'utf8'))
     } else {
-      // A fresh jiti without caches on every load, so a reload sees edits to the file and what it imports.
-      // Imported here, not at the top: jiti is large, and adapters import core at dev-server start.
-      const { createJiti } = await import('jiti')
-      const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false })
-      const mod = await jiti.import<Record<string, unknown>>(file)
-      // jiti's interop answers `mod.default` with the namespace itself when there is no default export.
-      exported = 'default' in mod ? mod.default : NO_DEFAULT
+      exported = await importConfigModule(file, ext)
     }
     if (typeof exported === 'function') exported = await (exported as (env: ConfigEnv) => unknown)(env)
     exported = await exported

@@ -106,6 +106,29 @@ describe('loadConfig: files', () => {
     writeFileSync(file, "import { target } from './target'\nexport default { routes: { '/v2': target } }\n")
     expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/v2', 'http://127.0.0.1:8009']])
   })
+
+  it.each([
+    [
+      'sameorigin.config.mjs',
+      (port: number) => `export default { routes: { '/api': 'http://127.0.0.1:${port}' } }\n`,
+    ],
+    [
+      'sameorigin.config.cjs',
+      (port: number) => `module.exports = { routes: { '/api': 'http://127.0.0.1:${port}' } }\n`,
+    ],
+    [
+      'sameorigin.config.js',
+      (port: number) => `export default { routes: { '/api': 'http://127.0.0.1:${port}' } }\n`,
+    ],
+  ])(
+    'sees edits to %s on the next load (no module cache answers with the first version)',
+    async (name, source) => {
+      put(name, source(8001))
+      expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/api', 'http://127.0.0.1:8001']])
+      put(name, source(8002))
+      expect(routesOf(await loadConfig({ root: workspace.dir }))).toEqual([['/api', 'http://127.0.0.1:8002']])
+    },
+  )
 })
 
 describe('loadConfig: inline options', () => {
