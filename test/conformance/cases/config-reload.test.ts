@@ -9,7 +9,7 @@ import { describeHosts } from '../src/describe-hosts.ts'
 import { useUpstream } from '../src/use-upstream.ts'
 
 /** Waits until `check` resolves true, asking again every 50 ms: a generous bound, not a timing assertion. */
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+async function until(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
   const deadline = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`)
