@@ -22,15 +22,25 @@ import { mountProxy } from './mount-proxy.ts'
  */
 export function sameorigin(options: SameOriginOptions = {}): Plugin {
   let resolved: ResolvedConfig | undefined
-  // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could
-  // watch, so they close when Vite closes the dev server's plugin pipeline (`buildEnd`).
-  const closeWithPipeline = new Set<() => void>()
+  // Engines mounted in middleware mode, with their server's environments: Vite has no http server
+  // there whose `close` event we could watch, so they close when Vite closes that server's plugin
+  // pipeline (`buildEnd`, run in each environment). Vite's restart builds the new server (with this
+  // same plugin, for inline plugins) before it closes the old one: only the old one's engine closes.
+  const closeWithPipeline = new Map<() => void, ReadonlySet<unknown>>()
 
   const mount = (server: ViteDevServer | PreviewServer, kind: 'dev' | 'preview'): (() => void) => {
     // Vite always runs configResolved before these hooks; this only guards against calling them by hand.
     if (resolved === undefined)
       throw new Error(`[sameorigin] ${kind} server configured before its config was resolved`)
-    return mountProxy(server, { resolved, kind, onClose: (cleanup) => closeWithPipeline.add(cleanup) })
+    return mountProxy(server, {
+      resolved,
+      kind,
+      onClose: (cleanup) =>
+        closeWithPipeline.set(
+          cleanup,
+          new Set('environments' in server ? Object.values(server.environments) : []),
+        ),
+    })
   }
 
   return {
@@ -52,8 +62,12 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
       return mount(server, 'preview')
     },
     buildEnd() {
-      for (const cleanup of closeWithPipeline) cleanup()
-      closeWithPipeline.clear()
+      const { environment } = this
+      for (const [cleanup, environments] of closeWithPipeline) {
+        if (!environments.has(environment)) continue
+        closeWithPipeline.delete(cleanup)
+        cleanup()
+      }
     },
   }
 }

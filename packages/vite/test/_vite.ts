@@ -22,6 +22,8 @@ export interface TestServer {
   readonly environments?: { readonly client: { transformRequest: (url: string) => Promise<unknown> } }
   printUrls: () => void
   close: () => Promise<void>
+  /** Dev only: what Vite does when `vite.config.*` or one of its env files changes. */
+  restart?: () => Promise<void>
 }
 
 /** The part of Vite's module API the tests use. */
