@@ -18,7 +18,11 @@ export interface LogLine {
 export interface TestServer {
   readonly httpServer: HttpServer | null
   readonly middlewares: Connect.Server
-  readonly config: { readonly server: { readonly proxy?: Record<string, unknown> } }
+  readonly config: {
+    readonly server: { readonly proxy?: Record<string, unknown> }
+    /** What Vite's client sends to open the HMR socket (dev only). */
+    readonly webSocketToken: string
+  }
   readonly environments?: { readonly client: { transformRequest: (url: string) => Promise<unknown> } }
   printUrls: () => void
   close: () => Promise<void>
