@@ -1,17 +1,20 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { ResolvedConfig } from '@sameorigin/core'
+import type { LoadHostConfigOptions, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createProxy, refuseConnectOn, toHostLogger } from '@sameorigin/core'
 import type { PreviewServer, ViteDevServer } from 'vite'
 import { findHmrServer, isViteClientUpgrade, toHmrPaths } from './hmr.ts'
 import { placeProxyMiddleware } from './place-proxy-middleware.ts'
 import { printStartupAfterUrls } from './print-startup-after-urls.ts'
+import { watchRoutes } from './watch-routes.ts'
 import { writeToViteLogger } from './write-to-vite-logger.ts'
 
 /** Options for {@link mountProxy}. */
 export interface MountProxyOptions {
   /** The config resolved for this server in `configResolved`. */
   readonly resolved: ResolvedConfig
+  /** The plugin's options and Vite's `root`, `mode` and `envDir`: what `resolved` was loaded from, watched for edits. */
+  readonly source: { readonly options: SameOriginOptions; readonly host: LoadHostConfigOptions }
   /** `vite dev` has HMR and `server.proxy`; `vite preview` has neither HMR nor `server.*`. */
   readonly kind: 'dev' | 'preview'
   /**
@@ -21,24 +24,36 @@ export interface MountProxyOptions {
   readonly onClose: (cleanup: () => void) => void
 }
 
+/** What {@link mountProxy} gives the plugin's server hooks. */
+export interface MountedProxy {
+  /**
+   * The post hook for `configureServer` / `configurePreviewServer`: it places the middleware again
+   * once Vite has installed all of its own. Vite 7 and 8 install their guards and CORS before the
+   * hooks run, Vite 6 after them; placing at both times (placement is idempotent) covers both orders.
+   */
+  readonly place: () => void
+  /** Resolves once the config files are watched; the hooks wait for it, so no edit made after the server is up is missed. */
+  readonly watching: Promise<void>
+}
+
 /**
  * Mounts one proxy engine in a Vite dev or preview server: the middleware placed after Vite's host
  * check and before its CORS handling (see `placeProxyMiddleware`), the WebSocket upgrades Vite does
  * not serve itself, `CONNECT` answered 405 (Vite has no `connect` listener, so Node would drop the
  * socket; a listener of the user's own keeps it, see `refuseConnectOn`), the route table printed
- * after Vite's URLs, and the engine closed with the server.
+ * after Vite's URLs, the config watched for edits (see `watchRoutes`), and the engine and the watcher
+ * closed with the server. Vite's `server.restart()` closes the old http server, so a restart (after a
+ * `vite.config.*` edit) leaves nothing of the old server's behind.
  * Routes match the request path as received, before Vite strips `base`, as Vite's own `server.proxy`
  * keys do.
- * @returns the post hook for `configureServer` / `configurePreviewServer`: it places the middleware
- * again once Vite has installed all of its own. Vite 7 and 8 install their guards and CORS before the
- * hooks run, Vite 6 after them; placing at both times (placement is idempotent) covers both orders.
  */
-export function mountProxy(server: ViteDevServer | PreviewServer, options: MountProxyOptions): () => void {
+export function mountProxy(server: ViteDevServer | PreviewServer, options: MountProxyOptions): MountedProxy {
   const { config } = server
   const { resolved, kind } = options
   const hostOptions = kind === 'dev' ? config.server : config.preview
+  const logger = toHostLogger(writeToViteLogger(config.logger, { timestamp: true }))
   const engine = createProxy(resolved, {
-    logger: toHostLogger(writeToViteLogger(config.logger, { timestamp: true })),
+    logger,
     hmrPaths: kind === 'dev' ? toHmrPaths(config) : [],
     // Vite's own DNS-rebinding setting (its resolved list already holds server.host and origin).
     // Vite checks HTTP requests itself, but not WebSocket upgrades it does not serve, so the engine
@@ -62,13 +77,22 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   const stopRefusingConnect = server.httpServer === null ? undefined : refuseConnectOn(server.httpServer)
 
   printStartupAfterUrls(server, resolved, kind)
+  // Each server watches for itself: a dev and a preview server in one process each keep their own engine.
+  const watcher = watchRoutes({
+    ...options.source,
+    resolved,
+    engine,
+    logger,
+    ws: 'ws' in server ? server.ws : undefined,
+  })
 
   const cleanup = (): void => {
     upgradeServer?.off('upgrade', onUpgrade)
     stopRefusingConnect?.()
+    void watcher.close()
     void engine.close()
   }
   if (server.httpServer === null) options.onClose(cleanup)
   else server.httpServer.once('close', cleanup)
-  return place
+  return { place, watching: watcher.ready }
 }

@@ -1,4 +1,4 @@
-import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
+import type { LoadHostConfigOptions, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { loadHostConfig } from '@sameorigin/core'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { mountProxy } from './mount-proxy.ts'
@@ -9,8 +9,9 @@ import { mountProxy } from './mount-proxy.ts'
  * ever talks to the dev server's origin.
  *
  * The config is loaded once per server, when Vite has resolved its own (`root`, `mode` and `envDir`
- * come from Vite); an invalid config fails the server's start with every problem listed. Builds do
- * not load it.
+ * come from Vite); an invalid config fails the server's start with every problem listed. Then it is
+ * watched: an edit of the config file or of an env file it reads applies to the next request, and a
+ * bad edit keeps the last good config (see `watchRoutes`). Builds do not load it.
  * @example
  * // vite.config.ts
  * import { defineConfig } from 'vite'
@@ -22,15 +23,32 @@ import { mountProxy } from './mount-proxy.ts'
  */
 export function sameorigin(options: SameOriginOptions = {}): Plugin {
   let resolved: ResolvedConfig | undefined
-  // Engines mounted in middleware mode: Vite has no http server there whose `close` event we could
-  // watch, so they close when Vite closes the dev server's plugin pipeline (`buildEnd`).
-  const closeWithPipeline = new Set<() => void>()
+  let host: LoadHostConfigOptions = {}
+  // Engines mounted in middleware mode, with their server's environments: Vite has no http server
+  // there whose `close` event we could watch, so they close when Vite closes that server's plugin
+  // pipeline (`buildEnd`, run in each environment). Vite's restart builds the new server (with this
+  // same plugin, for inline plugins) before it closes the old one: only the old one's engine closes.
+  const closeWithPipeline = new Map<() => void, ReadonlySet<unknown>>()
 
-  const mount = (server: ViteDevServer | PreviewServer, kind: 'dev' | 'preview'): (() => void) => {
+  const mount = async (
+    server: ViteDevServer | PreviewServer,
+    kind: 'dev' | 'preview',
+  ): Promise<() => void> => {
     // Vite always runs configResolved before these hooks; this only guards against calling them by hand.
     if (resolved === undefined)
       throw new Error(`[sameorigin] ${kind} server configured before its config was resolved`)
-    return mountProxy(server, { resolved, kind, onClose: (cleanup) => closeWithPipeline.add(cleanup) })
+    const { place, watching } = mountProxy(server, {
+      resolved,
+      kind,
+      source: { options, host },
+      onClose: (cleanup) =>
+        closeWithPipeline.set(
+          cleanup,
+          new Set('environments' in server ? Object.values(server.environments) : []),
+        ),
+    })
+    await watching
+    return place
   }
 
   return {
@@ -38,12 +56,13 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
     // `serve` covers `vite dev` and `vite preview`: a build neither needs the routes nor fails over them.
     apply: 'serve',
     async configResolved(config) {
-      resolved = await loadHostConfig(options, {
+      host = {
         root: config.root,
         mode: config.mode,
         // `envDir: false` turns off Vite's env files only; sameorigin then reads them next to its config.
         envDir: typeof config.envDir === 'string' ? config.envDir : undefined,
-      })
+      }
+      resolved = await loadHostConfig(options, host)
     },
     configureServer(server) {
       return mount(server, 'dev')
@@ -52,8 +71,12 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
       return mount(server, 'preview')
     },
     buildEnd() {
-      for (const cleanup of closeWithPipeline) cleanup()
-      closeWithPipeline.clear()
+      const { environment } = this
+      for (const [cleanup, environments] of closeWithPipeline) {
+        if (!environments.has(environment)) continue
+        closeWithPipeline.delete(cleanup)
+        cleanup()
+      }
     },
   }
 }

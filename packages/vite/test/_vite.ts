@@ -18,10 +18,16 @@ export interface LogLine {
 export interface TestServer {
   readonly httpServer: HttpServer | null
   readonly middlewares: Connect.Server
-  readonly config: { readonly server: { readonly proxy?: Record<string, unknown> } }
+  readonly config: {
+    readonly server: { readonly proxy?: Record<string, unknown> }
+    /** What Vite's client sends to open the HMR socket (dev only). */
+    readonly webSocketToken: string
+  }
   readonly environments?: { readonly client: { transformRequest: (url: string) => Promise<unknown> } }
   printUrls: () => void
   close: () => Promise<void>
+  /** Dev only: what Vite does when `vite.config.*` or one of its env files changes. */
+  restart?: () => Promise<void>
 }
 
 /** The part of Vite's module API the tests use. */

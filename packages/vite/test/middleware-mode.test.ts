@@ -81,6 +81,18 @@ describe.each(VITES)('$name in middleware mode', ({ vite }) => {
     await vi.waitFor(() => expect(upstream.openConnections).toBe(0))
     expect(server.listenerCount('upgrade')).toBeLessThan(listeners)
   })
+
+  it('keeps proxying after Vite’s restart, which closes the old server’s engine only', async () => {
+    const upstream = await upstreamForTest()
+    const { vite: app, url } = await startApp(vite, upstream)
+    // Inline plugins: the restarted server runs the same plugin instance as the old one, whose
+    // pipeline Vite closes after building the new server.
+    await app.restart!()
+    expect(JSON.parse((await request(`${url}/api/x`)).body)).toMatchObject({ path: '/api/x' })
+    const api = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/ws`)
+    api.socket.send('ping')
+    expect(await api.waitFor((message) => message === 'ping')).toBe('ping')
+  })
 })
 
 describe('vite 8 in middleware mode with server.ws.server', () => {
