@@ -26,12 +26,14 @@ function pathOf(url: string | undefined): string {
 }
 
 /**
- * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config and
- * creates the engine with the server's HMR paths and `allowedHosts` (`setupMiddlewares` is
- * synchronous and the config file is not, so the server listens only once it is loaded; see
- * `holdListen`), takes the WebSocket upgrades the server does not serve itself, answers `CONNECT`
- * with 405 (the dev servers have no `connect` listener, so Node would drop the socket; a listener of
- * the user's own keeps it, see `refuseConnectOn`), and closes the engine with the server.
+ * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config,
+ * creates the engine with the server's HMR paths and `allowedHosts` and watches the config files
+ * (`setupMiddlewares` is synchronous and the config file is not, so the server listens only once it
+ * is loaded and watched; see `holdListen`), takes the WebSocket upgrades the server does not serve
+ * itself, answers `CONNECT` with 405 (the dev servers have no `connect` listener, so Node would drop
+ * the socket; a listener of the user's own keeps it, see `refuseConnectOn`), and closes the watcher
+ * and the engine with the server: its `close` event, which every way of stopping a dev server ends
+ * with (`stop()`, `stopCallback()`, the CLIs' Ctrl-C).
  */
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
   const host = readDevServer(devServer)
