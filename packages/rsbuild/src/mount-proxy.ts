@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer, RsbuildPluginAPI } from '@rsbuild/core'
-import type { ResolvedConfig } from '@sameorigin/core'
-import { createProxy, refuseConnectOn, toHostLogger } from '@sameorigin/core'
+import type { NormalizedConfig, RsbuildConfig, RsbuildDevServer } from '@rsbuild/core'
+import type { Logger, ProxyEngine, ResolvedConfig } from '@sameorigin/core'
+import { createProxy, refuseConnectOn } from '@sameorigin/core'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
 
 /** The part of a dev or preview server the plugin uses (`RsbuildServerBase`). */
@@ -16,12 +16,20 @@ export interface MountProxyOptions {
   readonly config: NormalizedConfig
   /** The config as the user wrote it, before defaults (`api.getRsbuildConfig('original')`). */
   readonly written: RsbuildConfig
-  /** Rsbuild's logger (rslog): `api.logger`, or the `customLogger` of the Rsbuild config. */
-  readonly logger: RsbuildPluginAPI['logger']
+  /** Where the engine's lines go: Rsbuild's logger (`toRsbuildLogger`). */
+  readonly logger: Logger
+}
+
+/** One engine mounted in one Rsbuild server. */
+export interface MountedProxy {
+  /** The engine's `update`: the requests that start from now on are decided with the new config. */
+  readonly update: ProxyEngine['update']
+  /** Takes the engine off the server and closes it. */
+  readonly close: () => Promise<void>
 }
 
 /**
- * Mounts one proxy engine in an Rsbuild dev or preview server and returns what stops it.
+ * Mounts one proxy engine in an Rsbuild dev or preview server and returns its `update` and what stops it.
  *
  * Called from `onBeforeStartDevServer` / `onBeforeStartPreviewServer`: at that point Rsbuild's stack
  * holds only its Host check, and every built-in (CORS, `server.proxy`, gzip, the assets, HTML and
@@ -37,12 +45,10 @@ export interface MountProxyOptions {
  * socket; it is answered 405 instead (HTTP/1.1, and HTTP/2 streams with `server.https`), unless a
  * listener of the user's own takes it (see `refuseConnectOn`).
  */
-export function mountProxy(server: RsbuildServer, options: MountProxyOptions): () => Promise<void> {
+export function mountProxy(server: RsbuildServer, options: MountProxyOptions): MountedProxy {
   const { resolved, kind, config } = options
   const engine = createProxy(resolved, {
-    // rslog takes `(message, ...args)` as the core writes them, so lines keep their arguments (an
-    // `Error` is printed with its stack).
-    logger: toHostLogger(({ level, message, args }) => options.logger[level](message, ...args)),
+    logger: options.logger,
     hmrPaths: toHmrPaths(config, kind),
     allowedHosts: toAllowedHosts(config, options.written),
   })
@@ -59,9 +65,10 @@ export function mountProxy(server: RsbuildServer, options: MountProxyOptions): (
   httpServer?.on('upgrade', onUpgrade)
   const stopRefusingConnect = httpServer ? refuseConnectOn(httpServer) : undefined
 
-  return async () => {
+  const close = async (): Promise<void> => {
     httpServer?.off('upgrade', onUpgrade)
     stopRefusingConnect?.()
     await engine.close()
   }
+  return { update: engine.update, close }
 }

@@ -1,9 +1,10 @@
 import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createLogger, loadHostConfig, printStartup, toHostLogger } from '@sameorigin/core'
+import { createLogger, loadHostConfig, printStartup, toHostLogger, watchConfig } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
+import { toRsbuildLogger } from './to-rsbuild-logger.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
 export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
@@ -15,6 +16,10 @@ export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
  *
  * The config is loaded once per server, just before it starts (root: Rsbuild's root; mode: Rsbuild's
  * `mode`); an invalid config fails the start with every problem listed. `rsbuild build` never loads it.
+ * While the server runs, an edit of the config file or of an env file it reads serves the next
+ * request, with one line through Rsbuild's logger; a bad edit is printed once and the last good
+ * config keeps serving (`watchConfig`). The watcher stops with the server (`onCloseDevServer`, the
+ * preview server's `close`).
  * @example
  * // rsbuild.config.ts
  * import { defineConfig } from '@rsbuild/core'
@@ -32,11 +37,21 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
 
       const start = async (server: RsbuildServer, kind: 'dev' | 'preview'): Promise<void> => {
         const config = api.getNormalizedConfig()
-        const resolved = await loadHostConfig(options, { root: api.context.rootPath, mode: config.mode })
+        const host = { root: api.context.rootPath, mode: config.mode }
+        const resolved = await loadHostConfig(options, host)
         // As written (before defaults): only there does an explicit `allowedHosts: true` differ from the default.
         const written = api.getRsbuildConfig('original')
-        const close = mountProxy(server, { resolved, kind, config, written, logger: api.logger })
+        const logger = toRsbuildLogger(api.logger)
+        const mounted = mountProxy(server, { resolved, kind, config, written, logger })
+        // An edit of the config file, or of an env file it reads, serves the next request.
+        const watcher = watchConfig(options, { ...host, current: resolved, logger, apply: mounted.update })
+        const close = async (): Promise<void> => {
+          await watcher.close()
+          await mounted.close()
+        }
         started[kind] = { resolved, close, overlaps: findProxyOverlaps(resolved, config.server.proxy) }
+        // The server starts once the files are watched: from then on, no edit goes unseen.
+        await watcher.ready
       }
       const stop = async (kind: 'dev' | 'preview'): Promise<void> => {
         const running = started[kind]
