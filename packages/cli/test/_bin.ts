@@ -44,8 +44,11 @@ function collect(child: ChildProcess): Promise<BinResult> {
 /** A long-running `sameorigin <args>` (serve), with its output so far and a way to stop it. */
 export interface RunningBin {
   readonly child: ChildProcess
-  /** Resolves with the first match of `pattern` in stdout (waiting for it), or rejects if the process ends first. */
-  readonly waitFor: (pattern: RegExp) => Promise<RegExpMatchArray>
+  /**
+   * Resolves with the first match of `pattern` in stdout (or stderr), waiting for it, or rejects if the
+   * process ends first.
+   */
+  readonly waitFor: (pattern: RegExp, stream?: 'stdout' | 'stderr') => Promise<RegExpMatchArray>
   /** Sends SIGINT (Ctrl-C) and resolves with how the process ended. */
   readonly stop: () => Promise<BinResult>
 }
@@ -54,19 +57,20 @@ export interface RunningBin {
 export function startBin(args: readonly string[], options: BinOptions = {}): RunningBin {
   const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: toEnv(options.env) })
   const result = collect(child)
-  let stdout = ''
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  const seen = { stdout: '', stderr: '' }
+  child.stdout?.on('data', (chunk: Buffer) => (seen.stdout += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (seen.stderr += chunk.toString()))
   return {
     child,
-    waitFor: (pattern) =>
+    waitFor: (pattern, stream = 'stdout') =>
       new Promise((resolve, reject) => {
         const check = (): void => {
-          const match = stdout.match(pattern)
+          const match = seen[stream].match(pattern)
           if (match === null) return
-          child.stdout?.off('data', check)
+          child[stream]?.off('data', check)
           resolve(match)
         }
-        child.stdout?.on('data', check)
+        child[stream]?.on('data', check)
         void result.then((ended) =>
           reject(
             new Error(

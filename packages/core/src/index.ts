@@ -27,7 +27,11 @@ export type { CreateProxyOptions, ProxyEngine, ProxyMiddleware } from './engine/
 export type { CorsOptions } from './pipeline/resolve-cors.ts'
 export { formatRouteTable } from './logging/format-route-table.ts'
 export { createProxyServer } from './server/create-proxy-server.ts'
-export type { CreateProxyServerOptions, ProxyHttpServer } from './server/create-proxy-server.ts'
+export type {
+  CreateProxyServerOptions,
+  ProxyHttpServer,
+  UpdatableProxyServer,
+} from './server/create-proxy-server.ts'
 export { listen } from './server/listen.ts'
 export { refuseConnect } from './server/refuse-connect.ts'
 export type { ListeningServer, ListenOptions } from './server/listen.ts'

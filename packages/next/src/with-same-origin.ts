@@ -1,4 +1,4 @@
-import type { Logger } from '@sameorigin/core'
+import type { LoadHostConfigOptions, Logger, SameOriginOptions } from '@sameorigin/core'
 import type { ResolvedConfig } from '@sameorigin/core/rules'
 import { formatLost } from './format-lost.ts'
 import { mergeRewrites } from './merge-rewrites.ts'
@@ -18,6 +18,8 @@ const SERVER_EXTERNAL = ['@sameorigin/core', '@sameorigin/next']
  * rewrites (merged after the user's own, which are kept), or leaves them to the route handler
  * (`mode: 'route'`). Routes and behaviours rewrites cannot carry are printed when Next asks for its
  * rewrites, never dropped silently. `next build` / `next start` are untouched unless `production`.
+ * Next asks for rewrites once, so in `next dev` with rewrites an edit of the sameorigin config needs a
+ * restart: said at startup, and again when the file changes (the route handler reloads instead).
  * Works from `next.config.{ts,mjs,js}`, CommonJS included (require(esm)): only Node loads this module.
  * @example
  * // next.config.ts
@@ -40,11 +42,17 @@ export function withSameOrigin<Config extends NextConfigLike>(
     let planned: Promise<Required<NextRewriteGroups>> | undefined
     async function sameoriginRewrites(): Promise<Required<NextRewriteGroups>> {
       planned ??= (async () => {
-        const resolved = await loadRoutes(options, phase === DEV ? 'development' : 'production')
-        // The default logger goes through the core's main entry, which is loaded only by now (see loadRoutes).
+        const { sameOrigin, host } = toHostOptions(options, phase)
+        // Imported only now: the loader lives in the core's main entry (jiti, fs, the engine's
+        // modules), never loaded with next.config itself (`next build --help`, typegen, lint).
+        const { loadHostConfig } = await import('@sameorigin/core')
+        const resolved = await loadHostConfig(sameOrigin, host)
+        // The default logger goes through the core's main entry too.
         const logger = options.logger ?? (await import('./next-logger.ts')).createNextLogger()
         const plan = toNextRewrites(resolved, mode)
         report(logger, resolved, formatLost(plan.lost))
+        if (phase === DEV && mode === 'rewrites')
+          await (await import('./watch-for-restart.ts')).watchForRestart(logger, sameOrigin, host, resolved)
         if (phase === BUILD && plan.beforeFiles.length > 0) {
           logger.warn(
             'sameorigin: `production: true` bakes these rewrite destinations into the build (routes-manifest.json): ' +
@@ -82,15 +90,16 @@ function externalPackages(base: NextConfigLike): Pick<NextConfigLike, 'serverExt
 }
 
 /**
- * Loads `sameorigin.config.*` with the inline options merged over it. The loader lives in the core's
- * main entry (jiti, fs, the engine's modules), so it is imported only when Next asks for its
- * rewrites, never when next.config itself is loaded (`next build --help`, typegen, lint).
+ * `withSameOrigin`'s options split into what every adapter takes (Next's own keys are no config keys)
+ * and what the host tells the loader: the app's root, and the mode and command of the phase.
  */
-async function loadRoutes(options: WithSameOriginOptions, mode: string): Promise<ResolvedConfig> {
-  // Next's own keys are no config keys: what is left is what every adapter takes.
+function toHostOptions(
+  options: WithSameOriginOptions,
+  phase: string,
+): { sameOrigin: SameOriginOptions; host: LoadHostConfigOptions } {
   const { mode: _mode, root, production: _production, logger: _logger, ...sameOrigin } = options
-  const { loadHostConfig } = await import('@sameorigin/core')
-  return loadHostConfig(sameOrigin, { root, mode, command: mode === 'development' ? 'serve' : 'build' })
+  const mode = phase === DEV ? 'development' : 'production'
+  return { sameOrigin, host: { root, mode, command: phase === DEV ? 'serve' : 'build' } }
 }
 
 function report(logger: Logger, resolved: ResolvedConfig, lost: string | undefined): void {

@@ -1,68 +1,24 @@
 import { once } from 'node:events'
 import { isIP } from 'node:net'
-import type { CorsOptions, UserConfig } from '@sameorigin/core'
-import { createError, createProxyServer, listen, loadConfig, printStartup } from '@sameorigin/core'
+import type { SameOriginOptions } from '@sameorigin/core'
+import {
+  createError,
+  createProxyServer,
+  listen,
+  loadHostConfig,
+  printStartup,
+  watchConfig,
+} from '@sameorigin/core'
 import { EXIT } from '../exit-codes.ts'
 import type { CommandDefinition } from '../internal/command.ts'
 import { CONFIG_OPTIONS, toLoadConfigOptions } from '../internal/config-options.ts'
 import { createCliLogger, printLine } from '../internal/output.ts'
+import { parseServeFlags } from '../internal/parse-serve-flags.ts'
 import type { ServeAddress } from '../internal/serve-address.ts'
 import { DEFAULT_SERVE_PORT, toServeAddress } from '../internal/serve-address.ts'
 
-function toList(value: unknown): string[] {
-  if (value === undefined) return []
-  return (Array.isArray(value) ? value : [value]).map(String)
-}
-
-function toPort(value: unknown): number {
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw createError('ERR_CLI_ARGUMENT_INVALID', {
-      message: `--port must be a whole number from 0 to 65535 (got "${String(value)}").`,
-      hint: 'sameorigin serve --port 5180 (0 picks a free port)',
-    })
-  return port
-}
-
-function toTarget(value: unknown): string | undefined {
-  if (value === undefined) return undefined
-  const text = String(value)
-  if (!/^https?:\/\//i.test(text))
-    throw createError('ERR_CLI_ARGUMENT_INVALID', {
-      message: `--target must be an http(s) URL (got "${text}").`,
-      hint: 'sameorigin serve --target http://127.0.0.1:8080',
-    })
-  return text
-}
-
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'))
-}
-
-/**
- * The `--allow-origin` values, each `*` or a page origin (`http://localhost:3000`), refused in the
- * flag's own words: `localhost:3000` gets "did you mean http://localhost:3000?".
- */
-function toOrigins(value: unknown): string[] {
-  return toList(value).map((text) => {
-    if (text === '*') return text
-    let url: URL | undefined
-    try {
-      url = new URL(text)
-    } catch {}
-    if (url !== undefined && /^https?:$/.test(url.protocol) && url.origin === text.replace(/\/$/, ''))
-      return url.origin
-    const guess =
-      url !== undefined && /^https?:$/.test(url.protocol)
-        ? url.origin
-        : url !== undefined && url.host !== ''
-          ? `http://${url.host}`
-          : `http://${text.replace(/^\/*/, '').split('/')[0]}`
-    throw createError('ERR_CLI_ARGUMENT_INVALID', {
-      message: `--allow-origin takes the origin of the page that calls the proxy: scheme, host and port, nothing else (got "${text}"). Did you mean ${guess}?`,
-      hint: `sameorigin serve --target http://127.0.0.1:8080 --allow-origin ${guess}`,
-    })
-  })
 }
 
 /** Why the login cookie cannot work for pages on another site than the proxy, and what to do. */
@@ -79,7 +35,8 @@ function cookieWarning(address: ServeAddress): string {
 /**
  * `sameorigin serve`: the stand-alone development proxy (the core engine on a plain Node server),
  * same-origin for pages it serves a fallback for, or a CORS-adding proxy with `--allow-origin`.
- * Runs until interrupted (Ctrl-C closes every connection, then exits 0).
+ * Runs until interrupted (Ctrl-C closes the file watcher and every connection, then exits 0). Edits of
+ * the config file, or of an env file the config reads, apply to the next request (`watchConfig`).
  */
 export const serveCommand: CommandDefinition = {
   usage: 'serve',
@@ -124,41 +81,24 @@ export const serveCommand: CommandDefinition = {
     'sameorigin serve --config sameorigin.config.ts --port 5180',
   ],
   run: async (_args, options, ctx) => {
-    const port = toPort(options.port ?? DEFAULT_SERVE_PORT)
-    const host = String(options.host ?? '127.0.0.1')
-    const target = toTarget(options.target)
-    const origins = toOrigins(options.allowOrigin)
-    const credentials = options.credentials === true
-    if (credentials && origins.includes('*'))
-      throw createError('ERR_CLI_ARGUMENT_INVALID', {
-        message:
-          "--allow-origin '*' cannot go with --credentials: browsers refuse credentialed answers that allow any origin.",
-        hint: 'Name the page instead: sameorigin serve --target http://127.0.0.1:8080 --allow-origin http://localhost:3000 --credentials',
-      })
-    if (credentials && origins.length === 0)
-      throw createError('ERR_CLI_ARGUMENT_INVALID', {
-        message: '--credentials only applies in CORS mode: give the calling page with --allow-origin.',
-        hint: 'sameorigin serve --target http://127.0.0.1:8080 --allow-origin http://localhost:6006 --credentials',
-      })
-    const inline: UserConfig = target === undefined ? {} : { routes: { '/': target } }
-    const loadOptions = toLoadConfigOptions(ctx, options)
-    const resolved = await loadConfig({
-      ...loadOptions,
+    const { port, host, target, origins, credentials, cors, allowedHosts } = parseServeFlags(options)
+    const { root, mode, configFile } = toLoadConfigOptions(ctx, options)
+    const where = { root, mode, command: 'serve' as const }
+    const sameOrigin: SameOriginOptions = {
+      ...(target === undefined ? {} : { routes: { '/': target } }),
       // --target alone proxies everything to it; a config file is read only when named with --config.
-      ...(target !== undefined && options.config === undefined ? { configFile: false } : {}),
-      inline,
-    })
+      configFile: target !== undefined && options.config === undefined ? false : configFile,
+    }
+    const resolved = await loadHostConfig(sameOrigin, where)
     if (resolved.routes.length === 0)
       throw createError('ERR_CONFIG_NOT_FOUND', {
         message: 'Nothing to proxy: no sameorigin.config.* with routes was found and no --target was given.',
         hint: 'sameorigin serve --target http://127.0.0.1:8080, or create sameorigin.config.ts',
       })
-    const cors: CorsOptions | undefined =
-      origins.length === 0 ? undefined : { origins: origins.includes('*') ? '*' : origins, credentials }
     const logger = createCliLogger(ctx)
     const server = createProxyServer(resolved, {
       logger,
-      allowedHosts: toList(options.allowedHost),
+      allowedHosts,
       ...(cors === undefined ? {} : { cors }),
     })
     const listening = await listen(server, { port, host }).catch((error: NodeJS.ErrnoException) => {
@@ -186,8 +126,16 @@ export const serveCommand: CommandDefinition = {
     }
     if (credentials && address.otherSites.length > 0) printLine(ctx, yellow(cookieWarning(address)))
     printStartup(logger, { resolved, overlaps: [], proxyOption: '', proxyName: '' })
+    // Live reload: an edit of the config file or of an env file it reads applies to the next request.
+    // With --target alone no file is read (the flag takes no ${VAR}): there is nothing to watch.
+    const watcher =
+      sameOrigin.configFile === false
+        ? undefined
+        : watchConfig(sameOrigin, { ...where, current: resolved, logger, apply: server.update })
+    await watcher?.ready
     printLine(ctx, 'press Ctrl-C to stop')
     if (!ctx.signal.aborted) await once(ctx.signal, 'abort')
+    await watcher?.close()
     await listening.close()
     return EXIT.OK
   },

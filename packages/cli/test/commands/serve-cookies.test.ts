@@ -4,28 +4,16 @@
 // host as the allowed page, warns when a page can only be on another site, and words flag errors as
 // flags. The login runs in real Chromium against the real bin.
 import { createServer } from 'node:http'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { CHROMIUM_ARGS, findChromium, listen, startUpstream } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { runBin, startBin } from '../_bin.ts'
-
-function emptyFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sameorigin-serve-'))
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n')
-  return dir
-}
+import { runBin } from '../_bin.ts'
+import { emptyFolder, startServe } from '../_serve.ts'
 
 /** Starts `sameorigin serve` and resolves with the address it printed and everything it printed. */
 async function serve(args: readonly string[]): Promise<{ url: string; stdout: () => Promise<string> }> {
-  const running = startBin(['serve', '--port', '0', ...args], { cwd: emptyFolder() })
-  onTestFinished(async () => void (await running.stop()))
-  const [, url] = await running.waitFor(/sameorigin serve\s+(http:\/\/\S+)/)
-  await running.waitFor(/press Ctrl-C to stop/)
-  return { url: url ?? '', stdout: async () => (await running.stop()).stdout }
+  const { url, running } = await startServe(args)
+  return { url, stdout: async () => (await running.stop()).stdout }
 }
 
 describe('sameorigin serve --credentials keeps the login cookie', () => {

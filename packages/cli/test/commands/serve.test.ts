@@ -1,27 +1,12 @@
 import { createServer } from 'node:net'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { runBin, startBin } from '../_bin.ts'
+import { runBin } from '../_bin.ts'
+import { emptyFolder, startServe as serve } from '../_serve.ts'
 
 const STORYBOOK = 'http://localhost:6006'
-
-function emptyFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sameorigin-serve-'))
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n')
-  return dir
-}
-
-async function serve(args: readonly string[], cwd = emptyFolder()) {
-  const running = startBin(['serve', '--port', '0', ...args], { cwd })
-  onTestFinished(async () => void (await running.stop()))
-  const [, url] = await running.waitFor(/sameorigin serve\s+(http:\/\/\S+)/)
-  await running.waitFor(/press Ctrl-C to stop/)
-  return { url: url ?? '', running }
-}
 
 describe('sameorigin serve', () => {
   it('proxies every path to --target on 127.0.0.1, and Ctrl-C stops it with exit 0', async () => {

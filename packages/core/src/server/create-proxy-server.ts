@@ -28,6 +28,17 @@ export interface CreateProxyServerOptions extends CreateProxyOptions {
 /** The server `createProxyServer` makes: HTTP/1.1, or TLS with HTTP/2 when `https` is given. */
 export type ProxyHttpServer = Server | Http2SecureServer
 
+/** A server from {@link createProxyServer}: the Node server, plus its engine's `update`. */
+export type UpdatableProxyServer<S extends ProxyHttpServer = ProxyHttpServer> = S & {
+  /**
+   * The engine's `update`: requests starting from now on are decided with `config` (a reloaded
+   * config file, as `watchConfig` hands it over), validated as `createProxyServer` validates it (a
+   * bad one throws and the server keeps its config). Requests in flight finish on the config they
+   * started with; open WebSockets and pooled upstream connections stay.
+   */
+  readonly update: (config: UserConfig | ResolvedConfig) => void
+}
+
 function notFound(_req: IncomingMessage, res: ServerResponse): void {
   const body = 'Not found: no sameorigin route matches this path.\n'
   res.writeHead(404, {
@@ -42,27 +53,29 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
  * A Node HTTP server (HTTP/2 over TLS with `https`) with the engine mounted: matched requests and
  * WebSockets are proxied, the rest go to `fallback`; `CONNECT` gets `405` (no tunnels). `config` is a
  * user config or what `resolveConfig` / `loadConfig` return, as for `createProxy`. Closing the server
- * closes the engine (its agents and open WebSockets). Not listening yet: see `listen()`.
+ * closes the engine (its agents and open WebSockets). `server.update(config)` replaces the config
+ * between requests, for live reload (`watchConfig`). Not listening yet: see `listen()`.
  * @example
  * const server = createProxyServer({ routes: { '/api': 'http://127.0.0.1:8080' } })
  * const { url } = await listen(server, { port: 5173 })
+ * const watcher = watchConfig({}, { current: resolved, logger, apply: server.update })
  */
 export function createProxyServer(
   config: UserConfig | ResolvedConfig,
   options?: CreateProxyServerOptions & { https?: undefined },
-): Server
+): UpdatableProxyServer<Server>
 export function createProxyServer(
   config: UserConfig | ResolvedConfig,
   options: CreateProxyServerOptions & { https: SecureServerOptions },
-): Http2SecureServer
+): UpdatableProxyServer<Http2SecureServer>
 export function createProxyServer(
   config: UserConfig | ResolvedConfig,
   options?: CreateProxyServerOptions,
-): ProxyHttpServer
+): UpdatableProxyServer
 export function createProxyServer(
   config: UserConfig | ResolvedConfig,
   options: CreateProxyServerOptions = {},
-): ProxyHttpServer {
+): UpdatableProxyServer {
   const { fallback = notFound, https, ...proxyOptions } = options
   const engine = createProxy(toResolvedConfig(config, 'createProxyServer'), proxyOptions)
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -84,5 +97,5 @@ export function createProxyServer(
   // Node hands CONNECT to this event, not to the request handler: without it the socket is dropped.
   server.on('connect', refuseConnect)
   server.on('close', () => void engine.close())
-  return server
+  return Object.assign(server, { update: engine.update })
 }

@@ -4,7 +4,7 @@ import { createProxy } from '@sameorigin/core'
 import type { RouteHandlerOptions, RouteHandlerSettings } from './create-route-handler.ts'
 import type { ConfigLoader } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
-import { perConfig } from './per-config.ts'
+import { createLiveProxy } from './create-live-proxy.ts'
 
 /** A Pages Router API handler (`pages/api/[...path].ts`). */
 export type PagesHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -29,7 +29,7 @@ export const pagesConfig: {
  */
 export function createPagesHandler(options: RouteHandlerOptions = {}): PagesHandler {
   const { allowedHosts, cors, env, production, logger, ...configOptions } = options
-  return createPagesHandlerFrom(createConfigLoader(configOptions), {
+  return createPagesHandlerFrom(createConfigLoader(configOptions, logger), {
     allowedHosts,
     cors,
     env,
@@ -39,14 +39,15 @@ export function createPagesHandler(options: RouteHandlerOptions = {}): PagesHand
 }
 
 /**
- * {@link createPagesHandler} over a config loader that may be shared. One engine per loaded config:
- * when the loader hands over another config, the previous engine is closed.
+ * {@link createPagesHandler} over a config loader that may be shared. One engine, made with the first
+ * config: when the loader hands over another one (a reload in `next dev`), the engine is `update`d, so
+ * requests in flight, open sockets and pooled upstream connections are kept.
  */
 export function createPagesHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): PagesHandler {
-  const engineFor = perConfig(settings, createProxy)
+  const engineFor = createLiveProxy(settings, createProxy)
   const production = settings.production ?? false
 
   return async function sameoriginPagesHandler(req, res) {

@@ -3,7 +3,7 @@ import type { CorsOptions, Logger } from '@sameorigin/core'
 import { createFetchProxy } from '@sameorigin/core/fetch'
 import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
-import { perConfig } from './per-config.ts'
+import { createLiveProxy } from './create-live-proxy.ts'
 
 /** Options of {@link createRouteHandler}. */
 export interface RouteHandlerOptions extends RouteConfigOptions {
@@ -36,7 +36,8 @@ export interface RouteHandlerOptions extends RouteConfigOptions {
    */
   production?: boolean
   /**
-   * Where failures are logged (one line each, as the engine logs them).
+   * Where failures are logged (one line each, as the engine logs them), and in `next dev` what an
+   * edit of the config changed, or why it cannot be used.
    * @default lines on stderr in Next's own style
    */
   logger?: Logger
@@ -76,14 +77,15 @@ function toClientAddress(request: Request): string | undefined {
  * The route handler: every request it receives goes to the core's Fetch transport
  * (`createFetchProxy`), which decides and forwards exactly as the engine does for Vite: the same
  * matching and path safety, host check, CORS mode, header, cookie, redirect and Origin rewriting,
- * clocks, forward proxy, error answers and failure line. A request no route matches gets 404.
+ * clocks, forward proxy, error answers and failure line. A request no route matches gets 404. In
+ * `next dev` an edit of the config file, or of an env file it reads, applies to the next request.
  * @example
  * // app/api/[...path]/route.ts
  * export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = createRouteHandler({ configFile: 'sameorigin.config.ts' })
  */
 export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHandlers {
   const { allowedHosts, cors, env, production, logger, ...configOptions } = options
-  return createRouteHandlerFrom(createConfigLoader(configOptions), {
+  return createRouteHandlerFrom(createConfigLoader(configOptions, logger), {
     allowedHosts,
     cors,
     env,
@@ -94,14 +96,15 @@ export function createRouteHandler(options: RouteHandlerOptions = {}): RouteHand
 
 /**
  * {@link createRouteHandler} over a config loader that may be shared (the ready-made exports share
- * one with `pagesHandler` and `serverFetch`). One Fetch proxy per loaded config: when the loader
- * hands over another config, the previous proxy is closed (its upstream sockets destroyed).
+ * one with `pagesHandler` and `serverFetch`). One Fetch proxy, made with the first config: when the
+ * loader hands over another one (a reload in `next dev`), the proxy is `update`d, so requests in
+ * flight finish on the config they started with and pooled upstream connections are kept.
  */
 export function createRouteHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): RouteHandlers {
-  const proxyFor = perConfig(settings, createFetchProxy)
+  const proxyFor = createLiveProxy(settings, createFetchProxy)
   const production = settings.production ?? false
 
   async function sameoriginRouteHandler(request: Request): Promise<Response> {

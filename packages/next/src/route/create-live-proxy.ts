@@ -2,9 +2,9 @@ import type { Logger, ResolvedConfig } from '@sameorigin/core'
 import { createNextLogger } from '../next-logger.ts'
 import type { RouteHandlerSettings } from './create-route-handler.ts'
 
-/** What a proxy made for one config must offer: a way to free its upstream connections. */
-interface Closable {
-  readonly close: () => Promise<void>
+/** What the proxy of a handler must offer: a way to take another config between requests. */
+interface Updatable {
+  readonly update: (config: ResolvedConfig) => void
 }
 
 /** The pipeline options both handlers pass: the settings given, and the logger (Next's style by default). */
@@ -16,11 +16,12 @@ export interface HandlerProxyOptions {
 }
 
 /**
- * One proxy per loaded config (the route handler's Fetch proxy, the pages handler's engine), made on
- * first use with the handler's settings: when the loader hands over another config, the previous one
- * is closed (its upstream sockets destroyed).
+ * The one proxy of a handler (the route handler's Fetch proxy, the pages handler's engine), made on
+ * first use with the handler's settings and kept on the config the loader hands over: when it hands
+ * over another one (a reload), the same proxy is `update`d, so requests in flight finish on the config
+ * they started with and pooled upstream connections are kept.
  */
-export function perConfig<T extends Closable>(
+export function createLiveProxy<T extends Updatable>(
   settings: RouteHandlerSettings,
   create: (config: ResolvedConfig, options: HandlerProxyOptions) => T,
 ): (config: ResolvedConfig) => T {
@@ -31,12 +32,14 @@ export function perConfig<T extends Closable>(
     ...(cors === undefined ? {} : { cors }),
     ...(env === undefined ? {} : { env }),
   }
-  let current: { readonly config: ResolvedConfig; readonly proxy: T } | undefined
+  let current: { config: ResolvedConfig; readonly proxy: T } | undefined
   return (config) => {
-    if (current?.config === config) return current.proxy
-    const previous = current
-    current = { config, proxy: create(config, options) }
-    void previous?.proxy.close()
+    if (current === undefined) current = { config, proxy: create(config, options) }
+    else if (current.config !== config) {
+      // A config the loader resolved, with the settings this proxy was made with: it cannot be refused.
+      current.proxy.update(config)
+      current.config = config
+    }
     return current.proxy
   }
 }
