@@ -1,4 +1,5 @@
-import { createProxyServer, listen, loadHostConfig } from '@sameorigin/core'
+import { createProxyServer, listen, loadHostConfig, watchConfig } from '@sameorigin/core'
+import type { SameOriginOptions } from '@sameorigin/core'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
@@ -18,9 +19,23 @@ export const coreServer: Host = defineHost({
   async start(fixtureDir, config, options) {
     const logs = captureLogs()
     // The loading path the adapters take, with the scenario's config as the only source.
-    const resolved = await loadHostConfig({ configFile: false, ...config }, { root: fixtureDir })
+    const adapterOptions: SameOriginOptions = { configFile: false, ...config }
+    const resolved = await loadHostConfig(adapterOptions, { root: fixtureDir })
     const https = options.http2 ? TLS_OPTIONS : undefined
-    const listening = await listen(createProxyServer(resolved, { logger: logs, https }))
-    return { url: listening.url, port: listening.port, root: fixtureDir, logs, close: listening.close }
+    const server = createProxyServer(resolved, { logger: logs, https })
+    // Live reload as `sameorigin serve` wires it: the server's `update` fed by `watchConfig`.
+    const watcher = watchConfig(adapterOptions, {
+      root: fixtureDir,
+      current: resolved,
+      logger: logs,
+      apply: (next) => server.update(next),
+    })
+    await watcher.ready
+    const listening = await listen(server)
+    const close = async (): Promise<void> => {
+      await watcher.close()
+      await listening.close()
+    }
+    return { url: listening.url, port: listening.port, root: fixtureDir, logs, close }
   },
 })
