@@ -5,7 +5,7 @@ import { createServer } from 'node:http'
 import { listen } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
-import { countResources } from './_count-resources.ts'
+import { countResources } from '@sameorigin/test-utils'
 import { createFixture } from './_fixture.ts'
 import {
   answeredBy,

@@ -8,7 +8,7 @@ import { request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
-import { countResources, isWatched } from './_count-resources.ts'
+import { countResources, isWatched } from '@sameorigin/test-utils'
 import { createFixture, ours, startDevServer } from './_dev-server.ts'
 
 async function upstreamForTest(): Promise<Upstream> {

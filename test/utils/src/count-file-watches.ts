@@ -25,6 +25,20 @@ export function countFileWatches(): FileWatchCount {
   }
 }
 
+/** What a config watcher or a reload could leak: {@link countFileWatches} and the active timers. */
+export interface ResourceCount extends FileWatchCount {
+  readonly timers: number
+}
+
+/**
+ * {@link countFileWatches} plus the process's active timers, for "no leak after 50 edits": timers of
+ * requests that just ended may still be due, so compare `timers` as "not more than before".
+ */
+export function countResources(): ResourceCount {
+  const timers = process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length
+  return { ...countFileWatches(), timers }
+}
+
 function countInotifyWatches(): number | undefined {
   if (process.platform !== 'linux') return undefined
   let count = 0

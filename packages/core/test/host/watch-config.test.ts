@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Upstream } from '@sameorigin/test-utils'
-import { connectWebSocket, createGate, listen, request } from '@sameorigin/test-utils'
+import { connectWebSocket, countResources, createGate, listen, request } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createProxy } from '../../src/engine/create-proxy.ts'
 import type { ProxyError } from '../../src/errors/proxy-error.ts'
@@ -169,34 +168,3 @@ describe('watchConfig', () => {
     expect({ ...countResources(), timers: 0 }).toEqual({ ...before, timers: 0 })
   })
 })
-
-/**
- * What could leak per reload: timers, file watches (the kernel's inotify watches of this process, on
- * Linux: chokidar's `persistent: false` watches do not show as active resources) and process
- * listeners.
- */
-function countResources() {
-  const kinds = process.getActiveResourcesInfo()
-  return {
-    timers: kinds.filter((kind) => kind === 'Timeout').length,
-    fsWatches: kinds.filter((kind) => kind === 'FSEventWrap' || kind === 'StatWatcher').length,
-    inotifyWatches: countInotifyWatches(),
-    processListeners: process.eventNames().reduce((sum, name) => sum + process.listenerCount(name), 0),
-  }
-}
-
-function countInotifyWatches(): number | undefined {
-  if (process.platform !== 'linux') return undefined
-  let count = 0
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      if (readlinkSync(`/proc/self/fd/${fd}`) !== 'anon_inode:inotify') continue
-      count += readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8')
-        .split('\n')
-        .filter((line) => line.startsWith('inotify wd:')).length
-    } catch {
-      // The descriptor closed meanwhile.
-    }
-  }
-  return count
-}
