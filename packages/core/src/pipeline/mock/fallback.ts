@@ -54,3 +54,26 @@ export function toMockNotFound(
     hint: `${describeNoMock(result)} Record it once with mode: 'record' and the backend up, or write the file by hand.`,
   })
 }
+
+/**
+ * The failure a `'fallback'` mock could not answer for, as the browser then gets it: `error` with
+ * the files looked for (or why the mock failed) added to its hint.
+ */
+export function toUnansweredFailure(error: ProxyError, result: MockResult): ProxyError {
+  if (result.kind === 'none') return withNoMockHint(error, result)
+  if (result.kind === 'error')
+    return withNoMockHint(error, {
+      kind: 'none',
+      lookedFor: [],
+      reason: `the mock failed: ${result.error.message}`,
+    })
+  return error
+}
+
+/** An upstream status a `'fallback'` mock answers in place of, as the failure its `warn` line names. */
+export function toStatusFailure(status: number): ProxyError {
+  return createError('ERR_UPSTREAM_FAILED', {
+    message: `The backend answered ${status}, one of the statuses the route's mock answers in place of.`,
+    hint: "Check the backend; the mock answers while it does (the route's mock.statuses).",
+  })
+}
