@@ -24,7 +24,7 @@ export function resolveMock(value: unknown, base: string | undefined): ResolvedM
 /** `path` itself when absolute (POSIX, `C:\`, `\\server`), else `base` + `/` + `path`. */
 function joinToBase(base: string | undefined, path: string): string {
   if (base === undefined || /^(?:[/\\]|[A-Za-z]:[/\\])/.test(path)) return path
-  return `${base.replace(/[/\\]+$/, '')}/${path}`
+  return `${base.replace(/[/\\]+$/, '')}/${path.replace(/^(?:\.[/\\])+/, '')}`
 }
 
 /** The folder of a file path (`/a/b/c.ts` → `/a/b`), without `node:path`. */

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib'
 import type { Upstream } from '@sameorigin/test-utils'
 import { onTestFinished } from 'vitest'
 import { createNodeClient } from '../../src/fetch/node/create-node-client.ts'
-import type { UserConfig } from '../../src/types.ts'
+import type { ResolvedConfig, UserConfig } from '../../src/types.ts'
 import type { CapturedLogs } from '../engine/_start-proxy.ts'
 import { startProxy, upstreamForTest } from '../engine/_start-proxy.ts'
 import { startFetchProxy } from '../fetch/_fetch-proxy.ts'
@@ -39,7 +39,10 @@ export interface SendInit {
 }
 
 /** A proxy with `config` on `transport`: the Node engine on a real server, or the Fetch transport's Node entry. */
-export async function startRig(transport: TransportName, config: UserConfig): Promise<MockRig> {
+export async function startRig(
+  transport: TransportName,
+  config: UserConfig | ResolvedConfig,
+): Promise<MockRig> {
   if (transport === 'node engine') {
     const proxy = await startProxy(config)
     return {
