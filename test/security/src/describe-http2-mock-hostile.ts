@@ -37,7 +37,7 @@ export function describeHttp2MockHostile(family: string, rows: readonly Http2Moc
         sandbox?.remove()
       })
       for (const row of rows) {
-        it(row.name, async () => {
+        it(`${row.name}`, async () => {
           const rig = { sandbox, upstream, server }
           const before = takeBefore(rig)
           const session = await openHttp2(server.url)
@@ -45,7 +45,7 @@ export function describeHttp2MockHostile(family: string, rows: readonly Http2Moc
             session.close()
           })
           const answer = await exchangeHttp2(session, row.send)
-          const status = 'reset' in answer ? 'reset' : answer.status
+          const status: number | 'reset' = 'reset' in answer ? 'reset' : answer.status
           const text = 'reset' in answer ? '' : answer.body
           const health = async (): Promise<{ status: number | undefined; text: string }> => {
             const next = await exchangeHttp2(session, { method: 'GET', path: '/api/inside' })

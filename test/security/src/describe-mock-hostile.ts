@@ -52,7 +52,7 @@ export function describeMockHostile(
         sandbox?.remove()
       })
       for (const row of rows) {
-        it(row.name, async () => {
+        it(`${row.name}`, async () => {
           const problems = await runRow({ sandbox, upstream, server }, row, family)
           expect(problems).toEqual([])
         })

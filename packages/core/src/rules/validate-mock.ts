@@ -12,8 +12,6 @@ const MOCK_MODES = ['fallback', 'always', 'record']
  * path and an example fix.
  */
 export function validateMock(value: unknown, path: string): ConfigIssue[] {
-  const issue = (at: string, message: string, fix: string): ConfigIssue =>
-    createIssue('ERR_RULE_OPTION_INVALID', at, message, fix)
   if (typeof value === 'string')
     return value.trim() === '' ? [issue(path, 'is an empty folder path', "mock: './mocks'")] : []
   if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -68,6 +66,10 @@ export function validateMock(value: unknown, path: string): ConfigIssue[] {
       ),
     )
   return issues
+}
+
+function issue(at: string, message: string, fix: string): ConfigIssue {
+  return createIssue('ERR_RULE_OPTION_INVALID', at, message, fix)
 }
 
 function validateStatuses(value: unknown, path: string): ConfigIssue[] {

@@ -13,6 +13,8 @@ function issuesOf(config: UserConfig): { path: string; message: string; fix?: st
   return []
 }
 
+const handler = (): undefined => undefined
+
 const route = (mock: unknown): UserConfig => ({
   routes: { '/api': { target: 'http://127.0.0.1:8080', mock } as never },
 })
@@ -36,7 +38,6 @@ describe('resolveConfig: mock', () => {
   })
 
   it('joins to the root without a file, keeps absolute paths, and has no mock by default', () => {
-    const handler = (): undefined => undefined
     const config = resolveConfig(
       {
         routes: {
