@@ -64,6 +64,11 @@ export type { SameOriginOptions } from './host/same-origin-options.ts'
 export { toPathFilterMatcher } from './host/to-path-filter-matcher.ts'
 export type { PathFilter, PathFilterMatcher } from './host/to-path-filter-matcher.ts'
 export { toHostLogger } from './host/to-host-logger.ts'
+// Mock folders: where a request's recorded answer lives, for tools that read or write them.
+export { toMockKey } from './pipeline/mock/to-mock-key.ts'
+export type { MockKey } from './pipeline/mock/to-mock-key.ts'
+export { toMockFileNames, toRecordFileName } from './pipeline/mock/mock-file-names.ts'
+export { MOCK_HEADER } from './pipeline/mock/plan-mock-answer.ts'
 export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from './host/to-host-logger.ts'
 
 export type {
@@ -74,8 +79,12 @@ export type {
   Logger,
   LogLevel,
   Match,
+  MockHandler,
+  MockMode,
+  MockOptions,
   RequestInfo,
   ResolvedConfig,
+  ResolvedMock,
   ResolvedRoute,
   ResolvedTarget,
   RewriteContext,

@@ -52,6 +52,56 @@ export type HeadersFunction = (
 /** Ways a certificate authority can be given: PEM text or its bytes. */
 export type CertificateInput = string | Uint8Array
 
+/**
+ * Answers a request of a mocked route in code: a `Response` answers it (rewritten like an upstream's
+ * answer), `undefined` leaves it to the mock folder. In `'fallback'` mode the request's body already
+ * went to the backend, so the `Request` has none; in `'always'` mode it has the browser's.
+ * @example (request) => new URL(request.url).pathname === '/api/me' ? Response.json({ id: 1 }) : undefined
+ */
+export type MockHandler = (request: Request) => Response | undefined | Promise<Response | undefined>
+
+/**
+ * When a route answers from its mock: `'fallback'` when the backend fails (unreachable, a timeout, or
+ * a status in `statuses`), `'always'` instead of the backend (offline work: it is never contacted),
+ * `'record'` never, but every answer of the backend is saved into the folder.
+ */
+export type MockMode = 'fallback' | 'always' | 'record'
+
+/** A route's mock: recorded answers in a folder, a handler, or both (the handler first). */
+export interface MockOptions {
+  /**
+   * The folder of recorded answers, relative to the config file's folder (or the root when there is
+   * no file): `GET /api/users/42` is `<dir>/api/users/42/GET.json`. Node only (the Node engine and the
+   * `node` condition of `@sameorigin/core/fetch`).
+   * @example './mocks'
+   */
+  dir?: string
+  /**
+   * A function (see {@link MockHandler}), or the path of a module whose default export is one
+   * (relative like `dir`, loaded like the config file, so a config reload reloads it). Asked before
+   * the folder; never called in `'record'` mode.
+   * @example './mocks/handler.ts'
+   */
+  handler?: string | MockHandler
+  /**
+   * When the mock answers.
+   * @default 'fallback'
+   */
+  mode?: MockMode
+  /**
+   * Upstream statuses that count as the backend failing in `'fallback'` mode (answered from the mock
+   * when one matches), and that `'record'` mode does not save.
+   * @default [502, 503, 504]
+   */
+  statuses?: readonly number[]
+  /**
+   * Save `Set-Cookie` and other secret-bearing response headers (`Authorization`, `*-Token`, ...)
+   * when recording. Off by default: a mock folder is often committed.
+   * @default false
+   */
+  keepSecrets?: boolean
+}
+
 /** Everything a route can say about how its requests are forwarded. */
 export interface RouteOptions {
   /**
@@ -157,6 +207,15 @@ export interface RouteOptions {
    * @default the system's and Node's bundled CAs
    */
   ca?: CertificateInput | readonly CertificateInput[]
+  /**
+   * Answers from recordings (or a handler) instead of, or when, the backend cannot: a folder path is
+   * short for `{ dir, mode: 'fallback' }`. Websockets are not mocked, and event streams are never
+   * recorded or replayed.
+   * @default no mock
+   * @example './mocks'
+   * @example { dir: './mocks', mode: 'always' }
+   */
+  mock?: string | MockOptions
 }
 
 /**
@@ -243,6 +302,8 @@ export interface ResolvedRoute {
   readonly redirects: boolean
   readonly secure: boolean
   readonly ca: readonly CertificateInput[] | undefined
+  /** The route's mock, or `undefined` (the transports check only this field on every request). */
+  readonly mock: ResolvedMock | undefined
   /** Matches a normalised path; returns the captured parameters, or `undefined`. */
   readonly matchPath: (path: string) => RouteParams | undefined
   /**
@@ -256,6 +317,22 @@ export interface ResolvedRoute {
    * or `undefined` when the route cannot (outside the base path, or a function rewrite).
    */
   readonly toDevPath: (upstreamPath: string) => string | undefined
+}
+
+/** A route's `mock` with its defaults applied and its paths made absolute. */
+export interface ResolvedMock {
+  /**
+   * The folder of recorded answers: `dir` joined to the config file's folder (or the root); relative
+   * only when neither was known (the Node side then reads it from the working directory).
+   */
+  readonly dir: string | undefined
+  /** The handler when it was given as a function. */
+  readonly handler: MockHandler | undefined
+  /** The handler's module when it was given as a path, joined like `dir`; loaded at first use. */
+  readonly handlerModule: string | undefined
+  readonly mode: MockMode
+  readonly statuses: ReadonlySet<number>
+  readonly keepSecrets: boolean
 }
 
 /** The configuration with every default applied, shorthands expanded and matchers compiled. Frozen. */

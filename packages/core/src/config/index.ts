@@ -10,6 +10,9 @@ export { DEFAULTS } from '../rules/defaults.ts'
 export type { ConfigEnv, UserConfigExport } from './load-config.ts'
 export type {
   ConfigIssue,
+  MockHandler,
+  MockMode,
+  MockOptions,
   ResolvedConfig,
   ResolvedRoute,
   RouteEntry,

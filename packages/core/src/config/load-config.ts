@@ -92,7 +92,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   createDebug('sameorigin:config')?.('config file: %s, env files: %o', configFile ?? 'none', files)
 
   // resolveConfig names the env files most specific first, where a developer would override a value.
-  const resolved = resolveConfig(merged, { env, envFiles: files.toReversed(), configFile })
+  const resolved = resolveConfig(merged, { env, envFiles: files.toReversed(), configFile, root })
   if (configFile || hasRoutes(merged)) return resolved
   return Object.freeze({
     ...resolved,

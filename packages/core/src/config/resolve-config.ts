@@ -8,6 +8,7 @@ import { findShadowedRoutes } from '../rules/find-shadowed-routes.ts'
 import { formatIssues } from '../rules/format-issues.ts'
 import { formatKey } from '../internal/format-key.ts'
 import { parseRoutes } from '../rules/parse-routes.ts'
+import { toParentDirectory } from '../rules/resolve-mock.ts'
 import { resolveRoute } from '../rules/resolve-route.ts'
 import { validateRules } from '../rules/validate-rules.ts'
 import { DEFAULTS } from '../rules/defaults.ts'
@@ -25,6 +26,12 @@ export interface ResolveConfigOptions {
   envFiles?: readonly string[]
   /** The config file the config came from, shown in errors and kept in the result. */
   configFile?: string
+  /**
+   * The folder a route's relative `mock.dir` or handler module is read from when there is no config
+   * file (with one, it is the file's folder).
+   * @default the working directory, read by the Node side at first use
+   */
+  root?: string
 }
 
 /** The top-level keys of `UserConfig`; anything else is a warning with a did-you-mean. */
@@ -70,7 +77,8 @@ export function resolveConfig(user: UserConfig, options: ResolveConfigOptions = 
       message: formatIssues(sorted, options.configFile),
     })
   }
-  const routes = rules.map((rule, index) => resolveRoute(rule, index))
+  const base = options.configFile === undefined ? options.root : toParentDirectory(options.configFile)
+  const routes = rules.map((rule, index) => resolveRoute(rule, index, base))
   const logLevel = user.logLevel ?? DEFAULTS.logLevel
   const resolved: ResolvedConfig = {
     routes,

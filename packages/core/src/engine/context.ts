@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream'
 import type { ProxyServer } from 'httpxy'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { DebugFn } from '../logging/debug.ts'
+import type { MockIO } from '../pipeline/mock/types.ts'
 import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
 import type { UpstreamTimer } from '../pipeline/upstream-timer.ts'
 import type { Match, ResolvedRoute } from '../types.ts'
@@ -36,6 +37,8 @@ export interface EngineState {
   /** TLS trust of a route with `ca` (Node's roots plus the route's CAs, as PEM), built once per route. */
   readonly trustFor: (route: ResolvedRoute) => RouteTrust | undefined
   readonly env: Env
+  /** Mock folders on disk, handler modules and body decoding, for routes with a `mock`. */
+  readonly mockIO: MockIO
   /** Client and upstream sockets of open WebSockets, destroyed by `close()`. */
   readonly sockets: Set<Duplex>
   /**
@@ -96,6 +99,12 @@ export interface RequestContext extends BaseContext {
   eventStream?: boolean
   /** In CORS mode, the request's allowed `Origin`: its answer, error answers included, carries CORS headers. */
   corsOrigin?: string
+  /** The upstream's own response head, kept on a route with a mock (recordings save it). */
+  upstreamHeaders?: IncomingMessage['headers']
+  /** The mock that answered (its file below the mock folder, or `handler`), for the log lines. */
+  mocked?: string
+  /** The route's mock answers in the backend's place (`'always'` mode): nothing goes upstream. */
+  mockOnly?: boolean
 }
 
 /** A WebSocket upgrade going through `upgrade()`. */

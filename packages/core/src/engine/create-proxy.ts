@@ -8,6 +8,7 @@ import { createPipeline } from '../pipeline/create-pipeline.ts'
 import type { PipelineOptions } from '../pipeline/create-pipeline.ts'
 import type { ResolvedConfig, UserConfig } from '../types.ts'
 import { createAgents } from './agents.ts'
+import { createMockIO } from './create-mock-io.ts'
 import type { EngineState, Env } from './context.ts'
 import { findContext } from './context.ts'
 import { forwardInformational } from './forward-informational.ts'
@@ -84,6 +85,7 @@ export function createProxy(
     agents: createAgents(),
     trustFor: createTrustCache(),
     env: (options.env ?? process.env) as Env,
+    mockIO: createMockIO(),
     sockets: new Set(),
     contextKey: Symbol('sameorigin request'),
     closed: false,

@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { toInternalError } from '../errors/to-internal-error.ts'
+import { toFallbackMock } from '../pipeline/mock/fallback.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
-import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
 import type { AnswerPlan, ForwardPlan } from '../pipeline/types.ts'
+import { answerFailure } from './answer-failure.ts'
+import { answerFromMock } from './answer-from-mock.ts'
 import type { EngineState, RequestContext } from './context.ts'
-import { logFailure } from './log-exchange.ts'
+import { fallBackToMock } from './fall-back-to-mock.ts'
 import { forwardRequest } from './passes/forward-request.ts'
 import { responsePasses } from './passes/index.ts'
-import { sendError } from './send-error.ts'
 import { NodeRequestView } from './to-pipeline-request.ts'
 
 function createRequestContext(
@@ -32,22 +33,9 @@ function createRequestContext(
       ctx.timer?.clear()
       // The client left (any protocol): what broke is a consequence, not an upstream failure.
       if (ctx.clientLeft === true) return void ctx.upstreamRequest?.destroy()
-      logFailure(ctx, error)
-      if (!res.headersSent) {
-        // httpxy may have copied the upstream's head onto `res` without sending it yet: none of it
-        // (Content-Length above all) belongs to the error answer.
-        if (ctx.status !== undefined) for (const name of res.getHeaderNames()) res.removeHeader(name)
-        const { method = 'GET', headers } = req
-        const route = ctx.match?.route
-        sendError(
-          req,
-          res,
-          toErrorAnswer(ctx.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin }),
-        )
-      }
-      // The head is out: destroying the socket is the only way to tell the browser the body is short.
-      else res.destroy()
-      ctx.upstreamRequest?.destroy(error)
+      const mock = res.headersSent ? undefined : toFallbackMock(ctx.plan?.match.route, error)
+      if (mock !== undefined) return fallBackToMock(ctx, mock, error)
+      answerFailure(ctx, error)
     },
   }
   return ctx
@@ -63,8 +51,8 @@ function answer(ctx: RequestContext, plan: AnswerPlan): void {
 
 /**
  * The Node transport's request handler: the pipeline decides (`planRequest`), this carries it out —
- * `next()` for a request that is not ours, the pipeline's answer or error answer, or httpxy to
- * forward. Never throws.
+ * `next()` for a request that is not ours, the pipeline's answer or error answer, the route's mock
+ * in `'always'` mode, or httpxy to forward. Never throws.
  */
 export function handleRequest(
   engine: EngineState,
@@ -82,6 +70,8 @@ export function handleRequest(
     ctx.corsOrigin = plan.corsOrigin
     if (plan.kind === 'refuse') return ctx.fail(plan.error)
     ctx.plan = plan
+    const { mock } = plan.match.route
+    if (mock !== undefined && mock.mode === 'always') return answerFromMock(ctx, plan)
     if (plan.pendingHeaders !== undefined) return forwardWhenResolved(ctx, plan)
     forwardRequest(ctx, plan)
   } catch (error) {

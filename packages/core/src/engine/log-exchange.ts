@@ -11,6 +11,8 @@ function toExchange(ctx: BaseContext): FailedExchange {
     match: ctx.match,
     upgrade: ctx.kind === 'upgrade',
     forwardProxy: ctx.forwardProxy,
+    mock: (ctx as Partial<RequestContext>).mocked,
+    mockOnly: (ctx as Partial<RequestContext>).mockOnly,
   }
 }
 
@@ -28,7 +30,10 @@ export function logFailure(ctx: BaseContext, error: ProxyError): void {
   ctx.engine.debug?.('%s failed: %O', describeExchange(toExchange(ctx)), error)
 }
 
-/** The `debug` line every proxied request gets when it ends: method, path → upstream, status, time. */
+/**
+ * The `debug` line every proxied request gets when it ends: method, path → upstream (or the mock
+ * that answered), status, time.
+ */
 export function logRequest(ctx: RequestContext): void {
   const debug = ctx.pipeline.log.debug
   if (debug === undefined) return
@@ -36,5 +41,6 @@ export function logRequest(ctx: RequestContext): void {
   const { res } = ctx
   const status = res.headersSent ? String(res.statusCode) : '---'
   const closed = ctx.clientLeft === true ? ' (closed before the response was complete)' : ''
-  debug(`${describeExchange(toExchange(ctx))} ${status} ${ms}ms${closed}`)
+  const exchange = ctx.mocked === undefined ? toExchange(ctx) : { ...toExchange(ctx), mockOnly: true }
+  debug(`${describeExchange(exchange)} ${status} ${ms}ms${closed}`)
 }

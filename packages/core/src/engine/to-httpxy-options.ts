@@ -47,6 +47,9 @@ export function toHttpxyOptions(ctx: BaseContext, plan: ForwardPlan): ProxyServe
     secure: route.secure,
     agent: engine.agents.for(target, proxy, upgrade),
     ssl,
+    // A 'fallback' mock may answer in place of a failure status: the head is written by the mock
+    // pass (`handleMockResponse`), once it knows which answer the browser gets.
+    selfHandleResponse: route.mock !== undefined && route.mock.mode === 'fallback' && !upgrade,
   }
 }
 

@@ -191,6 +191,34 @@ export const ERROR_CODES = {
     hint: "Check the backend's logs; the browser side was closed so the page can reconnect.",
     status: 502,
   },
+  // --- mocks: recorded answers and handlers --------------------------------------------------------
+  ERR_MOCK_NOT_FOUND: {
+    message:
+      "No mock answers this request, and the route's mock is in 'always' mode: the backend is not asked.",
+    hint: "Record the answer once (mode: 'record' with the backend up), or write the file the message names by hand.",
+    status: 404,
+  },
+  ERR_MOCK_FILE_INVALID: {
+    message: 'A mock file cannot be used.',
+    hint: 'Fix the file the message names: { "status": 200, "headers": { ... }, "body": ... }, or "bodyFile" naming a file beside it.',
+    status: 500,
+  },
+  ERR_MOCK_HANDLER_FAILED: {
+    message:
+      "A route's mock handler failed: it threw, its module could not be loaded, or it returned something other than a Response.",
+    hint: 'Fix the error the message names; a handler returns a Response, or undefined to leave the request to the mock folder.',
+    status: 500,
+  },
+  ERR_MOCK_WS_UNSUPPORTED: {
+    message: "Websockets are not mocked: this route's mock is in 'always' mode, so the backend is not asked.",
+    hint: "Use mode: 'fallback' (websockets then go to the backend), or a route of their own without a mock.",
+    status: 501,
+  },
+  ERR_MOCK_UNSUPPORTED: {
+    message: 'This transport cannot read or write mock files.',
+    hint: 'Give the handler as a function (not a module path) and no `dir`, or run on Node, where the `node` condition of @sameorigin/core/fetch reads mock folders.',
+    status: 500,
+  },
   // --- the sameorigin command ----------------------------------------------------------------------
   ERR_CLI_ARGUMENT_INVALID: {
     message: 'A command-line argument is missing or cannot be used.',

@@ -1,5 +1,7 @@
 import type { PipelineHooks } from '../pipeline/create-pipeline.ts'
 import { createPipeline } from '../pipeline/create-pipeline.ts'
+import { assertNoMockFiles } from '../pipeline/mock/assert-no-mock-files.ts'
+import type { MockIO } from '../pipeline/mock/types.ts'
 import type { ResolvedConfig, UserConfig } from '../types.ts'
 import type { FetchState } from './fetch-state.ts'
 import { handleFetch } from './handle-fetch.ts'
@@ -9,6 +11,8 @@ import type { FetchProxy, FetchProxyOptions, UpstreamClient } from './types.ts'
 export interface FetchDefaults extends PipelineHooks {
   /** The client used when the options give none. */
   readonly createClient: (options: FetchProxyOptions) => UpstreamClient
+  /** Mock folders and handler modules, where the entry can read files (the `node` one). */
+  readonly mockIO?: MockIO
 }
 
 /**
@@ -21,14 +25,18 @@ export function createFetchHandler(
   defaults: FetchDefaults,
 ): FetchProxy {
   const hooks = { explain: defaults.explain }
+  const { mockIO } = defaults
   const pipeline = createPipeline(config, options, 'createFetchProxy', hooks)
+  if (mockIO === undefined) assertNoMockFiles(pipeline.config)
   const client = options.client ?? defaults.createClient(options)
-  const state: FetchState = { pipeline, client, inFlight: new Set(), closed: false }
+  const state: FetchState = { pipeline, client, mockIO, inFlight: new Set(), closed: false }
   const reason = Object.assign(new Error('The proxy was closed.'), { code: 'ECONNABORTED' })
   const proxy = (request: Request, info?: Parameters<FetchProxy>[1]) => handleFetch(state, request, info)
   return Object.assign(proxy, {
     update: (next: UserConfig | ResolvedConfig) => {
-      state.pipeline = createPipeline(next, options, 'update', hooks)
+      const updated = createPipeline(next, options, 'update', hooks)
+      if (mockIO === undefined) assertNoMockFiles(updated.config)
+      state.pipeline = updated
     },
     close: async () => {
       state.closed = true

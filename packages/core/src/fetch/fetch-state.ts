@@ -1,3 +1,4 @@
+import type { MockIO } from '../pipeline/mock/types.ts'
 import type { Pipeline } from '../pipeline/types.ts'
 import type { UpstreamClient } from './types.ts'
 
@@ -9,6 +10,8 @@ export interface FetchState {
    */
   pipeline: Pipeline
   readonly client: UpstreamClient
+  /** Mock folders and handler modules: the `node` entry's; the runtime entry has none. */
+  readonly mockIO: MockIO | undefined
   /** The abort controllers of the exchanges in flight, aborted by `close()`. */
   readonly inFlight: Set<AbortController>
   closed: boolean

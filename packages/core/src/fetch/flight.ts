@@ -1,7 +1,9 @@
 import type { ProxyError } from '../errors/proxy-error.ts'
+import { toFallbackMock } from '../pipeline/mock/fallback.ts'
 import type { ErrorAnswerContext } from '../pipeline/to-error-answer.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import type { UpstreamTimer } from '../pipeline/upstream-timer.ts'
+import { fallBackToMock } from './answer-from-mock.ts'
 import type { FetchState } from './fetch-state.ts'
 import type { ForwardRequest } from './forward-exchange.ts'
 import { logFailure } from './log-failure.ts'
@@ -33,7 +35,10 @@ export interface Flight {
   readonly complete: () => void
   /** Ends the exchange with `reason` (clocks off, upstream aborted, streams errored); false if it had. */
   readonly end: (reason: unknown) => boolean
-  /** Ends the exchange with `error`: one line, then the error answer or an errored body. */
+  /**
+   * Ends the exchange with `error`: one line, then the error answer or an errored body; on a
+   * `'fallback'` route, first the mock (whose answer, if it has one, goes to the browser instead).
+   */
   readonly fail: (error: ProxyError) => void
   /** The browser left: the upstream request is aborted, nothing is logged. */
   readonly leave: () => void
@@ -79,11 +84,16 @@ export function createFlight(
     },
     fail: (error) => {
       if (!flight.end(error)) return
-      if (!flight.clientLeft) {
-        const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
-        logFailure(state, forward.pipeline, { ...exchange, forwardProxy: flight.forwardProxy }, error)
+      const answerError = (final: ProxyError): void => {
+        if (!flight.clientLeft) {
+          const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
+          logFailure(state, forward.pipeline, { ...exchange, forwardProxy: flight.forwardProxy }, final)
+        }
+        flight.answer(toErrorResponse(toErrorAnswer(forward.pipeline, final, toAnswerContext(forward))))
       }
-      flight.answer(toErrorResponse(toErrorAnswer(forward.pipeline, error, toAnswerContext(forward))))
+      const mock = flight.answered || flight.clientLeft ? undefined : toFallbackMock(plan.match.route, error)
+      if (mock === undefined) return answerError(error)
+      fallBackToMock(state, forward, flight, { mock, error, answerError })
     },
     leave: () => {
       flight.clientLeft = true

@@ -1,7 +1,10 @@
 import { describeUpstreamError } from '../errors/describe-upstream-error.ts'
+import { toInternalError } from '../errors/to-internal-error.ts'
+import { isFallbackStatus } from '../pipeline/mock/fallback.ts'
 import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
 import { startUpstreamTimer } from '../pipeline/upstream-timer.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
+import { answerStatusFromMock } from './answer-from-mock.ts'
 import type { FetchState } from './fetch-state.ts'
 import type { Flight } from './flight.ts'
 import { createFlight } from './flight.ts'
@@ -44,7 +47,17 @@ export function forwardExchange(state: FetchState, forward: ForwardRequest): Pro
     state.client.request(toUpstreamExchange(forward, flight)).then(
       (head) => {
         if (flight.done) return void head.body?.cancel().catch(() => {})
-        flight.answer(toClientResponse(forward, flight, head))
+        if (!isFallbackStatus(route, head.status))
+          return flight.answer(toClientResponse(forward, flight, head, state.mockIO))
+        // A status the route's mock stands in for: the body waits unread while the mock is asked.
+        answerStatusFromMock(state, forward, flight, head.status).then(
+          (mocked) => {
+            if (mocked !== undefined || flight.done) head.body?.cancel().catch(() => {})
+            if (mocked !== undefined) flight.answer(mocked)
+            else if (!flight.done) flight.answer(toClientResponse(forward, flight, head, state.mockIO))
+          },
+          (cause: unknown) => flight.fail(toInternalError(cause)),
+        )
       },
       (error: unknown) => flight.fail(describeUpstreamError(error, { route, proxy: flight.forwardProxy })),
     )

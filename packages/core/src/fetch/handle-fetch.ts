@@ -6,6 +6,7 @@ import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
 import type { ForwardPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { FetchState } from './fetch-state.ts'
+import { answerFromMock } from './answer-from-mock.ts'
 import { forwardExchange } from './forward-exchange.ts'
 import { logFailure } from './log-failure.ts'
 import { peekBody } from './peek-body.ts'
@@ -17,7 +18,7 @@ import type { FetchRequestInfo } from './types.ts'
 /**
  * The Fetch transport's request handler: the pipeline decides (`planRequest`), this carries it out —
  * `undefined` for a request that is not ours, the preflight's 204, the error answer of a refusal (one
- * `warn` line), or the upstream's streamed answer. Never rejects.
+ * `warn` line), the route's mock in `'always'` mode, or the upstream's streamed answer. Never rejects.
  */
 export async function handleFetch(
   state: FetchState,
@@ -34,6 +35,21 @@ export async function handleFetch(
     if (plan.kind === 'pass') return undefined
     if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
     if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan)
+    const { mock } = plan.match.route
+    if (mock !== undefined && mock.mode === 'always') {
+      const mocked = { request, headers: incoming.headers, url: incoming.url, plan, pipeline }
+      const answer = await answerFromMock(state, mocked)
+      if (answer instanceof Response) return answer
+      const { match, corsOrigin } = plan
+      return refuse(
+        state,
+        pipeline,
+        request,
+        incoming.url,
+        { kind: 'refuse', error: answer, match, corsOrigin },
+        true,
+      )
+    }
     const upload = await readUpload(pipeline, request, plan, info)
     if (upload.plan.kind !== 'forward') return refuse(state, pipeline, request, incoming.url, upload.plan)
     // A route whose headers are computed: the body waits unread; a browser that left meanwhile is
@@ -66,16 +82,17 @@ export async function handleFetch(
   }
 }
 
-/** The refusal's error answer, and its one `warn` line. */
+/** The refusal's error answer, and its one `warn` line (`mockOnly`: the route's mock answered it). */
 function refuse(
   state: FetchState,
   pipeline: Pipeline,
   request: Request,
   url: string,
   plan: RefusePlan,
+  mockOnly = false,
 ): Response {
   const { error, match, corsOrigin } = plan
-  logFailure(state, pipeline, { method: request.method, url, match, upgrade: false }, error)
+  logFailure(state, pipeline, { method: request.method, url, match, upgrade: false, mockOnly }, error)
   // The body is not read: cancelling it tells the host to stop receiving it.
   request.body?.cancel().catch(() => {})
   const headers = toHeaderRecord(request.headers)

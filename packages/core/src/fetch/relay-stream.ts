@@ -1,7 +1,7 @@
 /** Hooks of {@link relayStream}. */
 export interface RelayHooks {
-  /** A chunk went through. */
-  readonly onChunk?: () => void
+  /** A chunk went through (the chunk itself, for a copy: it goes on to the reader unchanged). */
+  readonly onChunk?: (chunk: Uint8Array) => void
   /** The source ended; the relay closes. */
   readonly onEnd?: () => void
   /** Reading the source failed (the relay errors with the same error unless `error()` was called). */
@@ -66,7 +66,7 @@ export function relayStream(source: ReadableStream<Uint8Array>, hooks: RelayHook
           c.close()
           return hooks.onEnd?.()
         }
-        hooks.onChunk?.()
+        hooks.onChunk?.(next.value)
         c.enqueue(next.value)
       },
       cancel: (reason) => {

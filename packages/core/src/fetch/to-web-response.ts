@@ -14,7 +14,7 @@ export const NO_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304
  * @example toWebResponse(null, 204, '', plan.headers)
  */
 export function toWebResponse(
-  body: ReadableStream<Uint8Array> | string | null,
+  body: ReadableStream<Uint8Array> | Uint8Array | string | null,
   status: number,
   statusText: string,
   headers: ReadonlyHeaderRecord,

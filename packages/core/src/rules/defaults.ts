@@ -12,6 +12,9 @@ export const DEFAULTS: Readonly<{
   cookies: boolean
   redirects: boolean
   secure: boolean
+  mockMode: 'fallback'
+  mockStatuses: readonly number[]
+  mockKeepSecrets: boolean
 }> = Object.freeze({
   /** The startup route table and warnings; per-request lines only when asked for. */
   logLevel: 'info',
@@ -33,4 +36,10 @@ export const DEFAULTS: Readonly<{
   redirects: true,
   /** Certificates are verified; `ca` is the better answer to self-signed ones. */
   secure: true,
+  /** Use the backend when it answers, the recordings when it cannot: the mock never hides a live backend. */
+  mockMode: 'fallback',
+  /** The gateway statuses: what a proxy in front of a backend that is down or deploying answers. */
+  mockStatuses: Object.freeze([502, 503, 504]),
+  /** Mock folders are often committed: cookies and tokens stay out of them unless asked. */
+  mockKeepSecrets: false,
 })

@@ -6,15 +6,17 @@ import { compileMatcher } from './compile-matcher.ts'
 import { compileRewrite } from './compile-rewrite.ts'
 import { createReadonlySet } from '../internal/create-readonly-set.ts'
 import { parseTarget } from './parse-target.ts'
+import { resolveMock } from './resolve-mock.ts'
 import { resolveRewrite } from './resolve-rewrite.ts'
 import { withoutStatefulFlags } from '../internal/without-stateful-flags.ts'
 
 /**
  * Turns one validated rule into a {@link ResolvedRoute}: defaults applied, matcher and rewrite
  * compiled, header names lower-cased, RegExps copied without `g`/`y`. Not frozen (the caller freezes
- * the whole config). Throws `ERR_CONFIG_INVALID` if the rule was not validated first.
+ * the whole config). `base` is the folder a relative `mock.dir` or handler module is read from (the
+ * config file's, or the root). Throws `ERR_CONFIG_INVALID` if the rule was not validated first.
  */
-export function resolveRoute(rule: ParsedRule, index: number): ResolvedRoute {
+export function resolveRoute(rule: ParsedRule, index: number, base?: string): ResolvedRoute {
   const { options } = rule
   const matcher = compileMatcher(rule.source)
   const target = parseTarget(options.target).target
@@ -64,6 +66,7 @@ export function resolveRoute(rule: ParsedRule, index: number): ResolvedRoute {
         : (Array.isArray(ca) ? ca : [ca]).map((v: CertificateInput) =>
             typeof v === 'string' ? v : v.slice(),
           ),
+    mock: resolveMock(options.mock, base),
     matchPath: matcher.matchPath,
     toUpstreamPath,
     toDevPath,

@@ -16,4 +16,5 @@ export const ROUTE_OPTION_KEYS: readonly string[] = Object.freeze([
   'redirects',
   'secure',
   'ca',
+  'mock',
 ])

@@ -3,6 +3,7 @@ import { describeValue } from '../internal/describe-value.ts'
 import { didYouMean } from '../internal/did-you-mean.ts'
 import { HTTP_METHODS } from './http-methods.ts'
 import { validateHeaders } from './validate-headers.ts'
+import { validateMock } from './validate-mock.ts'
 
 const BOOLEAN_OPTIONS = ['ws', 'changeOrigin', 'xfwd', 'rewriteOrigin', 'cookies', 'redirects', 'secure']
 // setTimeout fires at once for delays above 2^31-1 ms: a huge timeout would mean "fail immediately".
@@ -10,7 +11,7 @@ const MAX_TIMEOUT = 2_147_483_647
 
 /**
  * Checks a route's options other than the target, path and rewrite: booleans, timeouts (whole,
- * non-negative milliseconds), methods (known HTTP methods), header maps and `ca`.
+ * non-negative milliseconds), methods (known HTTP methods), header maps, `ca` and `mock`.
  */
 export function validateRouteOptions(
   options: Readonly<Record<string, unknown>>,
@@ -79,6 +80,7 @@ export function validateRouteOptions(
       }
     }
   }
+  if (options.mock !== undefined) issues.push(...validateMock(options.mock, `${configPath}.mock`))
   return issues
 }
 

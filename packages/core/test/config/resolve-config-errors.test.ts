@@ -76,7 +76,7 @@ describe('what users see for bad configs', () => {
         ✖ routes['/api'].timout: is not a route option; did you mean \`timeout\`?
           fix: timeout: 5000
         ✖ routes['/api'].foo: is not a route option
-          fix: one of: target, rewrite, methods, matchHeaders, headers, responseHeaders, ws, timeout, connectTimeout, changeOrigin, xfwd, rewriteOrigin, cookies, redirects, secure, ca"
+          fix: one of: target, rewrite, methods, matchHeaders, headers, responseHeaders, ws, timeout, connectTimeout, changeOrigin, xfwd, rewriteOrigin, cookies, redirects, secure, ca, mock"
     `)
   })
 

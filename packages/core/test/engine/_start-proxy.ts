@@ -3,10 +3,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Upstream } from '@sameorigin/test-utils'
 import { listen, startUpstream } from '@sameorigin/test-utils'
 import { onTestFinished } from 'vitest'
-import { resolveConfig } from '../../src/config/resolve-config.ts'
+import { isResolvedConfig, resolveConfig } from '../../src/config/resolve-config.ts'
 import type { CreateProxyOptions, ProxyEngine } from '../../src/engine/create-proxy.ts'
 import { createProxy } from '../../src/engine/create-proxy.ts'
-import type { Logger, UserConfig } from '../../src/types.ts'
+import type { Logger, ResolvedConfig, UserConfig } from '../../src/types.ts'
 
 /** Log lines by level, as the engine wrote them. */
 export interface CapturedLogs extends Logger {
@@ -46,11 +46,11 @@ export interface TestProxy {
  * host's own handler after `next()`, and `upgrade` before the host's. Closed after the test.
  */
 export async function startProxy(
-  config: UserConfig,
+  config: UserConfig | ResolvedConfig,
   options: CreateProxyOptions & { env?: Record<string, string | undefined> } = {},
 ): Promise<TestProxy> {
   const logs = captureLogs()
-  const resolved = resolveConfig(config, { env: options.env ?? {} })
+  const resolved = isResolvedConfig(config) ? config : resolveConfig(config, { env: options.env ?? {} })
   const engine = createProxy(resolved, { logger: logs, env: {}, ...options })
   const hostRequests: IncomingMessage[] = []
   const hostUpgrades: string[] = []

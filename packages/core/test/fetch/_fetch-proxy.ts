@@ -3,7 +3,7 @@ import { createFetchProxy } from '../../src/fetch/node/create-fetch-proxy.ts'
 import { createNodeClient } from '../../src/fetch/node/create-node-client.ts'
 import { createRuntimeClient } from '../../src/fetch/create-runtime-client.ts'
 import type { FetchProxy, FetchProxyOptions, UpstreamClient } from '../../src/fetch/types.ts'
-import type { UserConfig } from '../../src/types.ts'
+import type { ResolvedConfig, UserConfig } from '../../src/types.ts'
 import type { CapturedLogs } from '../engine/_start-proxy.ts'
 import { captureLogs } from '../engine/_start-proxy.ts'
 
@@ -23,7 +23,7 @@ export interface TestFetchProxy {
 
 /** A Fetch proxy with captured logs, closed after the test. */
 export function startFetchProxy(
-  config: UserConfig,
+  config: UserConfig | ResolvedConfig,
   client: UpstreamClient,
   options: Omit<FetchProxyOptions, 'client' | 'logger'> = {},
 ): TestFetchProxy {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { RequestContext } from '../context.ts'
+import { handleMockResponse } from './handle-mock-response.ts'
 import { rewriteResponseHeaders } from './rewrite-response-headers.ts'
 import { watchResponseBody } from './watch-response-body.ts'
 
@@ -10,4 +11,8 @@ export type ResponsePass = (ctx: RequestContext, proxyRes: IncomingMessage) => v
  * The order of the upstream's response head (httpxy's `proxyRes` event). What is decided per request
  * is the pipeline's (`pipeline/steps/index.ts`); these passes carry out what needs the socket.
  */
-export const responsePasses: readonly ResponsePass[] = [rewriteResponseHeaders, watchResponseBody]
+export const responsePasses: readonly ResponsePass[] = [
+  rewriteResponseHeaders,
+  watchResponseBody,
+  handleMockResponse,
+]

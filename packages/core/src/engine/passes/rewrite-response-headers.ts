@@ -14,5 +14,7 @@ export function rewriteResponseHeaders(ctx: RequestContext, proxyRes: IncomingMe
   const answer = planResponse(ctx.pipeline, plan, proxyRes.statusCode ?? 502, proxyRes.headers)
   ctx.status = answer.status
   ctx.eventStream = answer.eventStream
+  // A recording keeps what the upstream sent: a replay is rewritten again, like the live answer.
+  if (plan.match.route.mock !== undefined) ctx.upstreamHeaders = proxyRes.headers
   proxyRes.headers = answer.headers as IncomingHttpHeaders
 }

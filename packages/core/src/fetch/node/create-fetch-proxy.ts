@@ -1,3 +1,4 @@
+import { createMockIO } from '../../engine/create-mock-io.ts'
 import { findErrorPage } from '../../errors/read-error-page.ts'
 import type { ResolvedConfig, UserConfig } from '../../types.ts'
 import { createFetchHandler } from '../create-fetch-handler.ts'
@@ -7,8 +8,8 @@ import { createNodeClient } from './create-node-client.ts'
 /**
  * The proxy as a Fetch API handler, on Node (the `node` condition of `@sameorigin/core/fetch`): as
  * the runtime entry's, but upstreams are reached with the Node client (keep-alive agents, the
- * forward-proxy variables of `options.env`, per-route TLS trust), and HTML error pages carry the
- * error's explanation.
+ * forward-proxy variables of `options.env`, per-route TLS trust), HTML error pages carry the
+ * error's explanation, and mock folders and handler modules are read from disk.
  * @example
  * const proxy = createFetchProxy(config, { allowedHosts: ['.example.test'] })
  * const response = (await proxy(request, { clientAddress })) ?? next()
@@ -20,5 +21,6 @@ export function createFetchProxy(
   return createFetchHandler(config, options, {
     createClient: ({ env }) => createNodeClient(env === undefined ? {} : { env }),
     explain: findErrorPage,
+    mockIO: createMockIO(),
   })
 }

@@ -3,6 +3,7 @@ import { buildUpstreamHeaders } from './build-upstream-headers.ts'
 import { checkHost } from './check-host.ts'
 import { matchRoute } from './match-route.ts'
 import { matchUpgrade } from './match-upgrade.ts'
+import { refuseMockedUpgrade } from './refuse-mocked-upgrade.ts'
 import type { Step } from './plan-state.ts'
 import { skipConnect } from './skip-connect.ts'
 
@@ -19,4 +20,10 @@ export const requestSteps: readonly Step[] = [
 ]
 
 /** The order of a WebSocket upgrade (`planUpgrade`). */
-export const upgradeSteps: readonly Step[] = [matchUpgrade, checkHost, applyCors, buildUpstreamHeaders]
+export const upgradeSteps: readonly Step[] = [
+  matchUpgrade,
+  checkHost,
+  applyCors,
+  refuseMockedUpgrade,
+  buildUpstreamHeaders,
+]
