@@ -150,6 +150,8 @@ export const nextRewrites: Host = defineHost({
     bodyRefusals:
       "Next's rewrite proxy forwards a GET or HEAD body (framed: the backend reads it as one body, not as a request)",
     traceRefusal: "Next's rewrite proxy forwards TRACE",
+    mocks:
+      "a Next rewrite is Next's own proxy: it cannot answer from a mock folder nor record (route-handler mode can)",
     configReload:
       'Next computes rewrites once, when `next dev` starts: an edit of the config needs a restart (the adapter says so at startup and again when the file changes)',
     methodConditions: 'a Next rewrite cannot match a method: routes with `methods` are not forwarded',

@@ -34,6 +34,8 @@ export const CAPABILITIES = {
   dualStackLocalhost:
     'a `localhost` target reaches a backend on either loopback address (`::1` or `127.0.0.1`), whatever `/etc/hosts` says',
   wsDualStackLocalhost: 'a websocket to a `localhost` target reaches a backend on either loopback address',
+  mocks:
+    "a route's `mock` answers from a folder ('always', 'fallback' when the backend is down) and 'record' saves the backend's answers",
   configReload:
     'an edit of the config file applies to the next request without a restart; a broken edit keeps the last good config',
 } as const
