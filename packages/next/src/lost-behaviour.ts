@@ -35,5 +35,6 @@ export function findLostBehaviours(route: ResolvedRoute): string[] {
   if (route.timeout !== NEXT_PROXY_TIMEOUT) lost.push(`timeout ${route.timeout} ms (Next uses its own)`)
   if (!route.secure || route.ca !== undefined) lost.push('TLS options (secure, ca)')
   if (!route.ws) lost.push('refusing websockets (ws: false)')
+  if (route.mock !== undefined) lost.push(`answers from a mock (mock: '${route.mock.mode}')`)
   return lost
 }

@@ -62,6 +62,13 @@ describe('withSameOrigin', () => {
     expect(lines.join('\n')).not.toContain('Bearer t')
   })
 
+  it('prints a mock as lost: a rewrite is forwarded by Next alone', async () => {
+    const { logger, lines } = capture()
+    const routes = { '/api': { target: B, mock: { dir: '/tmp/mocks', mode: 'always' as const } } }
+    await rewritesOf(await withSameOrigin({}, { configFile: false, logger, routes })(DEV, {}))
+    expect(lines.join('\n')).toContain("answers from a mock (mock: 'always') (/api)")
+  })
+
   it('keeps every group of an object of user rewrites, theirs first, from a function config', async () => {
     const theirs = { source: '/a', destination: '/b' }
     const make = withSameOrigin(

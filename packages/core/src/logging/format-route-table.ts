@@ -15,6 +15,7 @@ export function describeRouteOptions(route: ResolvedRoute): string {
   if (route.ca !== undefined) notes.push('own CA')
   if (route.timeout !== DEFAULTS.timeout) notes.push(`timeout ${route.timeout}ms`)
   if (route.connectTimeout !== DEFAULTS.connectTimeout) notes.push(`connect ${route.connectTimeout}ms`)
+  if (route.mock !== undefined) notes.push(`mock: ${route.mock.mode}`)
   return notes.join(', ')
 }
 
