@@ -49,6 +49,12 @@ export interface LoadConfigOptions {
    */
   envDir?: string
   /**
+   * The environment that wins over the env files (a shell or CI setting is never overridden by a
+   * committed file).
+   * @default process.env
+   */
+  processEnv?: Readonly<Record<string, string | undefined>>
+  /**
    * Options given in code (an adapter's options), merged over the file's key by key: other top-level
    * keys replace the file's, routes merge per route key with the inline route winning.
    * @default {}
@@ -88,6 +94,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const { env, files } = loadEnv(
     mode,
     resolve(root, options.envDir ?? (configFile ? dirname(configFile) : root)),
+    options.processEnv,
   )
   createDebug('sameorigin:config')?.('config file: %s, env files: %o', configFile ?? 'none', files)
 

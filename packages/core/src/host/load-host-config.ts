@@ -25,6 +25,11 @@ export interface LoadHostConfigOptions {
    * @default 'serve'
    */
   readonly command?: 'serve' | 'build' | undefined
+  /**
+   * The environment that wins over the env files.
+   * @default process.env
+   */
+  readonly processEnv?: Readonly<Record<string, string | undefined>> | undefined
 }
 
 /**
@@ -46,6 +51,7 @@ export function loadHostConfig(
     mode: host.mode,
     envDir: host.envDir,
     command: host.command ?? 'serve',
+    processEnv: host.processEnv,
     configFile,
     inline,
   })

@@ -27,7 +27,14 @@ export function toConfigFiles(
       : configFile === undefined
         ? CONFIG_FILE_NAMES.map((name) => join(root, name))
         : [configFile]
-  const envDir = resolve(root, host.envDir ?? (configFile === undefined ? root : dirname(configFile)))
+  const envDir = toEnvDir(host, current)
   const envs = toEnvFileNames(host.mode ?? 'development').map((name) => join(envDir, name))
   return [...new Set([...configs, ...envs])]
+}
+
+/** Where `loadHostConfig` read the env files: the host's env directory, else the config file's, else the root. */
+export function toEnvDir(host: LoadHostConfigOptions, current: ResolvedConfig): string {
+  const root = resolve(host.root ?? process.cwd())
+  const { configFile } = current
+  return resolve(root, host.envDir ?? (configFile === undefined ? root : dirname(configFile)))
 }

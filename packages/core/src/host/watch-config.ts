@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path'
 import process from 'node:process'
 import { describeConfigChange } from '../config/describe-config-change.ts'
+import { loadEnv } from '../config/load-env.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import { createError, isProxyError } from '../errors/proxy-error.ts'
 import { createLogger } from '../logging/logger.ts'
@@ -8,7 +9,7 @@ import type { Logger, ResolvedConfig } from '../types.ts'
 import type { LoadHostConfigOptions } from './load-host-config.ts'
 import { loadHostConfig } from './load-host-config.ts'
 import type { SameOriginOptions } from './same-origin-options.ts'
-import { toConfigFiles } from './to-config-files.ts'
+import { toConfigFiles, toEnvDir } from './to-config-files.ts'
 import type { FileWatcher } from './watch-config-files.ts'
 import { watchConfigFiles } from './watch-config-files.ts'
 
@@ -44,6 +45,7 @@ export interface ConfigWatcher extends FileWatcher {
  */
 export function watchConfig(options: SameOriginOptions, watch: WatchConfigOptions): ConfigWatcher {
   const files = toConfigFiles(options, watch, watch.current)
+  const host = { ...watch, processEnv: withoutCopiedVariables(watch) }
   const root = resolve(watch.root ?? process.cwd())
   let current = watch.current
   let reported: string | undefined
@@ -55,7 +57,7 @@ export function watchConfig(options: SameOriginOptions, watch: WatchConfigOption
     const log = createLogger(current.logLevel, { logger: watch.logger })
     const name = relative(root, file) || file
     try {
-      const next = await loadHostConfig(options, watch)
+      const next = await loadHostConfig(options, host)
       if (closed) return
       watch.apply(next)
       const change = describeConfigChange(current, next)
@@ -95,4 +97,26 @@ export function watchConfig(options: SameOriginOptions, watch: WatchConfigOption
       await watcher.close()
     },
   }
+}
+
+/**
+ * The environment a reload lets win over the env files: the process's, less the variables the host
+ * had copied into it from those same files before the first load (Next and Rsbuild's CLI load `.env`
+ * files into `process.env`). Those are the files' values, not the shell's: were they kept, an edited
+ * or deleted `.env.local` would never count. A variable is taken as copied when its value is the one
+ * the files give it.
+ */
+function withoutCopiedVariables(watch: WatchConfigOptions): Record<string, string | undefined> {
+  const processEnv = watch.processEnv ?? process.env
+  let fromFiles: Record<string, string>
+  try {
+    fromFiles = loadEnv(watch.mode ?? 'development', toEnvDir(watch, watch.current), {}).env
+  } catch {
+    return { ...processEnv }
+  }
+  const kept: Record<string, string | undefined> = {}
+  for (const [name, value] of Object.entries(processEnv)) {
+    if (fromFiles[name] !== value) kept[name] = value
+  }
+  return kept
 }

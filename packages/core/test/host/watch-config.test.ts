@@ -1,7 +1,8 @@
+import { rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { Upstream } from '@sameorigin/test-utils'
 import { connectWebSocket, countResources, createGate, listen, request } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createProxy } from '../../src/engine/create-proxy.ts'
 import type { ProxyError } from '../../src/errors/proxy-error.ts'
 import { loadHostConfig } from '../../src/host/load-host-config.ts'
@@ -111,6 +112,38 @@ describe('watchConfig', () => {
       /^\[sameorigin\] \.env\.development\.local changed: routes changed \/api/,
     )
     expect(await answeredBy(proxy.url, b)).toBe(true)
+  })
+
+  it('reads again the variables a host copied from the env files into process.env (Next, Rsbuild)', async () => {
+    const a = await upstreamForTest()
+    const b = await upstreamForTest()
+    workspace.put('sameorigin.config.ts', configFor({ '/api': '${SAMEORIGIN_TEST_COPIED}' }))
+    workspace.put('.env', `SAMEORIGIN_TEST_COPIED=${b.url}\n`)
+    const local = workspace.put('.env.local', `SAMEORIGIN_TEST_COPIED=${a.url}\n`)
+    // What Next does before any module of the app runs: the files' values, copied into process.env.
+    vi.stubEnv('SAMEORIGIN_TEST_COPIED', a.url)
+    onTestFinished(() => void vi.unstubAllEnvs())
+    const proxy = await startWatched()
+    expect(await answeredBy(proxy.url, a)).toBe(true)
+
+    rmSync(local)
+    await eventually(() => proxy.infos().length === 1, 5000)
+    expect(proxy.infos()[0]).toContain('.env.local changed: routes changed /api')
+    expect(await answeredBy(proxy.url, b)).toBe(true)
+  })
+
+  it('lets a variable of the shell win over the env files, on every reload', async () => {
+    const a = await upstreamForTest()
+    const b = await upstreamForTest()
+    workspace.put('sameorigin.config.ts', configFor({ '/api': '${SAMEORIGIN_TEST_SHELL}' }))
+    workspace.put('.env', `SAMEORIGIN_TEST_SHELL=${b.url}\n`)
+    vi.stubEnv('SAMEORIGIN_TEST_SHELL', a.url)
+    onTestFinished(() => void vi.unstubAllEnvs())
+    const proxy = await startWatched()
+    workspace.put('.env', `SAMEORIGIN_TEST_SHELL=${b.url}/v2\n`)
+    await eventually(() => proxy.infos().length === 1, 5000)
+    expect(proxy.infos()[0]).toContain('.env changed: routes unchanged')
+    expect(await answeredBy(proxy.url, a)).toBe(true)
   })
 
   it('picks up a config file written after the server started', async () => {

@@ -38,7 +38,7 @@ export function parseMockFile(bytes: Uint8Array, source: string): ParsedMockFile
   try {
     data = JSON.parse(new TextDecoder().decode(bytes))
   } catch (error) {
-    return fail(`is not valid JSON: ${(error as Error).message}`)
+    return fail(`is not valid JSON: ${(error as Error).message}.`)
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data))
     return fail('must hold a JSON object.')
