@@ -7,7 +7,7 @@ import { Agent } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
-import { createGate, isWatched, listen, request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, createGate, isWatched, listen, request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createPagesHandler } from '../src/route/create-pages-handler.ts'
 import type { RouteHandlerOptions } from '../src/route/create-route-handler.ts'
@@ -43,13 +43,6 @@ async function serveHandler(options: RouteHandlerOptions) {
   return app
 }
 
-/** Whether `/api/x` through `url` is answered 200 by `upstream` (and only by it). */
-async function answeredBy(url: string, upstream: Upstream, agent?: Agent): Promise<boolean> {
-  const before = upstream.requests.length
-  const response = await request(`${url}/api/x`, agent === undefined ? {} : { agent })
-  return response.status === 200 && upstream.requests.length === before + 1
-}
-
 describe('the route handler in next dev: live reload', () => {
   it('applies each edit to the next request, one line each, on the same proxy and pooled connections', async () => {
     const a = await upstreamForTest()
@@ -60,12 +53,12 @@ describe('the route handler in next dev: live reload', () => {
     const { url } = await serveHandler({ root: app.root, logger })
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     onTestFinished(() => agent.destroy())
-    expect(await answeredBy(url, a, agent)).toBe(true)
+    expect(await answeredBy(url, a, { agent: agent })).toBe(true)
 
     app.put('sameorigin.config.ts', configFor({ '/api': a.url, '/v2': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     expect(lines.info[0]).toBe(`[sameorigin] sameorigin.config.ts changed: routes added /v2 → ${b.url}/`)
-    expect(await answeredBy(url, a, agent)).toBe(true)
+    expect(await answeredBy(url, a, { agent: agent })).toBe(true)
     // The one proxy was updated, not replaced: its pooled upstream connection served both.
     expect(a.connections).toBe(1)
 

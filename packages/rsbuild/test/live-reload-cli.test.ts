@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { startRsbuildDev } from './_rsbuild-cli.ts'
 
@@ -28,13 +28,9 @@ describe('live reload under the rsbuild dev CLI', () => {
       '.env': `API_TARGET=${a.url}\n`,
     })
     onTestFinished(() => cli.stop())
-    const answeredBy = async (upstream: Upstream): Promise<boolean> => {
-      const before = upstream.requests.length
-      const response = await request(`${cli.url}/api/x`)
-      return response.status === 200 && upstream.requests.length === before + 1
-    }
+    const answered = (upstream: Upstream): Promise<boolean> => answeredBy(cli.url, upstream)
     const put = (name: string, text: string): void => writeFileSync(join(cli.root, name), text)
-    expect(await answeredBy(a)).toBe(true)
+    expect(await answered(a)).toBe(true)
 
     put('sameorigin.config.ts', configFor({ '/api': b.url }))
     await vi.waitFor(
@@ -43,7 +39,7 @@ describe('live reload under the rsbuild dev CLI', () => {
         timeout: 10_000,
       },
     )
-    expect(await answeredBy(b)).toBe(true)
+    expect(await answered(b)).toBe(true)
     put('sameorigin.config.ts', configFor({ '/api': '${API_TARGET}' }))
     await vi.waitFor(
       () => expect(cli.output()).toContain(`sameorigin.config.ts changed: routes changed /api → ${a.url}/`),
@@ -51,7 +47,7 @@ describe('live reload under the rsbuild dev CLI', () => {
         timeout: 10_000,
       },
     )
-    expect(await answeredBy(a)).toBe(true)
+    expect(await answered(a)).toBe(true)
     expect(cli.output()).not.toContain('restarting')
     expect(count(cli.output(), 'routes (first match wins)')).toBe(1)
 
@@ -60,6 +56,6 @@ describe('live reload under the rsbuild dev CLI', () => {
       timeout: 20_000,
     })
     expect(cli.output()).toContain('restarting server as .env changed')
-    await vi.waitFor(async () => expect(await answeredBy(b)).toBe(true), { timeout: 10_000 })
+    await vi.waitFor(async () => expect(await answered(b)).toBe(true), { timeout: 10_000 })
   }, 60_000)
 })

@@ -4,12 +4,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { countBuilds } from './_count-builds.ts'
 import { createFixture } from './_fixture.ts'
-import type { LogLine, Started } from './_rsbuild.ts'
+import type { LogLine } from './_rsbuild.ts'
 import { RSBUILDS, SERVERS, startDev, startPreview } from './_rsbuild.ts'
 
 async function upstreamForTest(): Promise<Upstream> {
@@ -22,12 +22,6 @@ const configFor = (routes: Record<string, string>): string =>
   `export default { routes: ${JSON.stringify(routes)} }\n`
 
 /** Whether the next `/api/x` is answered by `upstream`. */
-async function answeredBy(server: Started, upstream: Upstream): Promise<boolean> {
-  const before = upstream.requests.length
-  const response = await request(`${server.url}/api/x`)
-  return response.status === 200 && upstream.requests.length === before + 1
-}
-
 const ours = (lines: readonly LogLine[], stream: LogLine['stream']): string[] =>
   lines
     .filter((line) => line.stream === stream && line.message.includes('[sameorigin]'))
@@ -42,7 +36,7 @@ describe('live reload in Rsbuild', () => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
       const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
       const server = await start({ rsbuild, root, plugins: [pluginSameOrigin()] })
-      expect(await answeredBy(server, a)).toBe(true)
+      expect(await answeredBy(server.url, a)).toBe(true)
 
       writeFileSync(join(root, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
       const changed = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/)`
@@ -53,7 +47,7 @@ describe('live reload in Rsbuild', () => {
         },
       )
       expect(ours(server.lines, 'log').filter((line) => line.includes(' changed: '))).toHaveLength(1)
-      expect(await answeredBy(server, b)).toBe(true)
+      expect(await answeredBy(server.url, b)).toBe(true)
     },
   )
 
@@ -72,11 +66,11 @@ describe('live reload in Rsbuild', () => {
       '[sameorigin] sameorigin.config.ts changed, but the config cannot be used; the last good one keeps serving.\nERR_CONFIG_INVALID: ',
     )
     expect(problem).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
-    expect(await answeredBy(server, a)).toBe(true)
+    expect(await answeredBy(server.url, a)).toBe(true)
 
     writeFileSync(join(root, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
     await vi.waitFor(() => expect(server.text()).toContain(`changed /api → ${b.url}/`), { timeout: 10_000 })
-    expect(await answeredBy(server, b)).toBe(true)
+    expect(await answeredBy(server.url, b)).toBe(true)
     expect(ours(server.lines, 'error')).toHaveLength(1)
     expect(counts).toEqual({ builds: 1, invalidations: 0 })
   })
@@ -88,7 +82,7 @@ describe('live reload in Rsbuild', () => {
       '.env.production': `API_TARGET=${a.url}\n`,
     })
     const server = await startPreview({ root, plugins: [pluginSameOrigin()], config: { mode: 'production' } })
-    expect(await answeredBy(server, a)).toBe(true)
+    expect(await answeredBy(server.url, a)).toBe(true)
 
     writeFileSync(join(root, '.env.production'), `API_TARGET=${b.url}\n`)
     await vi.waitFor(
@@ -97,6 +91,6 @@ describe('live reload in Rsbuild', () => {
         timeout: 10_000,
       },
     )
-    expect(await answeredBy(server, b)).toBe(true)
+    expect(await answeredBy(server.url, b)).toBe(true)
   })
 })

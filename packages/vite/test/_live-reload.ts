@@ -1,7 +1,7 @@
 // What the live reload tests share: edits on disk, the lines a reload prints, and which upstream answered.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { startUpstream } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
 import { onTestFinished } from 'vitest'
 import type { LogLine } from './_vite.ts'
@@ -15,13 +15,6 @@ export async function upstreamForTest(): Promise<Upstream> {
   const upstream = await startUpstream()
   onTestFinished(() => upstream.close())
   return upstream
-}
-
-/** Whether `/api/x` on the server reached `upstream`. */
-export async function answeredBy(url: string, upstream: Upstream): Promise<boolean> {
-  const before = upstream.requests.length
-  const response = await request(`${url}/api/x`)
-  return response.status === 200 && upstream.requests.length === before + 1
 }
 
 /** A `sameorigin.config.ts` with these routes. */

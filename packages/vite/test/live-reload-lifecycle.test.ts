@@ -2,20 +2,12 @@
 // restart and in middleware mode), and nothing left behind by many edits.
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
-import { listen } from '@sameorigin/test-utils'
+import { answeredBy, listen } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { countResources } from '@sameorigin/test-utils'
 import { createFixture } from './_fixture.ts'
-import {
-  answeredBy,
-  changeLines,
-  configFor,
-  TIMEOUT,
-  upstreamForTest,
-  WAIT,
-  writeFile,
-} from './_live-reload.ts'
+import { changeLines, configFor, TIMEOUT, upstreamForTest, WAIT, writeFile } from './_live-reload.ts'
 import { VITE8, VITES, captureLogger, startDev, startPreview } from './_vite.ts'
 
 describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {

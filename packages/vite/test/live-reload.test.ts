@@ -1,10 +1,9 @@
-import { connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { connectHmr, isHmrMessage } from './_hmr.ts'
 import {
-  answeredBy,
   changeLines,
   configFor,
   problemLines,

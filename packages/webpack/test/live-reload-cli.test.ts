@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { CliKind } from './_cli.ts'
 import { CLI_KINDS, startCli } from './_cli.ts'
@@ -31,31 +31,27 @@ describe.each(CLI_KINDS)('live reload in %s serve', (kind: CliKind) => {
       files: { 'sameorigin.config.ts': configFor({ '/api': a.url }) },
     })
     onTestFinished(() => cli.stop())
-    const answeredBy = async (upstream: Upstream): Promise<boolean> => {
-      const before = upstream.requests.length
-      const response = await request(`${cli.url}/api/x`)
-      return response.status === 200 && upstream.requests.length === before + 1
-    }
+    const answered = (upstream: Upstream): Promise<boolean> => answeredBy(cli.url, upstream)
     const put = (text: string): void => writeFileSync(join(cli.root, 'sameorigin.config.ts'), text)
-    expect(await answeredBy(a)).toBe(true)
+    expect(await answered(a)).toBe(true)
     await vi.waitFor(() => expect(cli.output()).toMatch(/compiled/), { timeout: 10_000 })
     const builds = count(cli.output(), 'compiled')
 
     put(configFor({ '/api': b.url }))
     const toB = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/)`
     await vi.waitFor(() => expect(cli.output()).toContain(toB), { timeout: 10_000 })
-    expect(await answeredBy(b)).toBe(true)
+    expect(await answered(b)).toBe(true)
 
     put(configFor({ '/api': 'localhost:8080' }))
     const cannot = '[sameorigin] sameorigin.config.ts changed, but the config cannot be used'
     await vi.waitFor(() => expect(cli.output()).toContain(cannot), { timeout: 10_000 })
     expect(cli.output()).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
-    expect(await answeredBy(b)).toBe(true)
+    expect(await answered(b)).toBe(true)
 
     put(configFor({ '/api': a.url }))
     const toA = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${a.url}/ (was ${b.url}/)`
     await vi.waitFor(() => expect(cli.output()).toContain(toA), { timeout: 10_000 })
-    expect(await answeredBy(a)).toBe(true)
+    expect(await answered(a)).toBe(true)
     const output = cli.output()
     expect(count(output, cannot)).toBe(1)
     // Neither a rebuild nor a restart: one build, one route table.

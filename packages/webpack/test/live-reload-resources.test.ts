@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
@@ -33,24 +33,20 @@ describe('live reload resources in webpack-dev-server 5', () => {
     await vi.waitFor(() => expect(counted.builds).toBe(1), { timeout: 10_000 })
     const changes = (): number =>
       ours(server.lines).filter((line) => line.message.includes(`${file} changed: routes`)).length
-    const answeredBy = async (upstream: Upstream): Promise<boolean> => {
-      const before = upstream.requests.length
-      const response = await request(`${server.url}/api/x`)
-      return response.status === 200 && upstream.requests.length === before + 1
-    }
-    expect(await answeredBy(a)).toBe(true)
+    const answered = (upstream: Upstream): Promise<boolean> => answeredBy(server.url, upstream)
+    expect(await answered(a)).toBe(true)
     expect(isWatched(join(root, 'proxy'))).toBe(true)
 
     writeFileSync(join(root, file), configFor({ '/api': b.url }))
     await vi.waitFor(() => expect(changes()).toBe(1), { timeout: 10_000 })
-    expect(await answeredBy(b)).toBe(true)
+    expect(await answered(b)).toBe(true)
     const before = countResources()
     for (let edit = 2; edit <= 50; edit++) {
       const target = edit % 2 === 0 ? a.url : b.url
       writeFileSync(join(root, file), configFor({ '/api': target, [`/edit${edit}`]: b.url }))
       await vi.waitFor(() => expect(changes()).toBe(edit), { timeout: 10_000 })
     }
-    expect(await answeredBy(a)).toBe(true)
+    expect(await answered(a)).toBe(true)
     // Timers of requests that just ended may still be due: the count may only fall.
     await vi.waitFor(() => expect(countResources().timers).toBeLessThanOrEqual(before.timers))
     expect({ ...countResources(), timers: 0 }).toEqual({ ...before, timers: 0 })

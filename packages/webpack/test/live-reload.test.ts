@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
-import { connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
@@ -32,13 +32,6 @@ async function startWatched(files: Record<string, string>) {
       .map((line) => line.message)
   const put = (name: string, text: string): void => writeFileSync(join(root, name), text)
   return { ...server, root, put, counted, infos: () => at('info'), errors: () => at('error') }
-}
-
-/** Whether the next `/api/x` is answered by `upstream`. */
-async function answeredBy(url: string, upstream: Upstream): Promise<boolean> {
-  const before = upstream.requests.length
-  const response = await request(`${url}/api/x`)
-  return response.status === 200 && upstream.requests.length === before + 1
 }
 
 const CHANGED = /^\[sameorigin\] sameorigin\.config\.ts changed: /

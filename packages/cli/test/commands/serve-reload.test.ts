@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
 import {
+  answeredBy,
   connectWebSocket,
   countFileWatches,
   createGate,
@@ -24,13 +25,6 @@ async function upstreamForTest(options?: UpstreamOptions): Promise<Upstream> {
   const upstream = await startUpstream(options)
   onTestFinished(() => upstream.close())
   return upstream
-}
-
-/** Whether `/api/x` through the proxy is answered 200 by `upstream` (and only by it). */
-async function answeredBy(url: string, upstream: Upstream): Promise<boolean> {
-  const before = upstream.requests.length
-  const response = await request(`${url}/api/x`)
-  return response.status === 200 && upstream.requests.length === before + 1
 }
 
 describe('sameorigin serve: live reload', () => {

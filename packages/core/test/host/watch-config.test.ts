@@ -1,7 +1,13 @@
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:http'
-import type { Upstream } from '@sameorigin/test-utils'
-import { connectWebSocket, countResources, createGate, listen, request } from '@sameorigin/test-utils'
+import {
+  answeredBy,
+  connectWebSocket,
+  countResources,
+  createGate,
+  listen,
+  request,
+} from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createProxy } from '../../src/engine/create-proxy.ts'
 import type { ProxyError } from '../../src/errors/proxy-error.ts'
@@ -42,12 +48,6 @@ async function startWatched(options: SameOriginOptions = {}) {
   const infos = () => logs.lines.filter((line) => line.level === 'info').map((line) => line.message)
   const errors = () => logs.lines.filter((line) => line.level === 'error').map((line) => line.message)
   return { url: listening.url, engine, watcher, logs, problems, infos, errors }
-}
-
-const answeredBy = async (url: string, upstream: Upstream): Promise<boolean> => {
-  const before = upstream.requests.length
-  const response = await request(`${url}/api/x`)
-  return response.status === 200 && upstream.requests.length === before + 1
 }
 
 describe('watchConfig', () => {
