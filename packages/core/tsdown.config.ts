@@ -7,6 +7,8 @@ export default defineConfig({
     rewrite: 'src/rewrite/index.ts',
     // defineConfig, defineRoute and resolveConfig (no node: import), for hosts that run without node:http.
     config: 'src/config/index.ts',
+    // The doctor's checks (node:http, node:dns): `sameorigin doctor` and a dev server's report of a blocked call.
+    doctor: 'src/doctor/index.ts',
     // The Fetch transport: `fetch` (no node: import; the runtime's fetch) for the `default` condition,
     // `fetch-node` (the Node client, error pages from disk) for the `node` condition.
     fetch: 'src/fetch/index.ts',

@@ -22,14 +22,19 @@ async function runDoctorCommand(
   ctx: CommandContext,
 ): Promise<number> {
   // Imported here so `sameorigin --help` does not load the checks and node:http.
-  const [{ runDoctor }, { toFixes }, { toDoctorReport }, { formatReport }, { detectProject }] =
-    await Promise.all([
-      import('../doctor/run-doctor.ts'),
-      import('../doctor/to-fixes.ts'),
-      import('../doctor/to-doctor-report.ts'),
-      import('../doctor/format-report.ts'),
-      import('../project/detect-project.ts'),
-    ])
+  const [
+    { runDoctor, toDoctorReport },
+    { toRequestShape },
+    { toFixes },
+    { formatReport },
+    { detectProject },
+  ] = await Promise.all([
+    import('@sameorigin/core/doctor'),
+    import('../doctor/to-request-shape.ts'),
+    import('../doctor/to-fixes.ts'),
+    import('../doctor/format-report.ts'),
+    import('../project/detect-project.ts'),
+  ])
   const json = options.json === true
   try {
     const origin = lastString(options.origin)
@@ -40,13 +45,13 @@ async function runDoctorCommand(
       })
     }
     const run = await runDoctor(
-      {
+      toRequestShape({
         url: args[0] ?? '',
         origin,
         method: lastString(options.method) ?? 'GET',
         headers: strings(options.header),
         credentials: options.credentials === true,
-      },
+      }),
       {
         signal: ctx.signal,
         ...(json

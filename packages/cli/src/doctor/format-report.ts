@@ -1,5 +1,5 @@
 import type { Colors } from 'picocolors/types'
-import type { DoctorReport } from './to-doctor-report.ts'
+import type { DoctorReport } from '@sameorigin/core/doctor'
 
 function describePreflight(report: DoctorReport): string {
   if (report.preflight === null) return 'preflight: not needed'

@@ -1,5 +1,5 @@
-import { createError } from '@sameorigin/core'
-import type { ProxyError } from '@sameorigin/core'
+import { createError } from '../errors/proxy-error.ts'
+import type { ProxyError } from '../errors/proxy-error.ts'
 
 /** Error codes of certificate and TLS failures (Node's and OpenSSL's). */
 const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|VERIFY|EPROTO/

@@ -2,8 +2,8 @@ import { ask } from './ask.ts'
 import type { Answer } from './ask.ts'
 import type { RequestState } from './follow-redirect.ts'
 import { corsUnsafeRequestHeaderNames, needsPreflight } from './needs-preflight.ts'
-import type { ParsedInput } from './parse-doctor-input.ts'
 import type { ResolvedHost } from './resolve-host.ts'
+import type { ParsedRequest } from './to-fetch-request.ts'
 import { toRequestFailed } from './to-request-failed.ts'
 import type { DoctorRun, Exchange, FetchRequest, HeaderList, PreflightReport, Reason } from './types.ts'
 
@@ -40,7 +40,7 @@ export interface DoctorSession {
 }
 
 /** Starts a doctor run for the page's request, with the findings the input already gave. */
-export function createDoctorSession(parsed: ParsedInput, options: DoctorSessionOptions): DoctorSession {
+export function createDoctorSession(parsed: ParsedRequest, options: DoctorSessionOptions): DoctorSession {
   const { request } = parsed
   const exchanges: Exchange[] = []
   const preflightNeeded = needsPreflight(request)

@@ -9,14 +9,14 @@ import { createDoctorSession } from './create-doctor-session.ts'
 import type { DoctorSession } from './create-doctor-session.ts'
 import { followRedirect, isRedirect } from './follow-redirect.ts'
 import { needsPreflight } from './needs-preflight.ts'
-import { parseDoctorInput } from './parse-doctor-input.ts'
-import type { DoctorInput } from './parse-doctor-input.ts'
 import { resolveHost } from './resolve-host.ts'
 import type { ResolvedHost } from './resolve-host.ts'
 import { resolvePageSpace } from './resolve-page-space.ts'
 import type { PageSpace } from './resolve-page-space.ts'
+import type { RequestShape } from './check-request-shape.ts'
 import { toAddressSpace } from './to-address-space.ts'
 import { toPreflightHeaders, toRequestHeaders } from './to-browser-headers.ts'
+import { toFetchRequest } from './to-fetch-request.ts'
 import { toRequestFailed } from './to-request-failed.ts'
 import type { DoctorRun, Exchange, Reason } from './types.ts'
 
@@ -133,17 +133,17 @@ function finalAnswer(session: DoctorSession, answer: Answer): DoctorRun {
 }
 
 /**
- * Asks `input.url` what a browser at `input.origin` would ask, in the browser's order, and applies
+ * Asks `shape.url` what a browser at `shape.origin` would ask, in the browser's order, and applies
  * the browser's checks at each step: forbidden method, mixed content, Local Network Access, the CORS
  * preflight when the Fetch standard needs one, the request, each redirect (CORS check on the hop,
  * Origin tainting, new preflight), then the CORS check of the final answer and the exposed headers.
  * Stops where the browser stops: after a failed preflight the request is not sent.
- * Throws `ERR_CLI_REQUEST_FAILED` when a request gets no answer, `ERR_CLI_ARGUMENT_INVALID` for input
- * fetch() would reject.
+ * Throws `ERR_CLI_REQUEST_FAILED` when a request gets no answer, a `TypeError` for a shape fetch()
+ * would reject (see `toFetchRequest`).
  */
-export async function runDoctor(input: DoctorInput, options: RunDoctorOptions = {}): Promise<DoctorRun> {
+export async function runDoctor(shape: RequestShape, options: RunDoctorOptions = {}): Promise<DoctorRun> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const session = createDoctorSession(parseDoctorInput(input), {
+  const session = createDoctorSession(toFetchRequest(shape), {
     timeoutMs,
     signal: options.signal,
     onRequest: options.onRequest,

@@ -1,4 +1,4 @@
-import { CORS_SAFELISTED_RESPONSE_HEADERS as SAFELISTED_RESPONSE_HEADERS } from '@sameorigin/core/rewrite'
+import { CORS_SAFELISTED_RESPONSE_HEADERS as SAFELISTED_RESPONSE_HEADERS } from '../rewrite/cors.ts'
 import { extractHeaderListValues } from './extract-header-list-values.ts'
 import { SPEC } from './spec.ts'
 import type { CredentialsMode, HeaderList, Reason } from './types.ts'

@@ -1,13 +1,6 @@
+import { isToken } from '../rules/is-token.ts'
 import { getHeader } from './get-header.ts'
 import type { HeaderList } from './types.ts'
-
-/** RFC 9110 `token`: what a method or a header name is made of. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/
-
-/** True when `value` is an RFC 9110 token (a valid method or header name). */
-export function isToken(value: string): boolean {
-  return TOKEN.test(value)
-}
 
 /**
  * The Fetch standard's "extracting header list values" for the comma-separated lists of tokens CORS
