@@ -13,12 +13,14 @@ export interface ToCurlOptions {
 
 /** Headers curl adds when none is given: emptied (`-H 'accept:'`) unless the upstream got one. */
 const CURL_DEFAULTS = ['accept', 'user-agent'] as const
+/** Added by curl to a large upload: emptied the same way when a body is sent. */
+const CURL_UPLOAD_DEFAULTS = ['expect'] as const
 
 /**
  * "Copy as curl": the request as the proxy sent it upstream, as one shell command (bash, zsh): the
- * method, the upstream URL, exactly the upstream's headers in order (curl's own `Accept` and
- * `User-Agent` suppressed when the upstream got none), and the body when it was captured whole as
- * text. A body that was not (binary, past the capture limit, or holding a NUL) is left out with its
+ * method, the upstream URL, exactly the upstream's headers in order, and the body when it was
+ * captured whole as text. `Accept`, `User-Agent` (and `Expect` with a body), which curl would add, are emptied when the
+ * upstream got none. A body that was not (binary, past the capture limit, or holding a NUL) is left out with its
  * `Content-Length`, and a comment line above the command says so. Every word is shell-quoted
  * (`quoteShell`), and curl's URL globbing is off. `undefined` when nothing went upstream.
  * @example toCurl(record) // → "curl --globoff --path-as-is -X 'POST' 'https://staging.example.com/v1/login' \\\n  -H 'host: staging.example.com' ..."
@@ -41,7 +43,7 @@ export function toCurl(record: ExchangeRecord, options: ToCurlOptions = {}): str
     // `name:` alone would remove the header: curl sends an empty one written `name;`.
     lines.push(`-H ${quoteShell(value === '' ? `${name};` : `${name}: ${value}`)}`)
   }
-  for (const name of CURL_DEFAULTS) {
+  for (const name of sendBody ? [...CURL_DEFAULTS, ...CURL_UPLOAD_DEFAULTS] : CURL_DEFAULTS) {
     if (!headers.some((entry) => entry.name === name)) lines.push(`-H ${quoteShell(`${name}:`)}`)
   }
   if (sendBody) lines.push(`--data-binary ${quoteShell(body.text ?? '')}`)
