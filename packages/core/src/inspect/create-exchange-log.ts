@@ -1,12 +1,12 @@
-import { MOCK_HEADER } from '../pipeline/mock/plan-mock-answer.ts'
-import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
 import type { BodyCapture } from './create-body-capture.ts'
 import { createBodyCapture, DEFAULT_BODY_LIMIT } from './create-body-capture.ts'
 import { filterExchanges } from './filter-exchanges.ts'
 import type { ExchangeFilter } from './filter-exchanges.ts'
-import { findHeader } from './group-headers.ts'
-import { toHeaderList } from './to-header-list.ts'
-import type { CapturedBody, ExchangeFailure, ExchangeRecord, ExchangeTimings, HeaderList } from './types.ts'
+import { endExchangeRecord, startExchangeRecord, updateExchangeRecord } from './update-exchange-record.ts'
+import type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
+import type { ExchangeRecord } from './types.ts'
+
+export type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
 
 /** Options of {@link createExchangeLog}. */
 export interface ExchangeLogOptions {
@@ -22,38 +22,6 @@ export interface ExchangeLogOptions {
   readonly bodyLimit?: number
   /** The clock, in ms since the epoch. @default Date.now */
   readonly now?: () => number
-}
-
-/** What is known when a request arrives. */
-export interface ExchangeStart {
-  readonly method: string
-  /** Path and query, as the browser sent them. */
-  readonly url: string
-  /** As the browser sent them. */
-  readonly headers: ReadonlyHeaderRecord
-}
-
-/** What becomes known later, any part at a time (each given field replaces the record's). */
-export interface ExchangeUpdate {
-  readonly route?: string
-  readonly upstreamUrl?: string
-  readonly devOrigin?: string
-  readonly cors?: boolean
-  /** The headers the upstream receives (`ForwardPlan.headers`, once complete). */
-  readonly upstreamRequestHeaders?: ReadonlyHeaderRecord
-  /** The status the browser gets. */
-  readonly status?: number
-  /** The head as the upstream (or the mock) sent it. */
-  readonly upstreamResponseHeaders?: ReadonlyHeaderRecord
-  /** The head as the browser gets it (`ResponsePlan.headers`): the exchange is then `responding`. */
-  readonly clientResponseHeaders?: ReadonlyHeaderRecord
-  /** Clocks, merged into the record's. */
-  readonly timings?: Partial<ExchangeTimings>
-}
-
-/** How an exchange ended: cleanly, or with a failure (a `ProxyError` fits). */
-export interface ExchangeEnd {
-  readonly failure?: ExchangeFailure
 }
 
 /** What a subscriber hears: a record started, changed or ended, one left the buffer, or all did. */
@@ -86,13 +54,6 @@ interface Entry {
   record: ExchangeRecord
   readonly request: BodyCapture
   readonly response: BodyCapture
-}
-
-const NO_TIMINGS: ExchangeTimings = {
-  connect: undefined,
-  tls: undefined,
-  firstByte: undefined,
-  total: undefined,
 }
 
 /**
@@ -131,7 +92,7 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
     capacity,
     bodyLimit,
     start(start) {
-      const record = toStartRecord(nextId++, now(), start)
+      const record = startExchangeRecord(nextId++, now(), start)
       entries.set(record.id, {
         record,
         request: createBodyCapture(bodyLimit),
@@ -149,7 +110,7 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
       const entry = entries.get(id)
       if (entry === undefined) return undefined
       if (isEnded(entry.record)) return entry.record
-      return change(entry, applyUpdate(entry.record, update), 'update')
+      return change(entry, updateExchangeRecord(entry.record, update), 'update')
     },
     body(id, side, chunk) {
       const entry = entries.get(id)
@@ -159,7 +120,7 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
       const entry = entries.get(id)
       if (entry === undefined) return undefined
       if (isEnded(entry.record)) return entry.record
-      return change(entry, toEndRecord(entry, now(), end), 'end')
+      return change(entry, endExchangeRecord(entry.record, now(), end, entry.request, entry.response), 'end')
     },
     get: (id) => entries.get(id)?.record,
     list: (filter) =>
@@ -180,81 +141,4 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
 
 function isEnded(record: ExchangeRecord): boolean {
   return record.state === 'done' || record.state === 'failed'
-}
-
-function toStartRecord(id: number, startedAt: number, start: ExchangeStart): ExchangeRecord {
-  return {
-    id,
-    startedAt,
-    state: 'pending',
-    method: start.method,
-    url: start.url,
-    route: undefined,
-    upstreamUrl: undefined,
-    devOrigin: undefined,
-    cors: false,
-    status: undefined,
-    duration: undefined,
-    size: undefined,
-    request: { client: toHeaderList(start.headers), upstream: undefined, body: undefined },
-    response: { upstream: undefined, client: undefined, body: undefined },
-    timings: NO_TIMINGS,
-    failure: undefined,
-    mock: undefined,
-  }
-}
-
-function applyUpdate(record: ExchangeRecord, update: ExchangeUpdate): ExchangeRecord {
-  const { request, response } = record
-  const client =
-    update.clientResponseHeaders === undefined ? response.client : toHeaderList(update.clientResponseHeaders)
-  return {
-    ...record,
-    state: update.clientResponseHeaders === undefined ? record.state : 'responding',
-    route: update.route ?? record.route,
-    upstreamUrl: update.upstreamUrl ?? record.upstreamUrl,
-    devOrigin: update.devOrigin ?? record.devOrigin,
-    cors: update.cors ?? record.cors,
-    status: update.status ?? record.status,
-    request: {
-      ...request,
-      upstream:
-        update.upstreamRequestHeaders === undefined
-          ? request.upstream
-          : toHeaderList(update.upstreamRequestHeaders),
-    },
-    response: {
-      ...response,
-      upstream:
-        update.upstreamResponseHeaders === undefined
-          ? response.upstream
-          : toHeaderList(update.upstreamResponseHeaders),
-      client,
-    },
-    timings: update.timings === undefined ? record.timings : { ...record.timings, ...update.timings },
-    mock: findHeader(client, MOCK_HEADER) ?? record.mock,
-  }
-}
-
-function toEndRecord(entry: Entry, endedAt: number, end: ExchangeEnd): ExchangeRecord {
-  const { record } = entry
-  const duration = Math.max(0, endedAt - record.startedAt)
-  const failure =
-    end.failure === undefined
-      ? undefined
-      : { code: end.failure.code, message: end.failure.message, hint: end.failure.hint }
-  return {
-    ...record,
-    state: failure === undefined ? 'done' : 'failed',
-    duration,
-    size: entry.response.size,
-    failure,
-    request: { ...record.request, body: toBody(entry.request, record.request.client) },
-    response: { ...record.response, body: toBody(entry.response, record.response.client) },
-    timings: { ...record.timings, total: record.timings.total ?? duration },
-  }
-}
-
-function toBody(capture: BodyCapture, headers: HeaderList | undefined): CapturedBody | undefined {
-  return capture.size === 0 ? undefined : capture.finish(headers)
 }

@@ -47,7 +47,7 @@ export function explainResponseChange(
   if (name === 'content-length' && after === undefined && context.chunked) {
     return {
       rule: 'hop-by-hop',
-      explanation: `${change}: sent beside Transfer-Encoding, which a proxy must not forward (RFC 9112 §6.3)`,
+      explanation: `${change}: it came beside Transfer-Encoding, which a proxy must not pass on together (RFC 9112 §6.3)`,
     }
   }
   if (after === undefined && name === 'transfer-encoding') {
@@ -60,6 +60,12 @@ export function explainResponseChange(
     return {
       rule: 'hop-by-hop',
       explanation: `${change}: hop-by-hop, it describes the upstream's connection, not the answer`,
+    }
+  }
+  if (name === 'connection' && after?.toLowerCase() === 'upgrade') {
+    return {
+      rule: 'hop-by-hop',
+      explanation: `${change}: kept for the upgrade handshake, as the upgrade pair only`,
     }
   }
   const targetOnly = TARGET_ONLY[name]

@@ -6,7 +6,7 @@
 import { createPipeline } from '../../src/pipeline/create-pipeline.ts'
 import type { PipelineOptions } from '../../src/pipeline/create-pipeline.ts'
 import { planMockAnswer } from '../../src/pipeline/mock/plan-mock-answer.ts'
-import { planRequest } from '../../src/pipeline/plan-request.ts'
+import { planRequest, planUpgrade } from '../../src/pipeline/plan-request.ts'
 import { planResponse } from '../../src/pipeline/plan-response.ts'
 import type { ForwardPlan } from '../../src/pipeline/types.ts'
 import type { ReadonlyHeaderRecord } from '../../src/rewrite/types.ts'
@@ -34,6 +34,8 @@ export interface ExchangeCase {
   /** Bodies that pass, each way. */
   readonly requestBody?: Uint8Array
   readonly responseBody?: Uint8Array
+  /** A WebSocket handshake, planned by `planUpgrade`. */
+  readonly upgrade?: boolean
 }
 
 const silent = { info() {}, warn() {}, error() {} }
@@ -48,7 +50,7 @@ export function planExchange(input: ExchangeCase): {
     { logger: silent, ...input.options },
     'test',
   )
-  const plan = planRequest(pipeline, {
+  const plan = (input.upgrade === true ? planUpgrade : planRequest)(pipeline, {
     method: input.method ?? 'GET',
     url: input.url ?? '/api/session',
     headers: { host: 'localhost:5173', ...input.headers },

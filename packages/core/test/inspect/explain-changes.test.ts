@@ -211,6 +211,39 @@ describe('explainChanges, against what the real rewrites did', () => {
         "mock: X-Sameorigin-Mock: api/session/GET.json added: the route's mock answered, not the backend",
       ],
     ],
+    [
+      'a chunked upload: framed chunked upstream, its connection closed after',
+      {
+        method: 'POST',
+        route: { changeOrigin: false, xfwd: false },
+        headers: { 'transfer-encoding': 'chunked', connection: 'keep-alive' },
+        upstream: { 'transfer-encoding': 'chunked', 'content-length': '5' },
+      },
+      [
+        "framing: Connection keep-alive → close: a chunked body's connection is never reused",
+        'hop-by-hop: Transfer-Encoding removed: hop-by-hop, the dev server frames the body to the browser itself',
+        'hop-by-hop: Content-Length removed: it came beside Transfer-Encoding, which a proxy must not pass on together (RFC 9112 §6.3)',
+      ],
+    ],
+    [
+      'a WebSocket handshake: the upgrade pair kept',
+      {
+        upgrade: true,
+        route: { changeOrigin: false, xfwd: false },
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-key': 'k',
+          'sec-websocket-version': '13',
+        },
+        status: 101,
+        upstream: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-accept': 'a' },
+      },
+      [
+        'hop-by-hop: Connection Upgrade → upgrade: kept for the upgrade handshake, as the upgrade pair only',
+        'hop-by-hop: Connection Upgrade → upgrade: kept for the upgrade handshake, as the upgrade pair only',
+      ],
+    ],
   ])('%s', (_title, input, expected) => {
     expect(explain(input)).toEqual(expected)
     // Every difference is explained, and nothing else is.
