@@ -44,10 +44,12 @@ function requestChanges(record: ExchangeRecord, showSecrets: boolean): HeaderCha
   if (upstream === undefined) return []
   const targetHost = toHost(record.upstreamUrl)
   const connectionOptions = toOptions(findHeader(client, 'connection'))
+  const chunked = findHeader(upstream, 'transfer-encoding') !== undefined
   return compare('request', client, upstream, (name, before, after) => [
     explainRequestChange(name, before, after, {
       targetHost,
       connectionOptions,
+      chunked,
       show: toShow(name, showSecrets),
     }),
   ])

@@ -9,6 +9,8 @@ export interface RequestChangeContext {
   readonly targetHost: string | undefined
   /** The options listed in the browser's `Connection` field (hop-by-hop too). */
   readonly connectionOptions: readonly string[]
+  /** The upstream request is framed chunked (`Transfer-Encoding`). */
+  readonly chunked: boolean
   /** A value as the explanation may show it (masked unless the session shows secrets). */
   readonly show: (value: string) => string
 }
@@ -40,7 +42,7 @@ export function explainRequestChange(
   const label = toDisplayName(name)
   const change = describe(label, before, after, context.show)
   if (name === 'content-length' || name === 'transfer-encoding') {
-    return { rule: 'framing', explanation: `${change}: ${whyFraming(name, after)}` }
+    return { rule: 'framing', explanation: `${change}: ${whyFraming(name, after, context.chunked)}` }
   }
   if (name === 'connection' && after?.toLowerCase() === 'close') {
     return { rule: 'framing', explanation: `${change}: a chunked body's connection is never reused` }
@@ -79,10 +81,11 @@ export function explainRequestChange(
     }
   }
   if ((name === 'origin' || name === 'referer') && before !== undefined && after !== undefined) {
-    return {
-      rule: 'origin',
-      explanation: `${change}: rewritten to the target, so an Origin check passes (rewriteOrigin)`,
-    }
+    const why =
+      name === 'origin'
+        ? 'rewritten to the target, so an Origin check passes'
+        : "put on the target's origin, its path kept"
+    return { rule: 'origin', explanation: `${change}: ${why} (rewriteOrigin)` }
   }
   if (name === 'cookie' && before !== undefined && after !== undefined) {
     const restored = findRestoredNames(before, after)
@@ -110,13 +113,13 @@ export function describe(
   return `${label} ${toShortValue(show(before))} → ${toShortValue(show(after))}`
 }
 
-function whyFraming(name: string, after: string | undefined): string {
+function whyFraming(name: string, after: string | undefined, chunked: boolean): string {
   if (name === 'transfer-encoding' && after !== undefined)
     return 'the body arrived without a declared length, so it goes chunked'
   if (name === 'transfer-encoding') return "hop-by-hop, the body's framing is set again from what arrived"
   if (after === '0') return 'a request without a body declares its length (GET and HEAD excepted)'
   if (after !== undefined) return 'the length of the body that arrived'
-  return 'the body streams chunked instead'
+  return chunked ? 'the body goes chunked instead' : 'a GET or HEAD without a body declares no length'
 }
 
 /** Cookie names the proxy's marker was taken off (`sameorigin-__Host-sid` → `__Host-sid`). */

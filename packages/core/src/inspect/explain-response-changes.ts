@@ -41,8 +41,12 @@ export function explainResponseChange(
   if (name === MOCK_HEADER && after !== undefined) {
     return { rule: 'mock', explanation: `${change}: the route's mock answered, not the backend` }
   }
-  if (name === 'content-length' && context.mock && after !== undefined) {
-    return { rule: 'mock', explanation: `${change}: the length of the mock's body` }
+  if (name === 'content-length' && context.mock) {
+    const why =
+      after === undefined
+        ? 'a mock answer is framed by its own body (a stream, or none)'
+        : "the length of the mock's body"
+    return { rule: 'mock', explanation: `${change}: ${why}` }
   }
   if (name === 'content-length' && after === undefined && context.chunked) {
     return {

@@ -50,7 +50,7 @@ describe('explainChanges, against what the real rewrites did', () => {
         "hop-by-hop: Connection removed: hop-by-hop, it describes the browser's connection to the dev server, not the request",
         "hop-by-hop: Keep-Alive removed: hop-by-hop, it describes the browser's connection to the dev server, not the request",
         'origin: Origin http://localhost:5173 → https://staging.example.com: rewritten to the target, so an Origin check passes (rewriteOrigin)',
-        'origin: Referer http://localhost:5173/login?next=/home → https://staging.example.com/login?next=/home: rewritten to the target, so an Origin check passes (rewriteOrigin)',
+        "origin: Referer http://localhost:5173/login?next=/home → https://staging.example.com/login?next=/home: put on the target's origin, its path kept (rewriteOrigin)",
         "forwarded: X-Forwarded-For: 127.0.0.1 added: the browser's address (xfwd)",
         'forwarded: X-Forwarded-Proto: http added: how the browser reached the dev server (xfwd)',
         'forwarded: X-Forwarded-Host: localhost:5173 added: the Host the browser sent (xfwd)',
@@ -242,6 +242,24 @@ describe('explainChanges, against what the real rewrites did', () => {
       [
         'hop-by-hop: Connection Upgrade → upgrade: kept for the upgrade handshake, as the upgrade pair only',
         'hop-by-hop: Connection Upgrade → upgrade: kept for the upgrade handshake, as the upgrade pair only',
+      ],
+    ],
+    [
+      'a GET that declared an empty body: no framing field upstream',
+      { route: { changeOrigin: false, xfwd: false }, headers: { 'content-length': '0' } },
+      ['framing: Content-Length removed: a GET or HEAD without a body declares no length'],
+    ],
+    [
+      "a mock's 204: no length",
+      {
+        route: { changeOrigin: false, xfwd: false },
+        mock: 'handler',
+        status: 204,
+        upstream: { 'content-length': '0' },
+      },
+      [
+        'mock: Content-Length removed: a mock answer is framed by its own body (a stream, or none)',
+        "mock: X-Sameorigin-Mock: handler added: the route's mock answered, not the backend",
       ],
     ],
   ])('%s', (_title, input, expected) => {
