@@ -137,7 +137,7 @@ describe('toCurl, run by bash against a real backend', () => {
 })
 
 describe('quoteShell', () => {
-  it.each(["it's", 'a\nb', '$(x) `y` ${z}', '!', '\\', "'\\''", 'é\t日本', '\x7f\x01', ''])(
+  it.each(["it's", 'a\nb', '\x01f\nf\r\n', '$(x) `y` ${z}', '!', '\\', "'\\''", 'é\t日本', '\x7f\x01', ''])(
     'bash reads %j back as the same word',
     async (text) => {
       const { stdout } = await run('bash', ['-c', `printf %s ${quoteShell(text)}`])
