@@ -35,6 +35,8 @@ export interface ExchangeUpdate {
 /** How an exchange ended: cleanly, or with a failure (a `ProxyError` fits). */
 export interface ExchangeEnd {
   readonly failure?: ExchangeFailure
+  /** Response body bytes the browser got, when the transport counted them without `body`. */
+  readonly size?: number
 }
 
 const NO_TIMINGS: ExchangeTimings = {
@@ -117,7 +119,7 @@ export function endExchangeRecord(
     ...record,
     state: failure === undefined ? 'done' : 'failed',
     duration,
-    size: response.size,
+    size: end.size ?? response.size,
     failure,
     request: { ...record.request, body: toBody(request, record.request.client) },
     response: { ...record.response, body: toBody(response, record.response.client) },

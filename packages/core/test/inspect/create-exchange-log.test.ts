@@ -108,6 +108,12 @@ describe('createExchangeLog', () => {
     expect(log.start({ method: 'GET', url: '/', headers: {} }).id).toBe(502)
   })
 
+  it('takes the size a transport counted itself', () => {
+    const log = createExchangeLog()
+    const { id } = log.start({ method: 'GET', url: '/api', headers: {} })
+    expect(log.end(id, { size: 1234 })?.size).toBe(1234)
+  })
+
   it('caps each body at bodyLimit and counts all of it', () => {
     const log = createExchangeLog({ bodyLimit: 4 })
     const { id } = log.start({ method: 'POST', url: '/api', headers: { 'content-type': 'text/plain' } })
