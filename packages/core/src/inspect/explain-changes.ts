@@ -71,7 +71,7 @@ function responseChanges(record: ExchangeRecord, showSecrets: boolean): HeaderCh
       ? []
       : [explainResponseChange(name, before, after, { ...context, show: toShow(name, showSecrets) })],
   )
-  return cookies === undefined ? others : [...others, ...cookies]
+  return [...others, ...cookies]
 }
 
 type Explain = (
@@ -103,13 +103,9 @@ function compare(
 
 /**
  * `Set-Cookie` pairs, attribute by attribute, when both sides have as many (the rewrite keeps count
- * and order); `undefined` leaves them to the generic comparison (the route's `responseHeaders`).
+ * and order); otherwise the route's `responseHeaders` replaced or removed them, told as one change.
  */
-function compareSetCookies(
-  upstream: HeaderList,
-  client: HeaderList,
-  devHost: string,
-): HeaderChange[] | undefined {
+function compareSetCookies(upstream: HeaderList, client: HeaderList, devHost: string): HeaderChange[] {
   const before = groupHeaders(upstream).get('set-cookie') ?? []
   const after = groupHeaders(client).get('set-cookie') ?? []
   if (before.length !== after.length) {

@@ -262,6 +262,14 @@ describe('explainChanges, against what the real rewrites did', () => {
         "mock: X-Sameorigin-Mock: handler added: the route's mock answered, not the backend",
       ],
     ],
+    [
+      "Set-Cookie removed by the route's responseHeaders",
+      {
+        route: { changeOrigin: false, xfwd: false, responseHeaders: { 'set-cookie': null } },
+        upstream: { 'set-cookie': ['a=1; Domain=staging.example.com', 'b=2'] },
+      },
+      ["route-response-headers: Set-Cookie removed by the route's responseHeaders (null)"],
+    ],
   ])('%s', (_title, input, expected) => {
     expect(explain(input)).toEqual(expected)
     // Every difference is explained, and nothing else is.
