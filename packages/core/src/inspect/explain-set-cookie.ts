@@ -44,8 +44,13 @@ export function explainSetCookie(before: string, after: string, devHost: string)
 /** Why `rewriteSetCookie` drops an attribute. */
 function why(attribute: CookieAttribute, devHost: string): string {
   switch (attribute.name) {
-    case 'domain':
-      return `the browser would reject it on ${devHost}; the cookie is kept for ${devHost} only (cookies)`
+    case 'domain': {
+      const domain = attribute.value.toLowerCase().replace(/^\./, '')
+      // A Domain the dev host matches would be accepted; it goes all the same (host-only is narrower).
+      return devHost === domain || devHost.endsWith(`.${domain}`)
+        ? `the proxy keeps every cookie host-only, for ${devHost} alone (cookies)`
+        : `the browser would reject it on ${devHost}; the cookie is kept for ${devHost} only (cookies)`
+    }
     case 'secure':
       return 'the dev server is plain http, where Safari (even on localhost) and every browser on another host name ignore Secure cookies (cookies)'
     case 'partitioned':

@@ -270,6 +270,16 @@ describe('explainChanges, against what the real rewrites did', () => {
       },
       ["route-response-headers: Set-Cookie removed by the route's responseHeaders (null)"],
     ],
+    [
+      'a Domain the dev host matches: removed all the same',
+      {
+        route: { changeOrigin: false, xfwd: false },
+        upstream: { 'set-cookie': 'a=1; Domain=.localhost; HttpOnly' },
+      },
+      [
+        'set-cookie: Set-Cookie a: Domain=.localhost removed: the proxy keeps every cookie host-only, for localhost alone (cookies)',
+      ],
+    ],
   ])('%s', (_title, input, expected) => {
     expect(explain(input)).toEqual(expected)
     // Every difference is explained, and nothing else is.
