@@ -71,6 +71,48 @@ export { toMockFileNames, toRecordFileName } from './pipeline/mock/mock-file-nam
 export { MOCK_HEADER } from './pipeline/mock/plan-mock-answer.ts'
 export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from './host/to-host-logger.ts'
 
+// inspector: the exchange log and what is served from it (pure: any transport, a Worker's included)
+export {
+  createExchangeLog,
+  explainChanges,
+  filterExchanges,
+  MASK,
+  maskChange,
+  maskExchange,
+  maskHeaderValue,
+  maskQuery,
+  SECRET_HEADER_NAME,
+  SECRET_QUERY_NAME,
+  toCurl,
+  toHar,
+  toHeaderList,
+  toStatusClass,
+} from './inspect/index.ts'
+export type {
+  CapturedBody,
+  ChangeDirection,
+  ChangeKind,
+  ChangeRule,
+  ExchangeEnd,
+  ExchangeEvent,
+  ExchangeFailure,
+  ExchangeFilter,
+  ExchangeLog,
+  ExchangeLogOptions,
+  ExchangeRecord,
+  ExchangeStart,
+  ExchangeState,
+  ExchangeTimings,
+  ExchangeUpdate,
+  ExplainChangesOptions,
+  HeaderChange,
+  HeaderEntry,
+  HeaderList,
+  StatusClass,
+  ToCurlOptions,
+  ToHarOptions,
+} from './inspect/index.ts'
+
 export type {
   CertificateInput,
   ConfigIssue,
