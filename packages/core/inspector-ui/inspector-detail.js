@@ -9,12 +9,22 @@ export function renderDetail(pane, { exchange, changes }, onClose) {
   const kind = statusClass(exchange)
   const request = changes.filter((change) => change.direction === 'request')
   const response = changes.filter((change) => change.direction === 'response')
-  pane.replaceChildren(
+  const parts = [
     h(
       'header',
       { class: 'detail-head' },
       h('h2', { class: 'mono' }, h('span', { class: 'method' }, exchange.method), ' ', exchange.url),
-      h('button', { type: 'button', class: 'close', 'aria-label': 'Close (Esc)', title: 'Close (Esc)', onclick: onClose }, '×'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'close',
+          'aria-label': 'Close (Esc)',
+          title: 'Close (Esc)',
+          onclick: onClose,
+        },
+        '×',
+      ),
     ),
     summary(exchange, kind),
     exchange.failure === undefined ? undefined : failure(exchange.failure),
@@ -29,7 +39,8 @@ export function renderDetail(pane, { exchange, changes }, onClose) {
     ]),
     timings(exchange),
     bodies(exchange),
-  )
+  ]
+  pane.replaceChildren(...parts.filter(Boolean))
 }
 
 function summary(exchange, kind) {
@@ -41,11 +52,21 @@ function summary(exchange, kind) {
     exchange.mock === undefined ? undefined : ['Mock', exchange.mock],
     exchange.cors ? ['CORS', 'answered by CORS mode'] : undefined,
   ]
-  return h('dl', { class: 'summary' }, rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', { class: 'mono' }, value)]))
+  return h(
+    'dl',
+    { class: 'summary' },
+    rows.filter(Boolean).map(([term, value]) => [h('dt', {}, term), h('dd', { class: 'mono' }, value)]),
+  )
 }
 
 function failure({ code, message, hint }) {
-  return h('div', { class: 'failure', role: 'alert' }, h('strong', { class: 'mono' }, code), h('p', {}, message), hint ? h('p', { class: 'hint' }, hint) : undefined)
+  return h(
+    'div',
+    { class: 'failure', role: 'alert' },
+    h('strong', { class: 'mono' }, code),
+    h('p', {}, message),
+    hint ? h('p', { class: 'hint' }, hint) : undefined,
+  )
 }
 
 function actions(exchange) {
@@ -65,7 +86,13 @@ function actions(exchange) {
     }
   }
   const disabled = exchange.request.upstream === undefined
-  return h('div', { class: 'detail-actions' }, h('button', { type: 'button', id: 'curl', onclick: copy, disabled }, 'Copy as curl'), note, output)
+  return h(
+    'div',
+    { class: 'detail-actions' },
+    h('button', { type: 'button', id: 'curl', onclick: copy, disabled }, 'Copy as curl'),
+    note,
+    output,
+  )
 }
 
 /** A message's changes explained, then its two header lists side by side with the changes marked. */
@@ -73,9 +100,23 @@ function section(title, changes, sides) {
   return h(
     'section',
     { class: 'part' },
-    h('h3', {}, title, ' ', h('span', { class: 'muted' }, changes.length === 0 ? 'no change' : `${changes.length} change${changes.length === 1 ? '' : 's'}`)),
+    h(
+      'h3',
+      {},
+      title,
+      ' ',
+      h(
+        'span',
+        { class: 'muted' },
+        changes.length === 0 ? 'no change' : `${changes.length} change${changes.length === 1 ? '' : 's'}`,
+      ),
+    ),
     changes.length === 0 ? undefined : h('ul', { class: 'changes' }, changes.map(changeItem)),
-    h('div', { class: 'sides' }, sides.map(([label, list, side]) => headerTable(label, list, changes, side))),
+    h(
+      'div',
+      { class: 'sides' },
+      sides.map(([label, list, side]) => headerTable(label, list, changes, side)),
+    ),
   )
 }
 
@@ -90,19 +131,28 @@ function changeItem(change) {
 }
 
 function headerTable(label, list, changes, side) {
-  if (list === undefined) return h('div', { class: 'side' }, h('h4', {}, label), h('p', { class: 'muted' }, 'none (not sent)'))
+  if (list === undefined)
+    return h('div', { class: 'side' }, h('h4', {}, label), h('p', { class: 'muted' }, 'none (not sent)'))
   const rows = list.map(({ name, value }) => {
     const found = changes.filter((change) => change.name === name && isOnSide(change.kind, side))
     const kind = found[0]?.kind
     return h(
       'tr',
-      { class: kind === undefined ? undefined : `k-${kind}`, title: found.map((change) => change.explanation).join('\n') || undefined },
+      {
+        class: kind === undefined ? undefined : `k-${kind}`,
+        title: found.map((change) => change.explanation).join('\n') || undefined,
+      },
       h('td', { class: 'mark' }, kind === undefined ? '' : MARK[kind]),
       h('th', { scope: 'row', class: 'mono' }, name),
       h('td', { class: 'mono value' }, value),
     )
   })
-  return h('div', { class: 'side' }, h('h4', {}, label), h('table', { class: 'headers' }, h('tbody', {}, rows)))
+  return h(
+    'div',
+    { class: 'side' },
+    h('h4', {}, label),
+    h('table', { class: 'headers' }, h('tbody', {}, rows)),
+  )
 }
 
 function isOnSide(kind, side) {
@@ -117,12 +167,21 @@ function timings(exchange) {
     ['First byte', firstByte],
     ['Total', total ?? exchange.duration],
   ]
-  const shown = rows.map(([term, value]) => [h('dt', {}, term), h('dd', { class: 'mono' }, value === undefined ? 'not seen' : formatDuration(value))])
+  const shown = rows.map(([term, value]) => [
+    h('dt', {}, term),
+    h('dd', { class: 'mono' }, value === undefined ? 'not seen' : formatDuration(value)),
+  ])
   return h('section', { class: 'part' }, h('h3', {}, 'Timings'), h('dl', { class: 'timings' }, shown))
 }
 
 function bodies(exchange) {
-  return h('section', { class: 'part' }, h('h3', {}, 'Bodies'), body('Request body', exchange.request.body), body('Response body', exchange.response.body))
+  return h(
+    'section',
+    { class: 'part' },
+    h('h3', {}, 'Bodies'),
+    body('Request body', exchange.request.body),
+    body('Response body', exchange.response.body),
+  )
 }
 
 function body(label, captured) {
@@ -130,6 +189,10 @@ function body(label, captured) {
   const type = captured.mimeType ? `, ${captured.mimeType}` : ''
   const heading = `${label}: ${formatSize(captured.size)}${type}`
   if (captured.text === undefined) return h('p', { class: 'muted' }, `${heading} (binary: size only)`)
-  const text = h('pre', { class: 'body mono' }, captured.text + (captured.truncated ? '\n… (first bytes only)' : ''))
+  const text = h(
+    'pre',
+    { class: 'body mono' },
+    captured.text + (captured.truncated ? '\n… (first bytes only)' : ''),
+  )
   return h('details', { class: 'body-toggle' }, h('summary', {}, heading), text)
 }

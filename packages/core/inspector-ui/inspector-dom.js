@@ -9,17 +9,18 @@ export function h(tag, attributes = {}, ...children) {
     if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value)
     else element.setAttribute(name, value === true ? '' : String(value))
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue
     element.append(typeof child === 'string' || typeof child === 'number' ? String(child) : child)
   }
   return element
 }
 
+const two = (value) => String(value).padStart(2, '0')
+
 /** `13:04:05.123` in local time. */
 export function formatTime(ms) {
   const date = new Date(ms)
-  const two = (value) => String(value).padStart(2, '0')
   const time = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
   return `${time}.${String(date.getMilliseconds()).padStart(3, '0')}`
 }

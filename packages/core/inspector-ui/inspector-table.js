@@ -8,7 +8,15 @@ export function filterRecords(records, filter) {
     if (filter.route !== '' && record.route !== filter.route) return false
     if (filter.status !== '' && statusClass(record) !== filter.status) return false
     if (text === '') return true
-    const fields = [record.method, record.url, record.upstreamUrl, record.route, record.status, record.failure?.code, record.mock]
+    const fields = [
+      record.method,
+      record.url,
+      record.upstreamUrl,
+      record.route,
+      record.status,
+      record.failure?.code,
+      record.mock,
+    ]
     return fields.some((field) => field !== undefined && String(field).toLowerCase().includes(text))
   })
 }
@@ -39,14 +47,21 @@ function toRow(record, selected, onOpen) {
     h('td', { class: 'c-method mono' }, record.method),
     h(
       'td',
-      { class: 'c-path mono', title: record.upstreamUrl === undefined ? record.url : `${record.url} → ${record.upstreamUrl}` },
+      {
+        class: 'c-path mono',
+        title: record.upstreamUrl === undefined ? record.url : `${record.url} → ${record.upstreamUrl}`,
+      },
       h('span', { class: 'path' }, record.url),
       target === undefined ? undefined : h('span', { class: 'arrow' }, ' → '),
       target === undefined ? undefined : h('span', { class: 'upstream' }, target),
       record.mock === undefined ? undefined : h('span', { class: 'tag' }, 'mock'),
     ),
     h('td', { class: 'c-route mono' }, record.route ?? '–'),
-    h('td', { class: 'c-status' }, h('span', { class: `badge s-${kind}` }, String(status))),
+    h(
+      'td',
+      { class: 'c-status', title: record.failure?.message },
+      h('span', { class: `badge s-${kind}` }, String(status)),
+    ),
     h('td', { class: 'c-num mono' }, formatDuration(record.duration)),
     h('td', { class: 'c-num mono' }, formatSize(record.size)),
   )

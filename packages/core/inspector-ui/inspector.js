@@ -17,7 +17,10 @@ let frame = 0
 
 /** The records the filter keeps, newest first: what the table shows and "Export HAR" downloads. */
 function shown() {
-  return filterRecords([...state.records.values()].toSorted((a, b) => b.id - a.id), state.filter)
+  return filterRecords(
+    [...state.records.values()].toSorted((a, b) => b.id - a.id),
+    state.filter,
+  )
 }
 
 /** Renders on the next frame, once however many events arrived. */
@@ -28,7 +31,8 @@ function render() {
     const records = shown()
     renderRows($('rows'), records, state.selected, openDetail)
     $('empty').hidden = records.length > 0
-    $('empty').textContent = state.records.size === 0 ? $('empty').dataset.none : 'No exchange matches the filter.'
+    $('empty').textContent =
+      state.records.size === 0 ? $('empty').dataset.none : 'No exchange matches the filter.'
     $('count').textContent = `${records.length} of ${state.records.size}`
     renderRoutes()
   })
@@ -36,10 +40,15 @@ function render() {
 
 function renderRoutes() {
   const select = $('route')
-  const routes = [...new Set([...state.records.values()].map((record) => record.route).filter(Boolean))].toSorted()
+  const routes = [
+    ...new Set([...state.records.values()].map((record) => record.route).filter(Boolean)),
+  ].toSorted()
   const current = [...select.options].slice(1).map((option) => option.value)
   if (routes.join('\n') === current.join('\n')) return
-  select.replaceChildren(h('option', { value: '' }, 'All routes'), ...routes.map((route) => h('option', { value: route }, route)))
+  select.replaceChildren(
+    h('option', { value: '' }, 'All routes'),
+    ...routes.map((route) => h('option', { value: route }, route)),
+  )
   select.value = routes.includes(state.filter.route) ? state.filter.route : ''
 }
 
@@ -121,7 +130,9 @@ function togglePause() {
 }
 
 function exportHar() {
-  const ids = shown().map((record) => record.id).toReversed()
+  const ids = shown()
+    .map((record) => record.id)
+    .toReversed()
   const link = h('a', { href: `api/har?ids=${ids.join(',')}`, download: '' })
   document.body.append(link)
   link.click()
@@ -165,7 +176,8 @@ $('route').addEventListener('change', (event) => {
   render()
 })
 $('filters').addEventListener('submit', (event) => event.preventDefault())
-for (const button of document.querySelectorAll('.classes button')) button.addEventListener('click', () => setStatus(button))
+for (const button of document.querySelectorAll('.classes button'))
+  button.addEventListener('click', () => setStatus(button))
 $('pause').addEventListener('click', togglePause)
 $('clear').addEventListener('click', () => fetch('api/exchanges', { method: 'DELETE' }))
 $('har').addEventListener('click', exportHar)

@@ -57,7 +57,10 @@ export type InspectorHandler = (request: Request) => Promise<Response | undefine
  * const inspector = createInspectorHandler(log, { assets: readInspectorAsset })
  * const answer = await inspector(request) // undefined: not the inspector's path
  */
-export function createInspectorHandler(log: ExchangeLog, options: InspectorHandlerOptions = {}): InspectorHandler {
+export function createInspectorHandler(
+  log: ExchangeLog,
+  options: InspectorHandlerOptions = {},
+): InspectorHandler {
   const sessions = createInspectorSessions()
   const creator = options.creator ?? { name: 'sameorigin', version: '0.0.0' }
   return async (request) => {
@@ -84,7 +87,11 @@ export function createInspectorHandler(log: ExchangeLog, options: InspectorHandl
     if (!get) return notAllowed(route === 'exchanges' ? 'GET, DELETE' : 'GET')
     if (route === 'exchanges') return listExchanges(context, url.searchParams)
     if (route === 'events')
-      return serveEvents(log, { showSecrets: context.showSecrets, heartbeatMs: options.heartbeatMs, signal: request.signal })
+      return serveEvents(log, {
+        showSecrets: context.showSecrets,
+        heartbeatMs: options.heartbeatMs,
+        signal: request.signal,
+      })
     if (route === 'har') return getHar(context, url.searchParams, new Date())
     const one = /^exchanges\/(\d+)(\/curl)?$/.exec(route)
     if (one === null) return respondError(404, `${url.pathname} is not an inspector endpoint.`)
@@ -93,15 +100,23 @@ export function createInspectorHandler(log: ExchangeLog, options: InspectorHandl
   }
 }
 
-async function serveAsset(request: Request, name: string, options: InspectorHandlerOptions): Promise<Response> {
+async function serveAsset(
+  request: Request,
+  name: string,
+  options: InspectorHandlerOptions,
+): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return notAllowed('GET')
   const type = Object.hasOwn(INSPECTOR_ASSETS, name) ? INSPECTOR_ASSETS[name] : undefined
   const bytes = type === undefined ? undefined : await options.assets?.(name)
-  if (type === undefined || bytes === undefined) return respondError(404, `The inspector has no file ${name}.`)
+  if (type === undefined || bytes === undefined)
+    return respondError(404, `The inspector has no file ${name}.`)
   return respondAsset(bytes, type)
 }
 
-async function turnSwitch(request: Request, sessions: ReturnType<typeof createInspectorSessions>): Promise<Response> {
+async function turnSwitch(
+  request: Request,
+  sessions: ReturnType<typeof createInspectorSessions>,
+): Promise<Response> {
   let body: unknown
   try {
     body = await request.json()
@@ -113,7 +128,9 @@ async function turnSwitch(request: Request, sessions: ReturnType<typeof createIn
     return respondError(400, 'The body must be JSON with a boolean showSecrets, e.g. {"showSecrets": true}.')
   sessions.revoke(readSessionToken(request))
   const token = show ? sessions.grant() : undefined
-  return respondJson({ showSecrets: show }, 200, { 'set-cookie': toSessionCookie(token, INSPECTOR_BASE_PATH) })
+  return respondJson({ showSecrets: show }, 200, {
+    'set-cookie': toSessionCookie(token, INSPECTOR_BASE_PATH),
+  })
 }
 
 function notAllowed(allow: string): Response {

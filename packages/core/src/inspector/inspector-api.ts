@@ -55,7 +55,8 @@ export function getCurl(context: ApiContext, id: number): Response {
   const record = context.log.get(id)
   if (record === undefined) return missing(id)
   const command = toCurl(record, { showSecrets: context.showSecrets })
-  if (command === undefined) return respondError(409, `Exchange ${id} sent nothing upstream: there is no command.`)
+  if (command === undefined)
+    return respondError(409, `Exchange ${id} sent nothing upstream: there is no command.`)
   return respondText(`${command}\n`)
 }
 
@@ -69,7 +70,12 @@ export function getHar(context: ApiContext, params: URLSearchParams, now: Date):
   const ids = params.get('ids')
   let records: ExchangeRecord[] = context.log.list(filter)
   if (ids !== null) {
-    const wanted = new Set(ids.split(',').filter((item) => item.trim() !== '').map(Number))
+    const wanted = new Set(
+      ids
+        .split(',')
+        .filter((item) => item.trim() !== '')
+        .map(Number),
+    )
     if ([...wanted].some((id) => !Number.isSafeInteger(id)))
       return respondError(400, `ids=${ids} must be exchange ids separated by commas (e.g. ids=3,4).`)
     records = records.filter((record) => wanted.has(record.id))
@@ -86,5 +92,8 @@ function shown(record: ExchangeRecord, context: ApiContext): ExchangeRecord {
 }
 
 function missing(id: number): Response {
-  return respondError(404, `Exchange ${id} is not in the log (it may have left it: the log keeps the last ones).`)
+  return respondError(
+    404,
+    `Exchange ${id} is not in the log (it may have left it: the log keeps the last ones).`,
+  )
 }

@@ -23,7 +23,11 @@ export function respondText(text: string, status = 200, headers: Record<string, 
 }
 
 /** An error as JSON: `{ error: message }`. */
-export function respondError(status: number, message: string, headers: Record<string, string> = {}): Response {
+export function respondError(
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
   return respondJson({ error: message }, status, headers)
 }
 

@@ -19,7 +19,7 @@ export interface ServeEventsOptions {
  */
 export function serveEvents(log: ExchangeLog, options: ServeEventsOptions): Response {
   const encoder = new TextEncoder()
-  let stop = (): void => {}
+  let stop: () => void = ignore
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string): void => {
@@ -68,3 +68,5 @@ function toMessage(event: ExchangeEvent, showSecrets: boolean): string {
   const record = showSecrets ? event.record : maskExchange(event.record)
   return `event: ${event.type}\ndata: ${JSON.stringify(toSummary(record))}\n\n`
 }
+
+function ignore(): void {}

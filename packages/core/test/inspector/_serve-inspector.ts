@@ -8,7 +8,8 @@ import { createExchangeLog } from '../../src/inspect/index.ts'
 import type { ExchangeLog } from '../../src/inspect/index.ts'
 import { createInspectorHandler } from '../../src/inspector/index.ts'
 import { readInspectorAsset } from '../../src/inspector/read-inspector-asset.ts'
-import { recordExchange, STAGING } from '../inspect/_exchange.ts'
+import { createError } from '../../src/errors/proxy-error.ts'
+import { planExchange, recordExchange, STAGING } from '../inspect/_exchange.ts'
 import type { ExchangeCase } from '../inspect/_exchange.ts'
 
 export interface ServedInspector extends ServedFetch {
@@ -17,6 +18,8 @@ export interface ServedInspector extends ServedFetch {
   readonly subscribers: () => number
   /** Records `input` through the real pipeline's plans into the served log. */
   readonly record: (input: ExchangeCase) => number
+  /** Records a request to `url` whose upstream could not be reached (`ERR_UPSTREAM_UNREACHABLE`). */
+  readonly recordFailure: (url: string) => number
 }
 
 /** Serves the inspector of a new log; `close` stops the server. */
@@ -41,6 +44,18 @@ export async function serveInspector(): Promise<ServedInspector> {
     log,
     subscribers: () => subscribers,
     record: (input) => recordExchange(input, log).id,
+    recordFailure(url) {
+      const { plan } = planExchange({ url })
+      const { id } = log.start({ method: 'GET', url, headers: { host: 'localhost:5173' } })
+      log.update(id, {
+        route: plan.match.route.id,
+        upstreamUrl: plan.match.upstreamUrl,
+        upstreamRequestHeaders: plan.headers,
+      })
+      log.update(id, { status: 502, clientResponseHeaders: { 'content-type': 'text/plain' } })
+      log.end(id, { failure: createError('ERR_UPSTREAM_UNREACHABLE') })
+      return id
+    },
   }
 }
 
@@ -53,6 +68,7 @@ export const LOGIN: ExchangeCase = {
     cookie: 'sid=old-secret',
     authorization: 'Bearer t0ps3cret',
     'content-type': 'application/json',
+    'content-length': '14',
   },
   requestBody: new TextEncoder().encode('{"user":"ada"}'),
   status: 302,
