@@ -7,6 +7,7 @@ import type { ServedFetch } from '@sameorigin/test-utils'
 import { createExchangeLog } from '../../src/inspect/index.ts'
 import type { ExchangeLog } from '../../src/inspect/index.ts'
 import { createInspectorHandler } from '../../src/inspector/index.ts'
+import type { InspectorHandlerOptions } from '../../src/inspector/index.ts'
 import { readInspectorAsset } from '../../src/inspector/read-inspector-asset.ts'
 import { createError } from '../../src/errors/proxy-error.ts'
 import { planExchange, recordExchange, STAGING } from '../inspect/_exchange.ts'
@@ -22,8 +23,8 @@ export interface ServedInspector extends ServedFetch {
   readonly recordFailure: (url: string) => number
 }
 
-/** Serves the inspector of a new log; `close` stops the server. */
-export async function serveInspector(): Promise<ServedInspector> {
+/** Serves the inspector of a new log (the page's real files, `options` added); `close` stops the server. */
+export async function serveInspector(options: InspectorHandlerOptions = {}): Promise<ServedInspector> {
   const log = createExchangeLog()
   let subscribers = 0
   const counted: ExchangeLog = {
@@ -37,7 +38,7 @@ export async function serveInspector(): Promise<ServedInspector> {
       }
     },
   }
-  const inspector = createInspectorHandler(counted, { assets: readInspectorAsset })
+  const inspector = createInspectorHandler(counted, { assets: readInspectorAsset, ...options })
   const served = await serveFetch(async (request) => (await inspector(request)) ?? new Response('the app'))
   return {
     ...served,

@@ -66,6 +66,12 @@ describe('the inspector page', () => {
     expect(await rows().count()).toBe(3)
     await page.locator('#pause').click()
     await expect.poll(() => rows().count()).toBe(4)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: `${SHOTS}list-dark.png` })
+    await page.getByRole('button', { name: 'Clear' }).click()
+    await expect.poll(() => rows().count()).toBe(0)
+    expect(await page.locator('#empty').textContent()).toContain('No request has gone through the proxy yet.')
+    expect(inspector.log.list()).toEqual([])
   })
 
   it('explains the Set-Cookie and Location rewrites in the detail, by mouse and by keyboard', async () => {

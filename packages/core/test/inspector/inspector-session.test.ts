@@ -85,6 +85,25 @@ describe('cross-site requests', () => {
 })
 
 describe('the event stream', () => {
+  it('sends a heartbeat comment while idle', async () => {
+    const quick = await serveInspector({ heartbeatMs: 20 })
+    const client = new AbortController()
+    try {
+      const answer = await fetch(`${quick.url}/__sameorigin/api/events`, { signal: client.signal })
+      const reader = answer.body!.pipeThrough(new TextDecoderStream()).getReader()
+      let text = ''
+      while (!text.includes(': heartbeat\n\n')) {
+        const { value, done } = await reader.read()
+        if (done) throw new Error(`the stream ended without a heartbeat: ${text}`)
+        text += value
+      }
+      expect(text.startsWith(': connected\n\n')).toBe(true)
+    } finally {
+      client.abort()
+      await quick.close()
+    }
+  })
+
   it('delivers a new exchange, masked, then unsubscribes when the client goes', async () => {
     const client = new AbortController()
     const answer = await api('events', { signal: client.signal })
