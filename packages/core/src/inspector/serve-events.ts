@@ -56,7 +56,8 @@ export function serveEvents(log: ExchangeLog, options: ServeEventsOptions): Resp
   return new Response(body, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
+      // no-transform: compression middleware (compression, webpack-dev-server's) would buffer the stream.
+      'cache-control': 'no-store, no-transform',
       'x-content-type-options': 'nosniff',
     },
   })

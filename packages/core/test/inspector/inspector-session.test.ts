@@ -108,6 +108,7 @@ describe('the event stream', () => {
     const client = new AbortController()
     const answer = await api('events', { signal: client.signal })
     expect(answer.headers.get('content-type')).toBe('text/event-stream; charset=utf-8')
+    expect(answer.headers.get('cache-control')).toBe('no-store, no-transform')
     const reader = answer.body!.pipeThrough(new TextDecoderStream()).getReader()
     let text = ''
     const readUntil = async (needle: string) => {
