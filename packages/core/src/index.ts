@@ -113,6 +113,12 @@ export type {
   ToHarOptions,
 } from './inspect/index.ts'
 
+// the inspector page and its API under /__sameorigin/ (a Fetch handler, no node: module), and the
+// Node reader of the page's shipped files
+export { createInspectorHandler, INSPECTOR_ASSETS, INSPECTOR_BASE_PATH } from './inspector/index.ts'
+export type { InspectorHandler, InspectorHandlerOptions } from './inspector/index.ts'
+export { readInspectorAsset } from './inspector/read-inspector-asset.ts'
+
 export type {
   CertificateInput,
   ConfigIssue,
