@@ -54,7 +54,7 @@ function explain(call: BlockedCall, diagnosis: BlockedCallDiagnosis): string[] {
       ]
     case 'websocket':
       return [
-        'why: a WebSocket handshake has no CORS: the server refused the page\'s Origin, or did not',
+        "why: a WebSocket handshake has no CORS: the server refused the page's Origin, or did not",
         '  answer. Through the dev server it sees its own origin.',
         ...fixLines(diagnosis.fix),
       ]

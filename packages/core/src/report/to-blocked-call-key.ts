@@ -8,6 +8,8 @@ import type { BlockedCall } from './types.ts'
 export function toBlockedCallKey(call: BlockedCall): string {
   const url = new URL(call.url)
   url.search = ''
-  const headers = call.headers.map((header) => (typeof header === 'string' ? header : header.join(': '))).sort()
+  const headers = call.headers
+    .map((header) => (typeof header === 'string' ? header : header.join(': ')))
+    .toSorted()
   return JSON.stringify([call.kind, call.method, call.credentials, call.pageOrigin, url.href, headers])
 }

@@ -3,13 +3,15 @@
 // to another origin fails the way a CORS block shows in a page, posts its shape (URL, method, header
 // names and Content-Type's value, credentials mode, kind) to the dev server's own origin, once per
 // shape. No bodies, no other header values, no cookies leave the page.
+// Everything stays inside the function: a classic script's top level would add globals.
+/* oxlint-disable unicorn/consistent-function-scoping */
 ;(() => {
   const g = globalThis
   const mark = Symbol.for('sameorigin.report')
   if (typeof location === 'undefined' || g[mark]) return
   g[mark] = true
   const page = location.origin
-  const send = g.fetch
+  const nativeFetch = g.fetch
   const seen = new Set()
   const report = (kind, url, method, headers, credentials) => {
     const body = JSON.stringify({ url, method, headers, credentials, pageOrigin: page, kind })
@@ -17,7 +19,7 @@
     seen.add(body)
     try {
       if (navigator.sendBeacon?.('/__sameorigin/report', body)) return
-      send?.('/__sameorigin/report', { method: 'POST', body, keepalive: true }).catch(() => {})
+      nativeFetch?.('/__sameorigin/report', { method: 'POST', body, keepalive: true }).catch(() => {})
     } catch {}
   }
   // The call's absolute URL (no fragment) when it goes to another origin; websockets compare as http.
@@ -37,10 +39,10 @@
     return list
   }
 
-  if (typeof send === 'function') {
+  if (typeof nativeFetch === 'function') {
     const fetch = function fetch(input) {
       const init = arguments[1]
-      const result = send.apply(this, arguments)
+      const result = nativeFetch.apply(this, arguments)
       let shape
       try {
         const request = input instanceof Request ? input : undefined
@@ -66,14 +68,14 @@
   const XHR = g.XMLHttpRequest
   if (XHR) {
     const calls = new WeakMap()
-    const { open, setRequestHeader, send: xhrSend } = XHR.prototype
+    const { open: xhrOpen, setRequestHeader: xhrSetHeader, send: xhrSend } = XHR.prototype
     XHR.prototype.open = function open(method, url) {
-      const result = open.apply(this, arguments)
+      const result = xhrOpen.apply(this, arguments)
       calls.set(this, { method: String(method), url: foreign(url), headers: [] })
       return result
     }
     XHR.prototype.setRequestHeader = function setRequestHeader(name, value) {
-      const result = setRequestHeader.apply(this, arguments)
+      const result = xhrSetHeader.apply(this, arguments)
       calls.get(this)?.headers.push([name, value])
       return result
     }
@@ -94,9 +96,9 @@
   const wrap = (Native, watch) => {
     if (typeof Native !== 'function') return
     const Wrapped = {
-      [Native.name]: function (url) {
+      [Native.name]: function (_url) {
         if (!new.target) return Native.apply(this, arguments)
-        const socket = Reflect.construct(Native, arguments, new.target === Wrapped ? Native : new.target)
+        const socket = Reflect.construct(Native, arguments, new.target)
         try {
           watch(socket, arguments)
         } catch {}
@@ -105,7 +107,11 @@
     }[Native.name]
     Wrapped.prototype = Native.prototype
     Object.setPrototypeOf(Wrapped, Native)
-    Object.defineProperty(Native.prototype, 'constructor', { value: Wrapped, writable: true, configurable: true })
+    Object.defineProperty(Native.prototype, 'constructor', {
+      value: Wrapped,
+      writable: true,
+      configurable: true,
+    })
     g[Native.name] = Wrapped
   }
   const opened = (socket) => {
