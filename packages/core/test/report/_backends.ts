@@ -39,7 +39,7 @@ export async function startBackend(): Promise<Backend> {
       url.startsWith('/cors/') || (url.startsWith('/preflight-only/') && request.method === 'OPTIONS')
     const headers = cors ? corsHeaders(request) : {}
     if (request.method === 'OPTIONS') return response.writeHead(204, headers).end()
-    if (url.startsWith('/events'))
+    if (url.endsWith('/events'))
       return response.writeHead(200, { ...headers, 'content-type': 'text/event-stream' }).end('data: hi\n\n')
     response.writeHead(200, { ...headers, 'content-type': 'application/json' }).end('{"ok":true}')
   })
