@@ -23,6 +23,6 @@ export default defineConfig({
   // The report client (plain JavaScript run in the page, dev only) beside the bundle: readReportClient.
   copy: [
     { from: '../../docs/errors/*.md', to: 'dist/errors' },
-    { from: 'src/report/client/report-client.js', to: 'dist/client' },
+    { from: 'src/report/client/report-client.*', to: 'dist/client' },
   ],
 })
