@@ -40,7 +40,8 @@ function explain(call: BlockedCall, diagnosis: BlockedCallDiagnosis): string[] {
       return [
         ...why,
         ...(first === undefined ? [] : fixLines(first)),
-        ...(second === undefined ? [] : [`or: ${second.title}`]),
+        // The next fix in the doctor's words ("Or fix the server: ..."), its lines left to the command.
+        ...(second === undefined ? [] : [second.title]),
       ]
     }
     case 'not-resent':

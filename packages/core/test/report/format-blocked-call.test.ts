@@ -50,7 +50,7 @@ describe('formatBlockedCall', () => {
         '    // sameorigin.config.ts',
         '',
         "    routes: { '/v1': 'http://127.0.0.1:8080' }",
-        '  or: Or fix the server: send these headers',
+        '  Or fix the server: send these headers',
       ].join('\n'),
     )
   })
