@@ -84,9 +84,12 @@
       const call = calls.get(this)
       if (call?.url) {
         const credentials = this.withCredentials ? 'include' : 'same-origin'
-        this.addEventListener('error', () => {
-          if (this.status === 0) report('xhr', call.url, call.method, names(call.headers, body), credentials)
-        })
+        // Once, and only for this call: an XHR opened again is another call.
+        const onError = () => {
+          if (calls.get(this) === call && this.status === 0)
+            report('xhr', call.url, call.method, names(call.headers, body), credentials)
+        }
+        this.addEventListener('error', onError, { once: true })
       }
       return result
     }
