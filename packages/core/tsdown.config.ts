@@ -20,5 +20,9 @@ export default defineConfig({
   dts: true,
   clean: true,
   // The error pages, one source of truth in docs/errors/, shipped for readErrorPage (sameorigin explain).
-  copy: [{ from: '../../docs/errors/*.md', to: 'dist/errors' }],
+  // The report client (plain JavaScript run in the page, dev only) beside the bundle: readReportClient.
+  copy: [
+    { from: '../../docs/errors/*.md', to: 'dist/errors' },
+    { from: 'src/report/client/report-client.*', to: 'dist/client' },
+  ],
 })

@@ -71,6 +71,31 @@ export { toMockFileNames, toRecordFileName } from './pipeline/mock/mock-file-nam
 export { MOCK_HEADER } from './pipeline/mock/plan-mock-answer.ts'
 export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from './host/to-host-logger.ts'
 
+// The report of blocked calls (dev only): the page's client script and the dev server's handler.
+export {
+  createReportHandler,
+  diagnoseBlockedCall,
+  formatBlockedCall,
+  MAX_REPORT_BYTES,
+  parseBlockedCall,
+  readReportClient,
+  REPORT_PATH,
+  reportClientFile,
+  toBlockedCallKey,
+  toDoctorCommand,
+  toRequestShape,
+} from './report/index.ts'
+export type {
+  BlockedCall,
+  BlockedCallDiagnosis,
+  BlockedCallKind,
+  Diagnose,
+  DiagnoseBlockedCallOptions,
+  ParsedBlockedCall,
+  ReportHandler,
+  ReportHandlerOptions,
+} from './report/index.ts'
+
 // inspector: the exchange log and what is served from it (pure: any transport, a Worker's included)
 export {
   createExchangeLog,
