@@ -16,7 +16,7 @@ describe.each(CLIENTS)('Fetch transport clocks and lifecycle ($name)', ({ name, 
     expect(response?.status).toBe(504)
     expect(await errorCode(response)).toBe('ERR_UPSTREAM_TIMEOUT')
     expect(logs.warnings()).toHaveLength(1)
-    await eventually(() => upstream.requests[0]?.aborted === true)
+    await eventually(() => upstream.requests[0]?.aborted === true, 5000)
   })
 
   it.runIf(name === 'node client')(
@@ -79,7 +79,7 @@ describe.each(CLIENTS)('Fetch transport clocks and lifecycle ($name)', ({ name, 
     const response = await send('/api/x', { signal: controller.signal })
     expect(response?.status).toBe(200)
     controller.abort()
-    await eventually(() => upstream.requests[0]?.aborted === true)
+    await eventually(() => upstream.requests[0]?.aborted === true, 5000)
     const cancelled = await send('/api/y')
     await cancelled?.body?.cancel()
     await eventually(() => upstream.requests[1]?.aborted === true)
