@@ -6,8 +6,15 @@ import { createServer } from 'node:http'
 import { Agent } from 'node:http'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
-import { answeredBy, createGate, isWatched, listen, request, startUpstream } from '@sameorigin/test-utils'
+import {
+  answeredBy,
+  createGate,
+  isWatched,
+  listen,
+  request,
+  toConfigModule,
+  upstreamForTest,
+} from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createPagesHandler } from '../src/route/create-pages-handler.ts'
 import type { RouteHandlerOptions } from '../src/route/create-route-handler.ts'
@@ -16,15 +23,6 @@ import { createTempApp } from './_temp-app.ts'
 import { serveWebHandler } from './serve-web-handler.ts'
 
 const WAIT = { timeout: 10_000 }
-const configFor = (routes: Record<string, unknown>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
-
-async function upstreamForTest(options?: UpstreamOptions): Promise<Upstream> {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
 /** A logger that keeps its lines by level. */
 function captureLogs() {
   const lines = { info: [] as string[], warn: [] as string[], error: [] as string[] }
@@ -48,21 +46,21 @@ describe('the route handler in next dev: live reload', () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const { lines, logger } = captureLogs()
     const { url } = await serveHandler({ root: app.root, logger })
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })
     onTestFinished(() => agent.destroy())
     expect(await answeredBy(url, a, { agent: agent })).toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url, '/v2': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url, '/v2': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     expect(lines.info[0]).toBe(`[sameorigin] sameorigin.config.ts changed: routes added /v2 → ${b.url}/`)
     expect(await answeredBy(url, a, { agent: agent })).toBe(true)
     // The one proxy was updated, not replaced: its pooled upstream connection served both.
     expect(a.connections).toBe(1)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(2)
     expect(lines.info[1]).toBe(
       `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/); removed /v2`,
@@ -80,13 +78,13 @@ describe('the route handler in next dev: live reload', () => {
     })
     const b = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const { lines, logger } = captureLogs()
     const { url } = await serveHandler({ root: app.root, logger })
     const inFlight = request(`${url}/api/slow`)
     await expect.poll(() => a.requests.some((seen) => seen.path === '/api/slow'), WAIT).toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     // A request on the new config while the first one still waits for its answer.
     expect(await answeredBy(url, b)).toBe(true)
@@ -101,12 +99,12 @@ describe('the route handler in next dev: live reload', () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const { lines, logger } = captureLogs()
     const { url } = await serveHandler({ root: app.root, logger })
     expect(await answeredBy(url, a)).toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': 'ftp://nowhere' }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': 'ftp://nowhere' }))
     await expect.poll(() => lines.error.length, WAIT).toBe(1)
     expect(lines.error[0]).toContain(
       'sameorigin.config.ts changed, but the config cannot be used; the last good one keeps serving.',
@@ -115,7 +113,7 @@ describe('the route handler in next dev: live reload', () => {
     expect(await answeredBy(url, a)).toBe(true)
     expect(await answeredBy(url, a)).toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     expect(await answeredBy(url, b)).toBe(true)
     expect(lines.error).toHaveLength(1)
@@ -133,10 +131,10 @@ describe('the route handler in next dev: live reload', () => {
     await expect(get()).rejects.toMatchObject({ code: 'ERR_CONFIG_LOAD_FAILED' })
     expect(isWatched(app.root)).not.toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     expect((await get()).status).toBe(200)
     expect(a.requests).toHaveLength(1)
-    app.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     expect((await get()).status).toBe(200)
     expect(b.requests).toHaveLength(1)
@@ -146,14 +144,14 @@ describe('the route handler in next dev: live reload', () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const { lines, logger } = captureLogs()
     const handler = createPagesHandler({ root: app.root, logger })
     const served = await listen(createServer((req, res) => void handler(req, res)))
     onTestFinished(() => served.close())
     expect(await answeredBy(served.url, a)).toBe(true)
 
-    app.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await expect.poll(() => lines.info.length, WAIT).toBe(1)
     expect(await answeredBy(served.url, b)).toBe(true)
   })
@@ -164,7 +162,7 @@ describe.runIf(process.platform === 'linux')('the route handler: what it watches
   it('starts watching with the first request in development, not when it is created', async () => {
     const a = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const { url } = await serveHandler({ root: app.root, logger: captureLogs().logger })
     expect(isWatched(app.root)).toBe(false)
     expect(await answeredBy(url, a)).toBe(true)
@@ -174,7 +172,7 @@ describe.runIf(process.platform === 'linux')('the route handler: what it watches
   it('watches nothing under NODE_ENV=production (next start), even with production: true', async () => {
     const a = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const env = process.env.NODE_ENV
     process.env.NODE_ENV = 'production'
     onTestFinished(() => {
@@ -188,7 +186,7 @@ describe.runIf(process.platform === 'linux')('the route handler: what it watches
   it('stops watching once a handler is gone (its route module replaced by an edit in next dev)', async () => {
     const a = await upstreamForTest()
     const app = createTempApp()
-    app.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    app.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     await (async () => {
       // The handlers of a route module, used once and then dropped, as Next drops a replaced module.
       const handlers = createRouteHandler({ root: app.root, logger: captureLogs().logger })

@@ -2,18 +2,12 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRsbuild } from '@rsbuild/core'
 import { isProxyError } from '@sameorigin/core'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { request, upstreamForTest } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { captureLogger, startDev, startPreview } from './_rsbuild.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 /** A config file that reads its target from the environment, as a team config would. */
 const CONFIG_FILE = `export default { routes: { '/api': '\${API_TARGET}' } }\n`

@@ -5,18 +5,9 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { answeredBy, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { startRsbuildDev } from './_rsbuild-cli.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-const configFor = (routes: Record<string, string>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 const count = (text: string, part: string): number => text.split(part).length - 1
 
@@ -24,7 +15,7 @@ describe('live reload under the rsbuild dev CLI', () => {
   it('applies an edit of sameorigin.config.ts without a restart; an .env edit restarts as Rsbuild does', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
     const cli = await startRsbuildDev({
-      'sameorigin.config.ts': configFor({ '/api': '${API_TARGET}' }),
+      'sameorigin.config.ts': toConfigModule({ '/api': '${API_TARGET}' }),
       '.env': `API_TARGET=${a.url}\n`,
     })
     onTestFinished(() => cli.stop())
@@ -32,7 +23,7 @@ describe('live reload under the rsbuild dev CLI', () => {
     const put = (name: string, text: string): void => writeFileSync(join(cli.root, name), text)
     expect(await answered(a)).toBe(true)
 
-    put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await vi.waitFor(
       () => expect(cli.output()).toContain(`sameorigin.config.ts changed: routes changed /api → ${b.url}/`),
       {
@@ -40,7 +31,7 @@ describe('live reload under the rsbuild dev CLI', () => {
       },
     )
     expect(await answered(b)).toBe(true)
-    put('sameorigin.config.ts', configFor({ '/api': '${API_TARGET}' }))
+    put('sameorigin.config.ts', toConfigModule({ '/api': '${API_TARGET}' }))
     await vi.waitFor(
       () => expect(cli.output()).toContain(`sameorigin.config.ts changed: routes changed /api → ${a.url}/`),
       {

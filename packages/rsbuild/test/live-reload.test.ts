@@ -3,23 +3,13 @@
 // Rsbuild's logger; a bad edit is printed once at error level and the last good config keeps serving.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Upstream } from '@sameorigin/test-utils'
-import { answeredBy, startUpstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { answeredBy, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { countBuilds } from './_count-builds.ts'
 import { createFixture } from './_fixture.ts'
 import type { LogLine } from './_rsbuild.ts'
 import { RSBUILDS, SERVERS, startDev, startPreview } from './_rsbuild.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-const configFor = (routes: Record<string, string>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 /** Whether the next `/api/x` is answered by `upstream`. */
 const ours = (lines: readonly LogLine[], stream: LogLine['stream']): string[] =>
@@ -34,11 +24,11 @@ describe('live reload in Rsbuild', () => {
     '$version $name: an edit of sameorigin.config.ts serves the next request, said in one line',
     async ({ start, rsbuild }) => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const server = await start({ rsbuild, root, plugins: [pluginSameOrigin()] })
       expect(await answeredBy(server.url, a)).toBe(true)
 
-      writeFileSync(join(root, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
+      writeFileSync(join(root, 'sameorigin.config.ts'), toConfigModule({ '/api': b.url }))
       const changed = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/)`
       await vi.waitFor(
         () => expect(ours(server.lines, 'log')).toContainEqual(expect.stringContaining(changed)),
@@ -53,13 +43,13 @@ describe('live reload in Rsbuild', () => {
 
   it('dev: keeps the last good config on a bad edit, prints its problem once at error level, and rebuilds nothing', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-    const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+    const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
     const { counts, plugin } = countBuilds()
     const server = await startDev({ root, plugins: [pluginSameOrigin(), plugin] })
     // Rspack watches the build's files from the end of the first build on.
     await vi.waitFor(() => expect(counts.builds).toBe(1), { timeout: 10_000 })
 
-    writeFileSync(join(root, 'sameorigin.config.ts'), configFor({ '/api': 'localhost:8080' }))
+    writeFileSync(join(root, 'sameorigin.config.ts'), toConfigModule({ '/api': 'localhost:8080' }))
     await vi.waitFor(() => expect(ours(server.lines, 'error')).toHaveLength(1), { timeout: 10_000 })
     const [problem] = ours(server.lines, 'error')
     expect(problem).toContain(
@@ -68,7 +58,7 @@ describe('live reload in Rsbuild', () => {
     expect(problem).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
     expect(await answeredBy(server.url, a)).toBe(true)
 
-    writeFileSync(join(root, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
+    writeFileSync(join(root, 'sameorigin.config.ts'), toConfigModule({ '/api': b.url }))
     await vi.waitFor(() => expect(server.text()).toContain(`changed /api → ${b.url}/`), { timeout: 10_000 })
     expect(await answeredBy(server.url, b)).toBe(true)
     expect(ours(server.lines, 'error')).toHaveLength(1)
@@ -78,7 +68,7 @@ describe('live reload in Rsbuild', () => {
   it("preview: an edit of the mode's env file serves the next request", async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
     const root = createFixture({
-      'sameorigin.config.ts': configFor({ '/api': '${API_TARGET}' }),
+      'sameorigin.config.ts': toConfigModule({ '/api': '${API_TARGET}' }),
       '.env.production': `API_TARGET=${a.url}\n`,
     })
     const server = await startPreview({ root, plugins: [pluginSameOrigin()], config: { mode: 'production' } })

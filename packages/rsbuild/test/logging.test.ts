@@ -1,16 +1,9 @@
-import { request, startUpstream } from '@sameorigin/test-utils'
-import type { Upstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { request, upstreamForTest } from '@sameorigin/test-utils'
+import { describe, expect, it } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import type { LogLine } from './_rsbuild.ts'
 import { RSBUILDS, SERVERS, startDev } from './_rsbuild.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 const TABLE = '[sameorigin] routes (first match wins):'
 const indexOf = (lines: readonly LogLine[], text: string): number =>

@@ -6,18 +6,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Upstream } from '@sameorigin/test-utils'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { request, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import webpack from 'webpack'
 import WebpackDevServer from 'webpack-dev-server'
 import sameoriginWebpack from '../src/webpack.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 const configFor = (target: string): string => `export default { routes: { '/api': '${target}' } }\n`
 

@@ -1,26 +1,11 @@
 // What the live reload tests share: edits on disk, the lines a reload prints, and which upstream answered.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startUpstream } from '@sameorigin/test-utils'
-import type { Upstream } from '@sameorigin/test-utils'
-import { onTestFinished } from 'vitest'
 import type { LogLine } from './_vite.ts'
 
 /** How long a reload may take to show (a bound, not a timing assertion), and a test with a few of them. */
 export const WAIT = { timeout: 8000, interval: 20 }
 export const TIMEOUT = 20_000
-
-/** An echo upstream, closed when the test finishes. */
-export async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-/** A `sameorigin.config.ts` with these routes. */
-export function configFor(routes: Readonly<Record<string, string>>): string {
-  return `export default { routes: ${JSON.stringify(routes)} }\n`
-}
 
 /** Writes a file of the fixture, as an editor saving it would; returns its path. */
 export function writeFile(root: string, name: string, text: string): string {

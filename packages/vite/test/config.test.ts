@@ -1,16 +1,10 @@
 import { isProxyError } from '@sameorigin/core'
-import { request, startUpstream } from '@sameorigin/test-utils'
+import { request, upstreamForTest } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { VITE8, captureLogger, startDev, startPreview } from './_vite.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 /** A config file that reads its targets from the environment, as a team config would. */
 const CONFIG_FILE = `export default {

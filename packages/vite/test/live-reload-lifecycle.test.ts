@@ -2,12 +2,12 @@
 // restart and in middleware mode), and nothing left behind by many edits.
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
-import { answeredBy, listen } from '@sameorigin/test-utils'
+import { answeredBy, listen, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { countResources } from '@sameorigin/test-utils'
 import { createFixture } from './_fixture.ts'
-import { changeLines, configFor, TIMEOUT, upstreamForTest, WAIT, writeFile } from './_live-reload.ts'
+import { changeLines, TIMEOUT, WAIT, writeFile } from './_live-reload.ts'
 import { VITE8, VITES, captureLogger, startDev, startPreview } from './_vite.ts'
 
 describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
@@ -15,20 +15,20 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
     'a dev and a preview server in one process each reload their own engine',
     async () => {
       const [a, b, c] = [await upstreamForTest(), await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       // One plugin instance for both, as one `plugins` array given to createServer and preview.
       const plugins = [sameorigin()]
       const dev = await startDev(vite, { root, plugins })
       const preview = await startPreview(vite, { root, plugins })
 
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url }))
       await vi.waitFor(() => expect(changeLines([...dev.lines, ...preview.lines])).toHaveLength(2), WAIT)
       expect(changeLines(dev.lines)).toHaveLength(1)
       expect(await answeredBy(dev.url, b)).toBe(true)
       expect(await answeredBy(preview.url, b)).toBe(true)
 
       await dev.server.close()
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': c.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': c.url }))
       await vi.waitFor(() => expect(changeLines(preview.lines)).toHaveLength(2), WAIT)
       expect(await answeredBy(preview.url, c)).toBe(true)
       expect(changeLines(dev.lines)).toHaveLength(1)
@@ -40,7 +40,7 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
     "Vite's restart (a vite.config.* or env file edit) closes the old server's watcher",
     async () => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const before = countResources()
       const { server, lines } = await startDev(vite, { root, plugins: [sameorigin()] })
 
@@ -48,7 +48,7 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
       // The restarted server listens anew, on a port of its own (the tests ask for port 0).
       const url = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`
       expect(await answeredBy(url, a)).toBe(true)
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url }))
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(1), WAIT)
       expect(await answeredBy(url, b)).toBe(true)
 
@@ -64,7 +64,7 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
     'middleware mode: reloads after a restart, and stops watching when Vite closes',
     async () => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const before = countResources()
       const server = createServer()
       const { logger, lines } = captureLogger()
@@ -84,7 +84,7 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
       // The restart closes the old server's plugin pipeline, which must close its engine and watcher only.
       await app.restart!()
       expect(await answeredBy(url, a)).toBe(true)
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url }))
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(1), WAIT)
       expect(await answeredBy(url, b)).toBe(true)
 
@@ -100,14 +100,18 @@ describe.each(VITES)('$name: the config watcher and its server', ({ vite }) => {
 describe('50 edits', () => {
   it('leave no watcher, timer or listener behind, and every one applies', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-    const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+    const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
     const { url, lines } = await startDev(VITE8, { root, plugins: [sameorigin()] })
     expect(await answeredBy(url, a)).toBe(true)
     const before = countResources()
 
     for (let edit = 1; edit <= 50; edit++) {
       const upstream = edit % 2 === 0 ? a : b
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': upstream.url, [`/edit${edit}`]: a.url }))
+      writeFile(
+        root,
+        'sameorigin.config.ts',
+        toConfigModule({ '/api': upstream.url, [`/edit${edit}`]: a.url }),
+      )
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(edit), WAIT)
       expect(await answeredBy(url, upstream)).toBe(true)
     }

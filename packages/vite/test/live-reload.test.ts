@@ -1,17 +1,17 @@
-import { answeredBy, connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
+import {
+  answeredBy,
+  connectWebSocket,
+  createGate,
+  request,
+  startUpstream,
+  toConfigModule,
+  upstreamForTest,
+} from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { connectHmr, isHmrMessage } from './_hmr.ts'
-import {
-  changeLines,
-  configFor,
-  problemLines,
-  TIMEOUT,
-  upstreamForTest,
-  WAIT,
-  writeFile,
-} from './_live-reload.ts'
+import { changeLines, problemLines, TIMEOUT, WAIT, writeFile } from './_live-reload.ts'
 import { VITE8, VITES, startDev, startPreview } from './_vite.ts'
 
 interface OverlayError {
@@ -27,11 +27,11 @@ describe.each(VITES)('$name: live reload of the config', ({ vite }) => {
     '$kind: an edit of the config file applies to the next request, with one line',
     async ({ start }) => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const { url, lines } = await start(vite, { root, plugins: [sameorigin()] })
       expect(await answeredBy(url, a)).toBe(true)
 
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url, '/v2': a.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url, '/v2': a.url }))
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(1), WAIT)
       expect(await answeredBy(url, b)).toBe(true)
       expect(changeLines(lines)).toEqual([
@@ -46,12 +46,12 @@ describe.each(VITES)('$name: live reload of the config', ({ vite }) => {
     'dev: a bad edit keeps the last good config, is printed once and shown in the overlay until fixed',
     async () => {
       const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const started = await startDev(vite, { root, plugins: [sameorigin()] })
       const { url, lines } = started
       const page = await connectHmr(started)
 
-      const file = writeFile(root, 'sameorigin.config.ts', configFor({ '/api': 'ftp://nowhere' }))
+      const file = writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': 'ftp://nowhere' }))
       const shown = JSON.parse(await page.waitFor(isHmrMessage('error'))) as OverlayError
       expect(shown.err).toMatchObject({ plugin: 'sameorigin', id: file })
       expect(shown.err.message).toMatch(/^ERR_CONFIG_INVALID: /)
@@ -70,7 +70,7 @@ describe.each(VITES)('$name: live reload of the config', ({ vite }) => {
       const later = await connectHmr(started)
       expect(JSON.parse(await later.waitFor(isHmrMessage('error')))).toEqual(shown)
 
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url }))
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(1), WAIT)
       expect(await answeredBy(url, b)).toBe(true)
       await vi.waitFor(() => expect(page.messages.filter(isHmrMessage('update'))).toHaveLength(2), WAIT)
@@ -99,13 +99,13 @@ describe('live reload in vite dev', () => {
       })
       onTestFinished(() => a.close())
       const b = await upstreamForTest()
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const { url, lines } = await startDev(VITE8, { root, plugins: [sameorigin()] })
       const socket = await connectWebSocket(`${url.replace('http:', 'ws:')}/api/socket`)
       const inFlight = request(`${url}/api/slow`)
       await vi.waitFor(() => expect(a.requests.some((seen) => seen.path === '/api/slow')).toBe(true), WAIT)
 
-      writeFile(root, 'sameorigin.config.ts', configFor({ '/api': b.url }))
+      writeFile(root, 'sameorigin.config.ts', toConfigModule({ '/api': b.url }))
       await vi.waitFor(() => expect(changeLines(lines)).toHaveLength(1), WAIT)
       expect(await answeredBy(url, b)).toBe(true)
       gate.open()
@@ -143,7 +143,7 @@ describe('live reload in vite preview', () => {
     'keeps the last good config on a bad edit and prints it once',
     async () => {
       const a = await upstreamForTest()
-      const root = createFixture({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+      const root = createFixture({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
       const { url, lines } = await startPreview(VITE8, { root, plugins: [sameorigin()] })
 
       writeFile(root, 'sameorigin.config.ts', 'export default { routes: { ')

@@ -1,17 +1,10 @@
 import { stripVTControlCharacters } from 'node:util'
-import { request, startUpstream } from '@sameorigin/test-utils'
-import type { Upstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { request, upstreamForTest } from '@sameorigin/test-utils'
+import { describe, expect, it } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import type { LogLine } from './_vite.ts'
 import { VITE8, startDev, startPreview } from './_vite.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 const TABLE = '[sameorigin] routes (first match wins):'
 // Vite colours its URLs (and bolds the port inside them) whenever picocolors sees colour support,

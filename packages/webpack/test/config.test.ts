@@ -1,15 +1,8 @@
 import { isProxyError } from '@sameorigin/core'
-import { request, startUpstream } from '@sameorigin/test-utils'
-import type { Upstream } from '@sameorigin/test-utils'
+import { request, startUpstream, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { createFixture, ours, startDevServer } from './_dev-server.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 /** A config file that reads its target from the environment, as a team config would. */
 const CONFIG_FILE = "export default { routes: { '/api': '${API_TARGET}' } }\n"

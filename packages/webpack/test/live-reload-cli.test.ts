@@ -4,19 +4,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { answeredBy, startUpstream } from '@sameorigin/test-utils'
+import { answeredBy, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import type { CliKind } from './_cli.ts'
 import { CLI_KINDS, startCli } from './_cli.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-const configFor = (routes: Record<string, string>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 const count = (text: string, part: string): number => text.split(part).length - 1
 
@@ -28,7 +19,7 @@ describe.each(CLI_KINDS)('live reload in %s serve', (kind: CliKind) => {
         devServer: { host: '127.0.0.1', port: 0 },
         plugins: [new SameOriginPlugin()],
       }`,
-      files: { 'sameorigin.config.ts': configFor({ '/api': a.url }) },
+      files: { 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) },
     })
     onTestFinished(() => cli.stop())
     const answered = (upstream: Upstream): Promise<boolean> => answeredBy(cli.url, upstream)
@@ -37,18 +28,18 @@ describe.each(CLI_KINDS)('live reload in %s serve', (kind: CliKind) => {
     await vi.waitFor(() => expect(cli.output()).toMatch(/compiled/), { timeout: 10_000 })
     const builds = count(cli.output(), 'compiled')
 
-    put(configFor({ '/api': b.url }))
+    put(toConfigModule({ '/api': b.url }))
     const toB = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/)`
     await vi.waitFor(() => expect(cli.output()).toContain(toB), { timeout: 10_000 })
     expect(await answered(b)).toBe(true)
 
-    put(configFor({ '/api': 'localhost:8080' }))
+    put(toConfigModule({ '/api': 'localhost:8080' }))
     const cannot = '[sameorigin] sameorigin.config.ts changed, but the config cannot be used'
     await vi.waitFor(() => expect(cli.output()).toContain(cannot), { timeout: 10_000 })
     expect(cli.output()).toContain("routes['/api']: 'localhost:8080' has no http:// or https:// scheme")
     expect(await answered(b)).toBe(true)
 
-    put(configFor({ '/api': a.url }))
+    put(toConfigModule({ '/api': a.url }))
     const toA = `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${a.url}/ (was ${b.url}/)`
     await vi.waitFor(() => expect(cli.output()).toContain(toA), { timeout: 10_000 })
     expect(await answered(a)).toBe(true)

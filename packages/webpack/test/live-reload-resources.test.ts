@@ -4,28 +4,19 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { answeredBy, startUpstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { answeredBy, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
 import { countResources, isWatched } from '@sameorigin/test-utils'
 import { createFixture, ours, startDevServer } from './_dev-server.ts'
-
-async function upstreamForTest(): Promise<Upstream> {
-  const upstream = await startUpstream()
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-const configFor = (routes: Record<string, string>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 describe('live reload resources in webpack-dev-server 5', () => {
   it('leaves no watcher, timer or listener behind after 50 edits, and stops watching with the server', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
     // In a folder of its own, which only the config watcher watches (webpack watches the build's files).
     const file = 'proxy/sameorigin.config.ts'
-    const root = createFixture({ [file]: configFor({ '/api': a.url }) })
+    const root = createFixture({ [file]: toConfigModule({ '/api': a.url }) })
     const plugin = new SameOriginPlugin({ configFile: file })
     const counted = new CountBuilds()
     const server = await startDevServer({ root, plugins: [plugin, counted] })
@@ -37,13 +28,13 @@ describe('live reload resources in webpack-dev-server 5', () => {
     expect(await answered(a)).toBe(true)
     expect(isWatched(join(root, 'proxy'))).toBe(true)
 
-    writeFileSync(join(root, file), configFor({ '/api': b.url }))
+    writeFileSync(join(root, file), toConfigModule({ '/api': b.url }))
     await vi.waitFor(() => expect(changes()).toBe(1), { timeout: 10_000 })
     expect(await answered(b)).toBe(true)
     const before = countResources()
     for (let edit = 2; edit <= 50; edit++) {
       const target = edit % 2 === 0 ? a.url : b.url
-      writeFileSync(join(root, file), configFor({ '/api': target, [`/edit${edit}`]: b.url }))
+      writeFileSync(join(root, file), toConfigModule({ '/api': target, [`/edit${edit}`]: b.url }))
       await vi.waitFor(() => expect(changes()).toBe(edit), { timeout: 10_000 })
     }
     expect(await answered(a)).toBe(true)

@@ -3,22 +3,19 @@
 // without a rebuild; a bad edit is printed once and the last good config keeps serving.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
-import { answeredBy, connectWebSocket, createGate, request, startUpstream } from '@sameorigin/test-utils'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import {
+  answeredBy,
+  connectWebSocket,
+  createGate,
+  request,
+  toConfigModule,
+  upstreamForTest,
+} from '@sameorigin/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
 import type { LogLine } from './_dev-server.ts'
 import { createFixture, ours, startDevServer } from './_dev-server.ts'
-
-async function upstreamForTest(options?: UpstreamOptions): Promise<Upstream> {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
-const configFor = (routes: Record<string, unknown>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 /** A dev server on a fixture whose config the test edits; the lines of ours, by level. */
 async function startWatched(files: Record<string, string>) {
@@ -39,11 +36,11 @@ const CHANGED = /^\[sameorigin\] sameorigin\.config\.ts changed: /
 describe('live reload in webpack-dev-server 5', () => {
   it('applies an edit of sameorigin.config.ts to the next request, says what changed once, and rebuilds nothing', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-    const server = await startWatched({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+    const server = await startWatched({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
     expect(await answeredBy(server.url, a)).toBe(true)
     const infos = server.infos().length
 
-    server.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    server.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await vi.waitFor(() => expect(server.infos()).toHaveLength(infos + 1), { timeout: 10_000 })
     expect(server.infos().at(-1)).toBe(
       `[sameorigin] sameorigin.config.ts changed: routes changed /api → ${b.url}/ (was ${a.url}/)`,
@@ -56,7 +53,7 @@ describe('live reload in webpack-dev-server 5', () => {
   it('applies an edit of an env file the config reads, and an env file created after the start', async () => {
     const [a, b, c] = [await upstreamForTest(), await upstreamForTest(), await upstreamForTest()]
     const server = await startWatched({
-      'sameorigin.config.ts': configFor({ '/api': '${API_TARGET}' }),
+      'sameorigin.config.ts': toConfigModule({ '/api': '${API_TARGET}' }),
       '.env': `API_TARGET=${a.url}\n`,
     })
     expect(await answeredBy(server.url, a)).toBe(true)
@@ -77,9 +74,9 @@ describe('live reload in webpack-dev-server 5', () => {
 
   it('keeps the last good config on a bad edit and prints its problem once, at error level', async () => {
     const [a, b] = [await upstreamForTest(), await upstreamForTest()]
-    const server = await startWatched({ 'sameorigin.config.ts': configFor({ '/api': a.url }) })
+    const server = await startWatched({ 'sameorigin.config.ts': toConfigModule({ '/api': a.url }) })
 
-    server.put('sameorigin.config.ts', configFor({ '/api': 'localhost:8080' }))
+    server.put('sameorigin.config.ts', toConfigModule({ '/api': 'localhost:8080' }))
     await vi.waitFor(() => expect(server.errors()).toHaveLength(1), { timeout: 10_000 })
     const [problem] = server.errors()
     expect(problem).toMatch(
@@ -89,7 +86,7 @@ describe('live reload in webpack-dev-server 5', () => {
     expect(await answeredBy(server.url, a)).toBe(true)
 
     // The fix is applied and said, and the problem was printed only once.
-    server.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    server.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await vi.waitFor(() => expect(server.infos().at(-1)).toMatch(CHANGED), { timeout: 10_000 })
     expect(await answeredBy(server.url, b)).toBe(true)
     expect(server.errors()).toHaveLength(1)
@@ -103,14 +100,14 @@ describe('live reload in webpack-dev-server 5', () => {
     })
     const b = await upstreamForTest()
     const server = await startWatched({
-      'sameorigin.config.ts': configFor({ '/api': { target: a.url, ws: true } }),
+      'sameorigin.config.ts': toConfigModule({ '/api': { target: a.url, ws: true } }),
     })
     const socket = await connectWebSocket(`${server.url.replace('http:', 'ws:')}/api/socket`)
     const inFlight = request(`${server.url}/api/slow`)
     await vi.waitFor(() => expect(a.requests.some((seen) => seen.path === '/api/slow')).toBe(true))
     const infos = server.infos().length
 
-    server.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    server.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await vi.waitFor(() => expect(server.infos()).toHaveLength(infos + 1), { timeout: 10_000 })
     expect(await answeredBy(server.url, b)).toBe(true)
     gate.open()

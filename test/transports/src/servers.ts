@@ -3,16 +3,8 @@ import { get } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { createServer as createTcpServer } from 'node:net'
 import type { Socket } from 'node:net'
-import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
-import { listen, startUpstream, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import { onTestFinished } from 'vitest'
-
-/** `startUpstream`, stopped when the test finishes. */
-export async function upstreamForTest(options: UpstreamOptions = {}): Promise<Upstream> {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 /**
  * An https upstream (the test certificate) that accepts TCP at once but starts the TLS handshake only
@@ -90,3 +82,5 @@ export function download(
     req.on('error', reject)
   })
 }
+
+export { upstreamForTest } from '@sameorigin/test-utils'

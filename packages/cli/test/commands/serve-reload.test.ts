@@ -4,39 +4,30 @@ import { writeFileSync } from 'node:fs'
 import process from 'node:process'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
-import type { Upstream, UpstreamOptions } from '@sameorigin/test-utils'
 import {
   answeredBy,
   connectWebSocket,
   countFileWatches,
   createGate,
   request,
-  startUpstream,
+  toConfigModule,
+  upstreamForTest,
 } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createContext } from '../../src/context.ts'
 import { runCli } from '../../src/run-cli.ts'
 import { emptyFolder, startServe } from '../_serve.ts'
 
-const configFor = (routes: Record<string, unknown>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
-
-async function upstreamForTest(options?: UpstreamOptions): Promise<Upstream> {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
 describe('sameorigin serve: live reload', () => {
   it('applies an edit of the config file to the next request, with one line saying what changed', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const cwd = emptyFolder()
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': a.url }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': a.url }))
     const { url, running } = await startServe([], cwd)
     expect(await answeredBy(url, a)).toBe(true)
 
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': b.url, '/v2': a.url }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': b.url, '/v2': a.url }))
     const [line] = await running.waitFor(/^.*changed: .*$/m)
     expect(line).toBe(
       `[sameorigin] sameorigin.config.ts changed: routes added /v2 → ${a.url}/; changed /api → ${b.url}/ (was ${a.url}/)`,
@@ -56,13 +47,13 @@ describe('sameorigin serve: live reload', () => {
     })
     const b = await upstreamForTest()
     const cwd = emptyFolder()
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': { target: a.url, ws: true } }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': { target: a.url, ws: true } }))
     const { url, running } = await startServe([], cwd)
     const socket = await connectWebSocket(`${url.replace('http', 'ws')}/api/socket`)
     const inFlight = request(`${url}/api/slow`)
     await expect.poll(() => a.requests.some((seen) => seen.path === '/api/slow')).toBe(true)
 
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': b.url }))
     await running.waitFor(/changed: routes changed \/api/)
     gate.open()
     // The redirect is rewritten by the route it started on (target a); the new route would leave it.
@@ -76,15 +67,15 @@ describe('sameorigin serve: live reload', () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const cwd = emptyFolder()
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': a.url }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': a.url }))
     const { url, running } = await startServe([], cwd)
 
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': 'ftp://nowhere' }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': 'ftp://nowhere' }))
     await running.waitFor(/ERR_CONFIG_INVALID/, 'stderr')
     expect(await answeredBy(url, a)).toBe(true)
     expect(await answeredBy(url, a)).toBe(true)
 
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': b.url }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': b.url }))
     await running.waitFor(/changed: routes changed \/api/)
     expect(await answeredBy(url, b)).toBe(true)
     const { stderr } = await running.stop()
@@ -99,7 +90,7 @@ describe('sameorigin serve: live reload', () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
     const cwd = emptyFolder()
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': '${API_TARGET}' }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': '${API_TARGET}' }))
     writeFileSync(join(cwd, '.env'), `API_TARGET=${a.url}\n`)
     const { url, running } = await startServe([], cwd)
     expect(await answeredBy(url, a)).toBe(true)
@@ -118,12 +109,12 @@ describe('sameorigin serve: live reload', () => {
     async () => {
       const a = await upstreamForTest()
       const cwd = emptyFolder()
-      writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': a.url }))
+      writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': a.url }))
       const before = countFileWatches()
       const serve = await serveInProcess([], cwd)
       // The watcher is there while it serves (the count can tell), and reloads.
       expect(countFileWatches().inotifyWatches).toBeGreaterThan(before.inotifyWatches ?? 0)
-      writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': a.url, '/v2': a.url }))
+      writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': a.url, '/v2': a.url }))
       await expect.poll(() => serve.printed().includes('changed: routes added /v2'), WAIT).toBe(true)
 
       expect(await serve.stop()).toBe(0)
@@ -134,7 +125,7 @@ describe('sameorigin serve: live reload', () => {
   it('with --target alone reads no file, so it watches none', async () => {
     const a = await upstreamForTest()
     const cwd = emptyFolder()
-    writeFileSync(join(cwd, 'sameorigin.config.ts'), configFor({ '/api': 'http://127.0.0.1:1' }))
+    writeFileSync(join(cwd, 'sameorigin.config.ts'), toConfigModule({ '/api': 'http://127.0.0.1:1' }))
     const before = countFileWatches()
     const serve = await serveInProcess(['--target', a.url], cwd)
     expect(countFileWatches()).toEqual(before)

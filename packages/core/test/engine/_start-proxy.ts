@@ -1,7 +1,6 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage } from 'node:http'
-import type { Upstream } from '@sameorigin/test-utils'
-import { listen, startUpstream } from '@sameorigin/test-utils'
+import { listen } from '@sameorigin/test-utils'
 import { onTestFinished } from 'vitest'
 import { isResolvedConfig, resolveConfig } from '../../src/config/resolve-config.ts'
 import type { CreateProxyOptions, ProxyEngine } from '../../src/engine/create-proxy.ts'
@@ -74,13 +73,6 @@ export async function startProxy(
   return { url: listening.url, port: listening.port, engine, logs, hostRequests, hostUpgrades }
 }
 
-/** {@link startUpstream}, closed after the test. */
-export async function upstreamForTest(options?: Parameters<typeof startUpstream>[0]): Promise<Upstream> {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
-
 /** Waits until `check` holds, polling every 10 ms; throws after `ms` (a generous bound, not a timing assertion). */
 export async function eventually(check: () => boolean, ms = 1000): Promise<void> {
   const until = Date.now() + ms
@@ -89,3 +81,5 @@ export async function eventually(check: () => boolean, ms = 1000): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
 }
+
+export { upstreamForTest } from '@sameorigin/test-utils'

@@ -7,6 +7,7 @@ import {
   createGate,
   listen,
   request,
+  toConfigModule,
 } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createProxy } from '../../src/engine/create-proxy.ts'
@@ -18,9 +19,6 @@ import { useTempWorkspace } from '../config/_temp-workspace.ts'
 import { captureLogs, eventually, upstreamForTest } from '../engine/_start-proxy.ts'
 
 const workspace = useTempWorkspace('sameorigin-watch-')
-
-const configFor = (routes: Record<string, string>): string =>
-  `export default { routes: ${JSON.stringify(routes)} }\n`
 
 /** A dev server whose engine is kept on the config files of the temp workspace by `watchConfig`. */
 async function startWatched(options: SameOriginOptions = {}) {
@@ -54,11 +52,11 @@ describe('watchConfig', () => {
   it('applies an edit of the config file to the next request, with one line saying what changed', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    const file = workspace.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    const file = workspace.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const proxy = await startWatched()
     expect(await answeredBy(proxy.url, a)).toBe(true)
 
-    workspace.put('sameorigin.config.ts', configFor({ '/api': b.url, '/v2': a.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': b.url, '/v2': a.url }))
     await eventually(() => proxy.infos().some((line) => line.includes('changed')), 5000)
     expect(await answeredBy(proxy.url, b)).toBe(true)
     expect(proxy.infos()).toEqual([
@@ -70,10 +68,10 @@ describe('watchConfig', () => {
   it('keeps the last good config on a bad edit, prints its problems once, and clears them when fixed', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    workspace.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const proxy = await startWatched()
 
-    workspace.put('sameorigin.config.ts', configFor({ '/api': 'ftp://nowhere' }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': 'ftp://nowhere' }))
     await eventually(() => proxy.errors().length === 1, 5000)
     expect(await answeredBy(proxy.url, a)).toBe(true)
     const [error] = proxy.errors()
@@ -85,13 +83,13 @@ describe('watchConfig', () => {
     expect(proxy.problems.map((problem) => problem?.code)).toEqual(['ERR_CONFIG_INVALID'])
 
     // The same problem saved again is not printed again; a new one is.
-    workspace.put('sameorigin.config.ts', `${configFor({ '/api': 'ftp://nowhere' })}\n`)
+    workspace.put('sameorigin.config.ts', `${toConfigModule({ '/api': 'ftp://nowhere' })}\n`)
     workspace.put('sameorigin.config.ts', 'export default { routes: { ')
     await eventually(() => proxy.errors().length === 2, 5000)
     expect(proxy.errors()[1]).toContain('ERR_CONFIG_LOAD_FAILED')
     expect(await answeredBy(proxy.url, a)).toBe(true)
 
-    workspace.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await eventually(() => proxy.problems.length === 3, 5000)
     expect(proxy.problems[2]).toBeUndefined()
     expect(await answeredBy(proxy.url, b)).toBe(true)
@@ -101,7 +99,7 @@ describe('watchConfig', () => {
   it('reloads when an env file the targets read changes, or appears', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    workspace.put('sameorigin.config.ts', configFor({ '/api': '${API_TARGET}' }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': '${API_TARGET}' }))
     workspace.put('.env', `API_TARGET=${a.url}\n`)
     const proxy = await startWatched()
     expect(await answeredBy(proxy.url, a)).toBe(true)
@@ -117,7 +115,7 @@ describe('watchConfig', () => {
   it('reads again the variables a host copied from the env files into process.env (Next, Rsbuild)', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    workspace.put('sameorigin.config.ts', configFor({ '/api': '${SAMEORIGIN_TEST_COPIED}' }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': '${SAMEORIGIN_TEST_COPIED}' }))
     workspace.put('.env', `SAMEORIGIN_TEST_COPIED=${b.url}\n`)
     const local = workspace.put('.env.local', `SAMEORIGIN_TEST_COPIED=${a.url}\n`)
     // What Next does before any module of the app runs: the files' values, copied into process.env.
@@ -135,7 +133,7 @@ describe('watchConfig', () => {
   it('lets a variable of the shell win over the env files, on every reload', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    workspace.put('sameorigin.config.ts', configFor({ '/api': '${SAMEORIGIN_TEST_SHELL}' }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': '${SAMEORIGIN_TEST_SHELL}' }))
     workspace.put('.env', `SAMEORIGIN_TEST_SHELL=${b.url}\n`)
     vi.stubEnv('SAMEORIGIN_TEST_SHELL', a.url)
     onTestFinished(() => void vi.unstubAllEnvs())
@@ -150,7 +148,7 @@ describe('watchConfig', () => {
     const a = await upstreamForTest()
     const proxy = await startWatched()
     expect((await request(`${proxy.url}/api/x`)).body).toBe('host')
-    workspace.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     await eventually(() => proxy.infos().length === 1, 5000)
     expect(await answeredBy(proxy.url, a)).toBe(true)
   })
@@ -172,7 +170,7 @@ describe('watchConfig', () => {
     const inFlight = request(`${proxy.url}/api/slow`)
     await eventually(() => a.requests.some((seen) => seen.path === '/api/slow'), 5000)
 
-    workspace.put('sameorigin.config.ts', configFor({ '/api': b.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': b.url }))
     await eventually(() => proxy.infos().length === 1, 5000)
     gate.open()
     // The redirect is rewritten by the old route (target a); the new one would leave it pointing at a.
@@ -185,13 +183,13 @@ describe('watchConfig', () => {
   it('leaves no watcher, timer or listener behind after 50 edits', async () => {
     const a = await upstreamForTest()
     const b = await upstreamForTest()
-    workspace.put('sameorigin.config.ts', configFor({ '/api': a.url }))
+    workspace.put('sameorigin.config.ts', toConfigModule({ '/api': a.url }))
     const proxy = await startWatched()
     expect(await answeredBy(proxy.url, a)).toBe(true)
     const before = countResources()
     for (let edit = 1; edit <= 50; edit++) {
       const target = edit % 2 === 0 ? a.url : b.url
-      workspace.put('sameorigin.config.ts', configFor({ '/api': target, [`/edit${edit}`]: a.url }))
+      workspace.put('sameorigin.config.ts', toConfigModule({ '/api': target, [`/edit${edit}`]: a.url }))
       await eventually(() => proxy.infos().length === edit, 5000)
     }
     expect(await answeredBy(proxy.url, a)).toBe(true)

@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { connect as connectHttp2 } from 'node:http2'
 import { connect as connectTcp } from 'node:net'
 import { connect as connectTls } from 'node:tls'
-import { request, startUpstream, TEST_CA, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { request, TEST_CA, TEST_CERT, TEST_KEY, upstreamForTest } from '@sameorigin/test-utils'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { WebSocket } from 'ws'
 import { resolveConfig } from '../../src/config/resolve-config.ts'
@@ -11,12 +11,6 @@ import { listen } from '../../src/server/listen.ts'
 import { createProxy } from '../../src/engine/create-proxy.ts'
 import { isProxyError } from '../../src/errors/proxy-error.ts'
 import { eventually } from '../engine/_start-proxy.ts'
-
-async function upstreamForTest(options?: Parameters<typeof startUpstream>[0]) {
-  const upstream = await startUpstream(options)
-  onTestFinished(() => upstream.close())
-  return upstream
-}
 
 describe('createProxyServer + listen', () => {
   it('listens on 127.0.0.1 by default and proxies matched requests', async () => {
