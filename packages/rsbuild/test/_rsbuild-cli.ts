@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { createConnection } from 'node:net'
@@ -10,6 +9,7 @@ import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { vi } from 'vitest'
+import { stopChild } from '@sameorigin/test-utils'
 
 const require = createRequire(import.meta.url)
 const DIST = fileURLToPath(new URL('../dist/index.mjs', import.meta.url))
@@ -32,15 +32,6 @@ async function connect(port: number): Promise<void> {
   } finally {
     socket.destroy()
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 /**

@@ -1,6 +1,4 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -9,6 +7,7 @@ import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
 import { findNode24 } from './_node24.ts'
+import { stopChild } from '@sameorigin/test-utils'
 
 const require = createRequire(import.meta.url)
 const DIST = fileURLToPath(new URL('../dist/index.mjs', import.meta.url))
@@ -86,15 +85,6 @@ function writeProject(options: StartCliOptions): string {
     writeFileSync(join(root, name), text)
   }
   return root
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 /**

@@ -4,11 +4,16 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { answeredBy, toConfigModule, upstreamForTest } from '@sameorigin/test-utils'
+import {
+  answeredBy,
+  countResources,
+  isWatched,
+  toConfigModule,
+  upstreamForTest,
+} from '@sameorigin/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
 import { CountBuilds } from './_count-builds.ts'
-import { countResources, isWatched } from '@sameorigin/test-utils'
 import { createFixture, ours, startDevServer } from './_dev-server.ts'
 
 describe('live reload resources in webpack-dev-server 5', () => {

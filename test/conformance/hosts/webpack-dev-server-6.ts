@@ -1,6 +1,4 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -9,6 +7,7 @@ import process from 'node:process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
+import { stopChild } from '@sameorigin/test-utils'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host, StartOptions } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
@@ -83,15 +82,6 @@ const compiler = webpack({
 compiler.watch({}, (error) => error && send({ level: 'error', message: String(error) }))
 process.once('SIGTERM', () => compiler.close(() => process.exit(0)))
 `
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 /**
