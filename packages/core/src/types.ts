@@ -243,7 +243,35 @@ export interface UserConfig {
    * @default 'info'
    */
   logLevel?: LogLevel
+  /**
+   * The inspector (`/__sameorigin/` on the dev server: every exchange, the proxy's changes
+   * explained, HAR and curl export) and the terminal's report of the page's blocked cross-origin
+   * calls. Dev servers only (dev and preview; never `next start` or a production build). `false`
+   * turns both off; an object sizes the inspector's memory.
+   * @default { capacity: 500, bodyLimit: 65536 }
+   * @example inspector: false
+   * @example inspector: { capacity: 2000 }
+   */
+  inspector?: boolean | InspectorOptions
 }
+
+/** How much the inspector keeps in memory (`UserConfig.inspector`). */
+export interface InspectorOptions {
+  /**
+   * Exchanges kept; the oldest goes first. From 1 to 100000.
+   * @default 500
+   */
+  capacity?: number
+  /**
+   * Bytes of each request and response body kept (the size is always counted). From 0 (no bodies)
+   * to 1048576.
+   * @default 65536
+   */
+  bodyLimit?: number
+}
+
+/** `UserConfig.inspector` with its defaults applied, or `false`: off. */
+export type ResolvedInspector = Readonly<Required<InspectorOptions>> | false
 
 /** A route's target, parsed once. */
 export interface ResolvedTarget {
@@ -339,6 +367,7 @@ export interface ResolvedMock {
 export interface ResolvedConfig {
   readonly routes: readonly ResolvedRoute[]
   readonly logLevel: LogLevel
+  readonly inspector: ResolvedInspector
   /** Problems that do not stop the proxy (shadowed routes, unknown top-level keys). Logged at startup. */
   readonly warnings: readonly ConfigIssue[]
   /** The config file the routes came from, if any. */

@@ -13,6 +13,7 @@ import { resolveRoute } from '../rules/resolve-route.ts'
 import { validateRules } from '../rules/validate-rules.ts'
 import { DEFAULTS } from '../rules/defaults.ts'
 import { interpolateEnv } from './interpolate-env.ts'
+import { resolveInspector } from './resolve-inspector.ts'
 import { suggestEnvValue } from './suggest-env-value.ts'
 
 /** Options for {@link resolveConfig}. */
@@ -35,7 +36,7 @@ export interface ResolveConfigOptions {
 }
 
 /** The top-level keys of `UserConfig`; anything else is a warning with a did-you-mean. */
-const TOP_LEVEL_KEYS = ['routes', 'logLevel']
+const TOP_LEVEL_KEYS = ['routes', 'logLevel', 'inspector']
 /** Names other tools use for our top-level keys. */
 const TOP_LEVEL_ALIASES: Readonly<Record<string, string>> = {
   proxy: 'routes',
@@ -66,6 +67,7 @@ export function resolveConfig(user: UserConfig, options: ResolveConfigOptions = 
     throw createError('ERR_CONFIG_INVALID', { issues, message: formatIssues(issues, options.configFile) })
   }
   issues.push(...checkTopLevel(user))
+  const inspector = resolveInspector((user as UserConfig).inspector, issues)
   const parsed = parseRoutes(user.routes)
   issues.push(...parsed.issues)
   const rules = substituteEnv(parsed.rules, env, options.envFiles, issues)
@@ -83,6 +85,7 @@ export function resolveConfig(user: UserConfig, options: ResolveConfigOptions = 
   const resolved: ResolvedConfig = {
     routes,
     logLevel,
+    inspector,
     warnings: [...issues, ...findShadowedRoutes(routes)],
     configFile: options.configFile,
   }

@@ -17,13 +17,13 @@ export function answerFailure(ctx: RequestContext, error: ProxyError): void {
     if (ctx.status !== undefined) for (const name of res.getHeaderNames()) res.removeHeader(name)
     const { method = 'GET', headers } = req
     const route = ctx.match?.route
-    sendError(
-      req,
-      res,
-      toErrorAnswer(ctx.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin }),
-    )
+    const answer = toErrorAnswer(ctx.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin })
+    sendError(req, res, answer)
+    ctx.trace?.respond(answer)
+    if (answer.body !== undefined) ctx.trace?.body('response', new TextEncoder().encode(answer.body))
   }
   // The head is out: destroying the socket is the only way to tell the browser the body is short.
   else res.destroy()
   ctx.upstreamRequest?.destroy(error)
+  ctx.trace?.end(error)
 }

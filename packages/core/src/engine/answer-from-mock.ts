@@ -3,6 +3,7 @@ import { toMockNotFound } from '../pipeline/mock/fallback.ts'
 import { findMock } from '../pipeline/mock/find-mock.ts'
 import type { ForwardPlan } from '../pipeline/types.ts'
 import type { RequestContext } from './context.ts'
+import { CLIENT_LEFT } from '../inspector/trace-exchange.ts'
 import { logRequest } from './log-exchange.ts'
 import { sendMockAnswer } from './send-mock-answer.ts'
 import { toMockRequest } from './to-mock-request.ts'
@@ -19,6 +20,7 @@ export function answerFromMock(ctx: RequestContext, plan: ForwardPlan): void {
   ctx.mockOnly = true
   res.once('close', () => {
     if (!res.writableEnded || !res.writableFinished) ctx.clientLeft = true
+    ctx.trace?.end(ctx.failure ?? (ctx.clientLeft === true ? CLIENT_LEFT : undefined))
     logRequest(ctx)
   })
   const request = toMockRequest(ctx, plan, true)

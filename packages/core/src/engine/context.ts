@@ -3,6 +3,8 @@ import type { SecureContext } from 'node:tls'
 import type { Duplex } from 'node:stream'
 import type { ProxyServer } from 'httpxy'
 import type { ProxyError } from '../errors/proxy-error.ts'
+import type { InspectorSlot } from '../inspector/inspector-for.ts'
+import type { ExchangeTrace } from '../inspector/trace-exchange.ts'
 import type { DebugFn } from '../logging/debug.ts'
 import type { MockIO } from '../pipeline/mock/types.ts'
 import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
@@ -48,6 +50,8 @@ export interface EngineState {
    * third of the engine's GC time. One symbol per engine, so two engines in one server never mix.
    */
   readonly contextKey: symbol
+  /** The inspector, once a request needed it (the `inspector` option on, and not off in the config). */
+  readonly inspection: InspectorSlot
   closed: boolean
 }
 
@@ -72,6 +76,8 @@ export interface BaseContext {
   failure?: ProxyError
   /** Ends the request with `error`: one log line, then an error answer or a destroyed socket. */
   readonly fail: (error: ProxyError) => void
+  /** The exchange as the inspector records it, when it is on. */
+  trace?: ExchangeTrace
 }
 
 /** An HTTP request going through the middleware. */

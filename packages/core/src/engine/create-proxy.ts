@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import process from 'node:process'
-import type { Duplex } from 'node:stream'
+import type { Duplex, Readable } from 'node:stream'
 import { ProxyServer } from 'httpxy'
 import { findErrorPage } from '../errors/read-error-page.ts'
 import { createDebug } from '../logging/debug.ts'
@@ -8,6 +8,7 @@ import { createPipeline } from '../pipeline/create-pipeline.ts'
 import type { PipelineOptions } from '../pipeline/create-pipeline.ts'
 import type { ResolvedConfig, UserConfig } from '../types.ts'
 import { createAgents } from './agents.ts'
+import { NODE_INSPECTOR_HOOKS } from '../inspector/node-inspector-hooks.ts'
 import { createMockIO } from './create-mock-io.ts'
 import type { EngineState, Env } from './context.ts'
 import { findContext } from './context.ts'
@@ -16,6 +17,7 @@ import { handleRequest, handleResponse } from './handle-request.ts'
 import { handleUpgrade } from './handle-upgrade.ts'
 import { watchUpgrade } from './watch-upgrade.ts'
 import { createTrustCache } from './to-route-trust.ts'
+import { traceUpstreamRequest } from './trace-upstream-request.ts'
 import { whenConnected } from './when-connected.ts'
 
 /** Options for {@link createProxy}: the pipeline's, and where the forward-proxy variables are read. */
@@ -88,12 +90,15 @@ export function createProxy(
     mockIO: createMockIO(),
     sockets: new Set(),
     contextKey: Symbol('sameorigin request'),
+    inspection: { inspector: undefined, hooks: NODE_INSPECTOR_HOOKS },
     closed: false,
   }
-  proxy.on('proxyReq', (proxyReq, req) => {
+  proxy.on('proxyReq', (proxyReq, req, _res, forwarding) => {
     const ctx = findContext(engine, req)
     if (ctx?.kind !== 'request') return
     ctx.upstreamRequest = proxyReq
+    if (ctx.trace !== undefined)
+      traceUpstreamRequest(ctx.trace, proxyReq, (forwarding.buffer as Readable | undefined) ?? req)
     if (proxyReq.socket !== null && ctx.timer !== undefined)
       whenConnected(proxyReq.socket, ctx.timer.connected)
     proxyReq.on('information', (info) => forwardInformational(ctx, info))
@@ -120,6 +125,7 @@ export function createProxy(
       engine.agents.destroy()
       for (const socket of engine.sockets) socket.destroy()
       engine.sockets.clear()
+      await engine.inspection.inspector?.close()
     },
   }
 }

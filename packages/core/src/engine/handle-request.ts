@@ -12,6 +12,8 @@ import { fallBackToMock } from './fall-back-to-mock.ts'
 import { forwardRequest } from './passes/forward-request.ts'
 import { responsePasses } from './passes/index.ts'
 import { NodeRequestView } from './to-pipeline-request.ts'
+import { serveInspector } from './serve-inspector.ts'
+import { inspectorFor } from '../inspector/inspector-for.ts'
 
 function createRequestContext(
   engine: EngineState,
@@ -47,6 +49,8 @@ function answer(ctx: RequestContext, plan: AnswerPlan): void {
   res.writeHead(plan.status, plan.headers)
   if (!req.complete) req.resume()
   res.end()
+  ctx.trace?.respond(plan)
+  ctx.trace?.end()
 }
 
 /**
@@ -63,8 +67,11 @@ export function handleRequest(
   if (engine.closed) return next()
   const ctx = createRequestContext(engine, req, res, next)
   try {
-    const plan = planRequest(ctx.pipeline, new NodeRequestView(req))
+    const request = new NodeRequestView(req)
+    const plan = planRequest(ctx.pipeline, request)
     if (plan.kind === 'pass') return next()
+    if (plan.kind === 'inspect') return serveInspector(ctx)
+    ctx.trace = inspectorFor(engine.inspection, ctx.pipeline)?.trace(request, plan)
     if (plan.kind === 'answer') return answer(ctx, plan)
     ctx.match = plan.match
     ctx.corsOrigin = plan.corsOrigin

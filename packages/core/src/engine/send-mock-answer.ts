@@ -17,10 +17,16 @@ export function sendMockAnswer(ctx: RequestContext, plan: ForwardPlan, answer: M
   ctx.status = planned.status
   if (!req.complete) req.resume()
   res.writeHead(planned.status, planned.headers)
+  const { trace } = ctx
+  trace?.respond(planned, { status: answer.status, headers: answer.headers })
   const { body } = planned
   if (body === null) return void res.end()
-  if (body instanceof Uint8Array) return void res.end(body)
+  if (body instanceof Uint8Array) {
+    trace?.body('response', body)
+    return void res.end(body)
+  }
   const stream = Readable.fromWeb(body as NodeWebStream<Uint8Array>)
+  if (trace !== undefined) stream.on('data', (chunk: Uint8Array) => trace.body('response', chunk))
   stream.once('error', () => res.destroy())
   res.once('close', () => stream.destroy())
   stream.pipe(res)

@@ -1,6 +1,8 @@
 import type { PipelineHooks } from '../pipeline/create-pipeline.ts'
 import { createPipeline } from '../pipeline/create-pipeline.ts'
 import { assertNoMockFiles } from '../pipeline/mock/assert-no-mock-files.ts'
+import type { InspectorHooks } from '../inspector/create-inspector.ts'
+import type { InspectorSlot } from '../inspector/inspector-for.ts'
 import type { MockIO } from '../pipeline/mock/types.ts'
 import type { ResolvedConfig, UserConfig } from '../types.ts'
 import type { FetchState } from './fetch-state.ts'
@@ -13,6 +15,8 @@ export interface FetchDefaults extends PipelineHooks {
   readonly createClient: (options: FetchProxyOptions) => UpstreamClient
   /** Mock folders and handler modules, where the entry can read files (the `node` one). */
   readonly mockIO?: MockIO
+  /** What the inspector can read where the entry runs (on Node: its page, the doctor, the report client). */
+  readonly inspector?: InspectorHooks
 }
 
 /**
@@ -29,7 +33,8 @@ export function createFetchHandler(
   const pipeline = createPipeline(config, options, 'createFetchProxy', hooks)
   if (mockIO === undefined) assertNoMockFiles(pipeline.config)
   const client = options.client ?? defaults.createClient(options)
-  const state: FetchState = { pipeline, client, mockIO, inFlight: new Set(), closed: false }
+  const inspection: InspectorSlot = { inspector: undefined, hooks: defaults.inspector ?? {} }
+  const state: FetchState = { pipeline, client, mockIO, inFlight: new Set(), inspection, closed: false }
   const reason = Object.assign(new Error('The proxy was closed.'), { code: 'ECONNABORTED' })
   const proxy = (request: Request, info?: Parameters<FetchProxy>[1]) => handleFetch(state, request, info)
   return Object.assign(proxy, {
@@ -41,7 +46,7 @@ export function createFetchHandler(
     close: async () => {
       state.closed = true
       for (const controller of state.inFlight) controller.abort(reason)
-      await client.close()
+      await Promise.all([client.close(), inspection.inspector?.close()])
     },
   })
 }

@@ -1,3 +1,4 @@
+import type { InspectorSlot } from '../inspector/inspector-for.ts'
 import type { MockIO } from '../pipeline/mock/types.ts'
 import type { Pipeline } from '../pipeline/types.ts'
 import type { UpstreamClient } from './types.ts'
@@ -14,5 +15,7 @@ export interface FetchState {
   readonly mockIO: MockIO | undefined
   /** The abort controllers of the exchanges in flight, aborted by `close()`. */
   readonly inFlight: Set<AbortController>
+  /** The inspector, once a request needed it (the `inspector` option on, and not off in the config). */
+  readonly inspection: InspectorSlot
   closed: boolean
 }

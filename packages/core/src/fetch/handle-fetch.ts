@@ -12,6 +12,7 @@ import { logFailure } from './log-failure.ts'
 import { peekBody } from './peek-body.ts'
 import { toHeaderRecord } from './to-header-record.ts'
 import { toPipelineRequest } from './to-pipeline-request.ts'
+import { inspectorFor } from '../inspector/inspector-for.ts'
 import { toErrorResponse, toWebResponse } from './to-web-response.ts'
 import type { FetchRequestInfo } from './types.ts'
 
@@ -33,6 +34,7 @@ export async function handleFetch(
   try {
     plan = planRequest(pipeline, incoming)
     if (plan.kind === 'pass') return undefined
+    if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request)
     if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
     if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan)
     const { mock } = plan.match.route
@@ -80,6 +82,13 @@ export async function handleFetch(
     }
     return refuse(state, pipeline, request, incoming.url, refusal)
   }
+}
+
+/** The inspector's answer to a request the pipeline planned as `inspect`. */
+async function serveInspector(state: FetchState, pipeline: Pipeline, request: Request): Promise<Response> {
+  const inspector = inspectorFor(state.inspection, pipeline)
+  if (inspector === undefined) throw new Error('serveInspector needs the inspector on')
+  return inspector.handle(request, pipeline)
 }
 
 /** The refusal's error answer, and its one `warn` line (`mockOnly`: the route's mock answered it). */

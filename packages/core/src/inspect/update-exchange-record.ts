@@ -37,6 +37,8 @@ export interface ExchangeEnd {
   readonly failure?: ExchangeFailure
   /** Response body bytes the browser got, when the transport counted them without `body`. */
   readonly size?: number
+  /** Clocks known at the end (`total` from the transport's own clock), merged into the record's. */
+  readonly timings?: Partial<ExchangeTimings>
 }
 
 const NO_TIMINGS: ExchangeTimings = {
@@ -123,7 +125,11 @@ export function endExchangeRecord(
     failure,
     request: { ...record.request, body: toBody(request, record.request.client) },
     response: { ...record.response, body: toBody(response, record.response.client) },
-    timings: { ...record.timings, total: record.timings.total ?? duration },
+    timings: {
+      ...record.timings,
+      ...end.timings,
+      total: end.timings?.total ?? record.timings.total ?? duration,
+    },
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ExchangeLog } from '../inspect/index.ts'
+import { INSPECTOR_BASE_PATH } from './paths.ts'
 import type { ApiContext } from './inspector-api.ts'
 import { getCurl, getExchange, getHar, listExchanges } from './inspector-api.ts'
 import { createInspectorSessions, readSessionToken, toSessionCookie } from './inspector-session.ts'
@@ -6,8 +7,7 @@ import { refuseCrossSite } from './refuse-cross-site.ts'
 import { respondAsset, respondError, respondJson } from './respond.ts'
 import { serveEvents } from './serve-events.ts'
 
-/** Where the inspector is served on every dev server. */
-export const INSPECTOR_BASE_PATH = '/__sameorigin/'
+export { INSPECTOR_BASE_PATH }
 
 /** The page's files, by name, and their types: nothing else is ever read. */
 export const INSPECTOR_ASSETS: Readonly<Record<string, string>> = {

@@ -41,6 +41,14 @@ export interface PipelineOptions {
    * @default []
    */
   hmrPaths?: readonly string[]
+  /**
+   * Serve the inspector under `/__sameorigin/` (its page, its API and the report of the page's
+   * blocked calls) and record every exchange for it, unless the config says `inspector: false`. For
+   * dev servers only: every adapter turns it on in dev and preview; a production server leaves it
+   * off. It answers only hosts the host check allows, like the routes.
+   * @default false
+   */
+  inspector?: boolean
 }
 
 /** What a transport adds that only it can: the error pages it can read. */
@@ -69,6 +77,7 @@ export function createPipeline(
     allowedHosts: allowedHosts === true ? true : Object.freeze([...(allowedHosts ?? [])]),
     cors: options.cors === undefined ? undefined : resolveCors(options.cors),
     hmrPaths: new Set(options.hmrPaths ?? []),
+    inspector: options.inspector === true && resolved.inspector !== false ? resolved.inspector : undefined,
     explain: hooks.explain,
     warnedInsecure: new Set(),
   }

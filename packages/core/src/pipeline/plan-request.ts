@@ -1,5 +1,5 @@
 import { isProxyError } from '../errors/proxy-error.ts'
-import type { Pipeline, PipelineRequest, RequestPlan } from './types.ts'
+import type { InspectPlan, Pipeline, PipelineRequest, RequestPlan } from './types.ts'
 import { requestSteps, upgradeSteps } from './steps/index.ts'
 import type { PlanState, Step } from './steps/plan-state.ts'
 
@@ -16,8 +16,10 @@ export function planRequest(pipeline: Pipeline, request: PipelineRequest): Reque
 }
 
 /** As {@link planRequest}, for a WebSocket handshake (the upgrade steps). */
-export function planUpgrade(pipeline: Pipeline, request: PipelineRequest): RequestPlan {
-  return runSteps(upgradeSteps, { pipeline, request, upgrade: true })
+export function planUpgrade(pipeline: Pipeline, request: PipelineRequest): Exclude<RequestPlan, InspectPlan> {
+  const plan = runSteps(upgradeSteps, { pipeline, request, upgrade: true })
+  if (plan.kind === 'inspect') throw new Error('the upgrade steps never serve the inspector')
+  return plan
 }
 
 function runSteps(steps: readonly Step[], state: PlanState): RequestPlan {

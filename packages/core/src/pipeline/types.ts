@@ -3,7 +3,14 @@ import type { LevelLogger } from '../logging/logger.ts'
 import type { CorsPolicy } from '../rewrite/cors.ts'
 import type { RequestBody } from '../rewrite/parse-request-body.ts'
 import type { DevOrigin, HeaderRecord, ReadonlyHeaderRecord } from '../rewrite/types.ts'
-import type { HeadersFunction, HeadersRequest, Match, ResolvedConfig, ResolvedRoute } from '../types.ts'
+import type {
+  HeadersFunction,
+  HeadersRequest,
+  Match,
+  ResolvedConfig,
+  ResolvedInspector,
+  ResolvedRoute,
+} from '../types.ts'
 
 /**
  * A request as every transport hands it to the pipeline: plain data, no socket. The Node transport
@@ -36,6 +43,11 @@ export interface AnswerPlan {
   readonly kind: 'answer'
   readonly status: number
   readonly headers: HeaderRecord
+}
+
+/** The request is the inspector's (`/__sameorigin/…`, the host allowed): the inspector answers it. */
+export interface InspectPlan {
+  readonly kind: 'inspect'
 }
 
 /** The request is refused: answer `error` (see `toErrorAnswer`) and send nothing upstream. */
@@ -76,7 +88,7 @@ export interface PendingHeaders {
 }
 
 /** What the pipeline decided for one request or upgrade. */
-export type RequestPlan = PassPlan | AnswerPlan | RefusePlan | ForwardPlan
+export type RequestPlan = PassPlan | AnswerPlan | InspectPlan | RefusePlan | ForwardPlan
 
 /** What one proxy decides with, shared by every request; built once by `createPipeline`. */
 export interface Pipeline {
@@ -88,6 +100,8 @@ export interface Pipeline {
   readonly cors: CorsPolicy | undefined
   /** Upgrade paths the host owns (its HMR socket): never captured. */
   readonly hmrPaths: ReadonlySet<string>
+  /** The inspector's sizes when it is on (the `inspector` option, and not `false` in the config). */
+  readonly inspector: Exclude<ResolvedInspector, false> | undefined
   /** An error code's explanation page, folded into the HTML error page, where one can be read. */
   readonly explain: ((code: string) => string | undefined) | undefined
   /** Routes whose `secure: false` warning was printed (once per route). */

@@ -1,3 +1,4 @@
+import { REPORT_PATH } from '../inspector/paths.ts'
 import type { Logger, ResolvedRoute } from '../types.ts'
 import { diagnoseBlockedCall } from './diagnose-blocked-call.ts'
 import type { Diagnose } from './diagnose-blocked-call.ts'
@@ -6,8 +7,7 @@ import { MAX_REPORT_BYTES, parseBlockedCall } from './parse-blocked-call.ts'
 import { readLimitedText } from './read-limited-text.ts'
 import { toBlockedCallKey } from './to-blocked-call-key.ts'
 
-/** Where the report client posts: a path on the dev server's own origin. */
-export const REPORT_PATH = '/__sameorigin/report'
+export { REPORT_PATH }
 
 /** Distinct shapes remembered per server; past it, new shapes are not printed (a page gone wild). */
 const MAX_SHAPES = 1000

@@ -161,7 +161,13 @@ describe('resolveConfig: defaults and normalisation', () => {
   })
 
   it('resolves no routes to an empty list', () => {
-    expect(resolveConfig({})).toEqual({ routes: [], logLevel: 'info', warnings: [], configFile: undefined })
+    expect(resolveConfig({})).toEqual({
+      routes: [],
+      logLevel: 'info',
+      inspector: { capacity: 500, bodyLimit: 65_536 },
+      warnings: [],
+      configFile: undefined,
+    })
     expect(
       resolveConfig({ routes: [], logLevel: 'debug' }, { configFile: 'sameorigin.config.ts' }),
     ).toMatchObject({ logLevel: 'debug', configFile: 'sameorigin.config.ts' })

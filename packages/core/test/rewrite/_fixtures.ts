@@ -21,7 +21,13 @@ export function createRoute(path: string, target: string, options: RouteFixtureO
 
 /** The match of a GET for `url` (path and query) against `route` alone. */
 export function createMatch(route: ResolvedRoute, url: string): Match {
-  const config: ResolvedConfig = { routes: [route], logLevel: 'info', warnings: [], configFile: undefined }
+  const config: ResolvedConfig = {
+    routes: [route],
+    logLevel: 'info',
+    inspector: false,
+    warnings: [],
+    configFile: undefined,
+  }
   const match = matchRequest(config, { method: 'GET', url, headers: {} })
   if (match === undefined) throw new Error(`${url} does not match ${route.id}`)
   return match

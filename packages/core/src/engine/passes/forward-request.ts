@@ -5,6 +5,7 @@ import { toLogSafe } from '../../internal/to-log-safe.ts'
 import type { RequestContext } from '../context.ts'
 import { attachContext } from '../context.ts'
 import { createBodyGuard } from '../create-body-guard.ts'
+import { CLIENT_LEFT } from '../../inspector/trace-exchange.ts'
 import { logRequest } from '../log-exchange.ts'
 import { toHttpxyOptions, withUpstreamHeaders } from '../to-httpxy-options.ts'
 import type { ForwardPlan } from '../../pipeline/types.ts'
@@ -44,6 +45,7 @@ export function forwardRequest(ctx: RequestContext, plan: ForwardPlan): void {
     ctx.timer?.clear()
     // httpxy aborts the upstream request on `!writableFinished` only, which misses HTTP/2.
     if (ctx.clientLeft === true) ctx.upstreamRequest?.destroy()
+    ctx.trace?.end(ctx.failure ?? (ctx.clientLeft === true ? CLIENT_LEFT : undefined))
     logRequest(ctx)
   })
   engine.debug?.('%s %s → %s (route %s)', req.method, toLogSafe(req.url ?? ''), match.upstreamUrl, route.id)

@@ -16,5 +16,6 @@ export function rewriteResponseHeaders(ctx: RequestContext, proxyRes: IncomingMe
   ctx.eventStream = answer.eventStream
   // A recording keeps what the upstream sent: a replay is rewritten again, like the live answer.
   if (plan.match.route.mock !== undefined) ctx.upstreamHeaders = proxyRes.headers
+  ctx.trace?.respond(answer, { status: proxyRes.statusCode ?? 502, headers: proxyRes.headers })
   proxyRes.headers = answer.headers as IncomingHttpHeaders
 }

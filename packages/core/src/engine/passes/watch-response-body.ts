@@ -19,6 +19,8 @@ export function watchResponseBody(ctx: RequestContext, proxyRes: IncomingMessage
     // Added in the same tick as httpxy's pipe, so the two see the same chunks and none is lost.
     proxyRes.on('data', timer.touch)
   }
+  const { trace } = ctx
+  if (trace !== undefined) proxyRes.on('data', (chunk: Uint8Array) => trace.body('response', chunk))
   proxyRes.once('end', timer.clear)
   // An upstream that breaks off mid-body. Prepended: httpxy's own `error` listener destroys `res`.
   // A body cut because the client left is told apart by `fail` (`ctx.clientLeft`), on every protocol.

@@ -1,5 +1,6 @@
 import { createMockIO } from '../../engine/create-mock-io.ts'
 import { findErrorPage } from '../../errors/read-error-page.ts'
+import { NODE_INSPECTOR_HOOKS } from '../../inspector/node-inspector-hooks.ts'
 import type { ResolvedConfig, UserConfig } from '../../types.ts'
 import { createFetchHandler } from '../create-fetch-handler.ts'
 import type { FetchProxy, FetchProxyOptions } from '../types.ts'
@@ -22,5 +23,6 @@ export function createFetchProxy(
     createClient: ({ env }) => createNodeClient(env === undefined ? {} : { env }),
     explain: findErrorPage,
     mockIO: createMockIO(),
+    inspector: NODE_INSPECTOR_HOOKS,
   })
 }

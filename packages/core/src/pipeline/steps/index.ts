@@ -1,6 +1,7 @@
 import { applyCors } from './apply-cors.ts'
 import { buildUpstreamHeaders } from './build-upstream-headers.ts'
 import { checkHost } from './check-host.ts'
+import { matchInspector } from './match-inspector.ts'
 import { matchRoute } from './match-route.ts'
 import { matchUpgrade } from './match-upgrade.ts'
 import { refuseMockedUpgrade } from './refuse-mocked-upgrade.ts'
@@ -13,6 +14,7 @@ import { skipConnect } from './skip-connect.ts'
  */
 export const requestSteps: readonly Step[] = [
   skipConnect,
+  matchInspector,
   matchRoute,
   checkHost,
   applyCors,
