@@ -141,6 +141,11 @@ export type {
 // the inspector page and its API under /__sameorigin/ (a Fetch handler, no node: module), and the
 // Node reader of the page's shipped files
 export { createInspectorHandler, INSPECTOR_ASSETS, INSPECTOR_BASE_PATH } from './inspector/index.ts'
+export { REPORT_CLIENT_PATH } from './inspector/paths.ts'
+export { createInspector } from './inspector/create-inspector.ts'
+export type { Inspector, InspectorHooks } from './inspector/create-inspector.ts'
+export { traceExchange, CLIENT_LEFT } from './inspector/trace-exchange.ts'
+export type { ExchangeTrace, TracedHead } from './inspector/trace-exchange.ts'
 export type { InspectorHandler, InspectorHandlerOptions } from './inspector/index.ts'
 export { readInspectorAsset } from './inspector/read-inspector-asset.ts'
 
@@ -156,7 +161,9 @@ export type {
   MockMode,
   MockOptions,
   RequestInfo,
+  InspectorOptions,
   ResolvedConfig,
+  ResolvedInspector,
   ResolvedMock,
   ResolvedRoute,
   ResolvedTarget,

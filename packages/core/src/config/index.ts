@@ -10,6 +10,7 @@ export { DEFAULTS } from '../rules/defaults.ts'
 export type { ConfigEnv, UserConfigExport } from './load-config.ts'
 export type {
   ConfigIssue,
+  InspectorOptions,
   MockHandler,
   MockMode,
   MockOptions,

@@ -1,3 +1,4 @@
+import { INSPECTOR_BASE_PATH } from '../inspector/paths.ts'
 import { formatRouteTable } from './format-route-table.ts'
 import type { RouteOverlap } from '../rules/find-route-overlaps.ts'
 import type { ConfigIssue, Logger, ResolvedConfig } from '../types.ts'
@@ -11,6 +12,11 @@ export interface StartupReport {
   readonly proxyOption: string
   /** The host's proxy in a sentence: `Vite's proxy`, `the dev server's proxy`. */
   readonly proxyName: string
+  /**
+   * The dev server's own URL (`http://localhost:5173/`), when the engine serves the inspector there:
+   * its address is printed under the table (unless the config says `inspector: false`).
+   */
+  readonly serverUrl?: string | undefined
 }
 
 function formatWarning(issue: ConfigIssue): string {
@@ -38,6 +44,9 @@ export function formatOverlapWarning(
  */
 export function printStartup(log: Logger, report: StartupReport): void {
   log.info(formatRouteTable(report.resolved))
+  const { serverUrl } = report
+  if (serverUrl !== undefined && report.resolved.inspector !== false)
+    log.info(`inspector: ${new URL(INSPECTOR_BASE_PATH, serverUrl).href}`)
   for (const issue of report.resolved.warnings) log.warn(formatWarning(issue))
   if (report.overlaps.length > 0) log.warn(formatOverlapWarning(report))
 }
