@@ -13,6 +13,7 @@ import { peekBody } from './peek-body.ts'
 import { toHeaderRecord } from './to-header-record.ts'
 import { toPipelineRequest } from './to-pipeline-request.ts'
 import { inspectorFor } from '../inspector/inspector-for.ts'
+import type { ExchangeTrace } from '../inspector/trace-exchange.ts'
 import { toErrorResponse, toWebResponse } from './to-web-response.ts'
 import type { FetchRequestInfo } from './types.ts'
 
@@ -31,36 +32,38 @@ export async function handleFetch(
   const { pipeline } = state
   const incoming = toPipelineRequest(request, info)
   let plan
+  let trace: ExchangeTrace | undefined
   try {
     plan = planRequest(pipeline, incoming)
     if (plan.kind === 'pass') return undefined
     if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request)
-    if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
-    if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan)
+    trace = inspectorFor(state.inspection, pipeline)?.trace(incoming, plan)
+    if (plan.kind === 'answer') {
+      trace?.respond(plan)
+      trace?.end()
+      return toWebResponse(null, plan.status, '', plan.headers)
+    }
+    if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan, trace)
     const { mock } = plan.match.route
     if (mock !== undefined && mock.mode === 'always') {
-      const mocked = { request, headers: incoming.headers, url: incoming.url, plan, pipeline }
+      const mocked = { request, headers: incoming.headers, url: incoming.url, plan, pipeline, trace }
       const answer = await answerFromMock(state, mocked)
       if (answer instanceof Response) return answer
       const { match, corsOrigin } = plan
-      return refuse(
-        state,
-        pipeline,
-        request,
-        incoming.url,
-        { kind: 'refuse', error: answer, match, corsOrigin },
-        true,
-      )
+      const refusal: RefusePlan = { kind: 'refuse', error: answer, match, corsOrigin }
+      return refuse(state, pipeline, request, incoming.url, refusal, trace, true)
     }
     const upload = await readUpload(pipeline, request, plan, info)
-    if (upload.plan.kind !== 'forward') return refuse(state, pipeline, request, incoming.url, upload.plan)
+    if (upload.plan.kind !== 'forward')
+      return refuse(state, pipeline, request, incoming.url, upload.plan, trace)
     // A route whose headers are computed: the body waits unread; a browser that left meanwhile is
     // seen by `forwardExchange` (its signal), before anything is sent.
     if (upload.plan.pendingHeaders !== undefined) {
       const error = await resolvePlanHeaders(upload.plan)
       if (error !== undefined) {
         const { match, corsOrigin } = upload.plan
-        return refuse(state, pipeline, request, incoming.url, { kind: 'refuse', error, match, corsOrigin })
+        const refusal: RefusePlan = { kind: 'refuse', error, match, corsOrigin }
+        return refuse(state, pipeline, request, incoming.url, refusal, trace)
       }
     }
     const { source } = upload
@@ -71,6 +74,7 @@ export async function handleFetch(
       plan: upload.plan,
       pipeline,
       source,
+      trace,
     }
     return await forwardExchange(state, forward)
   } catch (error) {
@@ -80,7 +84,7 @@ export async function handleFetch(
       match: plan?.kind === 'forward' ? plan.match : undefined,
       corsOrigin: plan?.kind === 'forward' ? plan.corsOrigin : undefined,
     }
-    return refuse(state, pipeline, request, incoming.url, refusal)
+    return refuse(state, pipeline, request, incoming.url, refusal, trace)
   }
 }
 
@@ -98,6 +102,7 @@ function refuse(
   request: Request,
   url: string,
   plan: RefusePlan,
+  trace: ExchangeTrace | undefined,
   mockOnly = false,
 ): Response {
   const { error, match, corsOrigin } = plan
@@ -106,7 +111,9 @@ function refuse(
   request.body?.cancel().catch(() => {})
   const headers = toHeaderRecord(request.headers)
   const context = { method: request.method, headers, route: match?.route, corsOrigin }
-  return toErrorResponse(toErrorAnswer(pipeline, error, context))
+  const answer = toErrorAnswer(pipeline, error, context)
+  trace?.fail(answer, error)
+  return toErrorResponse(answer)
 }
 
 /**
