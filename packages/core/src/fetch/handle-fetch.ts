@@ -3,7 +3,7 @@ import { toInternalError } from '../errors/to-internal-error.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
 import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
-import type { ForwardPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
+import type { ForwardPlan, InspectPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { FetchState } from './fetch-state.ts'
 import { answerFromMock } from './answer-from-mock.ts'
@@ -36,7 +36,7 @@ export async function handleFetch(
   try {
     plan = planRequest(pipeline, incoming)
     if (plan.kind === 'pass') return undefined
-    if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request)
+    if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request, plan)
     trace = inspectorFor(state.inspection, pipeline)?.trace(incoming, plan)
     if (plan.kind === 'answer') {
       trace?.respond(plan)
@@ -89,10 +89,15 @@ export async function handleFetch(
 }
 
 /** The inspector's answer to a request the pipeline planned as `inspect`. */
-async function serveInspector(state: FetchState, pipeline: Pipeline, request: Request): Promise<Response> {
+async function serveInspector(
+  state: FetchState,
+  pipeline: Pipeline,
+  request: Request,
+  plan: InspectPlan,
+): Promise<Response> {
   const inspector = inspectorFor(state.inspection, pipeline)
   if (inspector === undefined) throw new Error('serveInspector needs the inspector on')
-  return inspector.handle(request, pipeline)
+  return inspector.handle(request, plan, pipeline)
 }
 
 /** The refusal's error answer, and its one `warn` line (`mockOnly`: the route's mock answered it). */
