@@ -16,6 +16,8 @@ import type { CorsBackend } from './_cors-backend.ts'
 const PAGE = 'http://localhost:5173'
 
 interface Shape {
+  /** The call in words, for the title. */
+  readonly name: string
   readonly config: string
   readonly method?: string
   readonly headers?: BlockedCall['headers']
@@ -25,13 +27,24 @@ interface Shape {
 }
 
 const SHAPES: readonly Shape[] = [
-  { config: 'no-acao' },
-  { config: 'wrong-origin' },
-  { config: 'star-credentials', credentials: 'include' },
-  { config: 'no-acao', method: 'PUT', headers: [['content-type', 'application/json']] },
-  { config: 'no-acao', headers: ['authorization'] },
+  { name: 'GET, no Access-Control-Allow-Origin', config: 'no-acao' },
+  { name: 'GET, another origin allowed', config: 'wrong-origin' },
+  { name: 'GET with credentials, * allowed', config: 'star-credentials', credentials: 'include' },
+  {
+    name: 'PUT of JSON (a failing preflight)',
+    config: 'no-acao',
+    method: 'PUT',
+    headers: [['content-type', 'application/json']],
+  },
+  { name: 'GET with Authorization (a failing preflight)', config: 'no-acao', headers: ['authorization'] },
   // No preflight: the browser sent the POST itself, so the dev server does not send it again.
-  { config: 'no-acao', method: 'POST', headers: [['content-type', 'text/plain']], resent: false },
+  {
+    name: 'POST of text (no preflight)',
+    config: 'no-acao',
+    method: 'POST',
+    headers: [['content-type', 'text/plain']],
+    resent: false,
+  },
 ]
 
 /** The block the report handler prints for `call`, from a real handler and a real backend. */
@@ -60,6 +73,23 @@ async function reportBlock(call: BlockedCall, backendUrl: string): Promise<strin
   return warnings[0] ?? ''
 }
 
+/** `sameorigin doctor --json` run for real with the arguments of `toDoctorCommand(call)`. */
+async function doctorJson(call: BlockedCall): Promise<DoctorJson> {
+  const words = [call.url, '--origin', call.pageOrigin, '--method', call.method]
+  for (const header of call.headers)
+    words.push('--header', typeof header === 'string' ? header : `${header[0]}: ${header[1]}`)
+  if (call.credentials === 'include') words.push('--credentials')
+  const cwd = mkdtempSync(join(tmpdir(), 'sameorigin-report-'))
+  onTestFinished(() => rmSync(cwd, { recursive: true, force: true }))
+  const { stdout } = await runBin(['doctor', ...words, '--json'], { cwd })
+  return JSON.parse(stdout) as DoctorJson
+}
+
+interface DoctorJson {
+  readonly allowed: boolean
+  readonly reasons: readonly { readonly severity: string; readonly message: string }[]
+}
+
 describe('the report of a blocked call agrees with sameorigin doctor --json', () => {
   let backend: CorsBackend
   beforeAll(async () => {
@@ -67,42 +97,38 @@ describe('the report of a blocked call agrees with sameorigin doctor --json', ()
   })
   afterAll(() => backend?.close())
 
-  for (const shape of SHAPES) {
-    const title = `${shape.method ?? 'GET'} ${shape.config} ${JSON.stringify(shape.headers ?? [])} ${shape.credentials ?? ''}`
-    it(title, async () => {
-      const call: BlockedCall = {
-        kind: 'fetch',
-        url: `${backend.a.url}/cfg/${shape.config}`,
-        method: shape.method ?? 'GET',
-        headers: shape.headers ?? [],
-        credentials: shape.credentials ?? 'same-origin',
-        pageOrigin: PAGE,
-      }
+  const callOf = (shape: Shape): BlockedCall => ({
+    kind: 'fetch',
+    url: `${backend.a.url}/cfg/${shape.config}`,
+    method: shape.method ?? 'GET',
+    headers: shape.headers ?? [],
+    credentials: shape.credentials ?? 'same-origin',
+    pageOrigin: PAGE,
+  })
+
+  it.for(SHAPES.filter((shape) => shape.resent !== false))(
+    'checked by the dev server: $name',
+    async (shape) => {
+      const call = callOf(shape)
       const block = await reportBlock(call, backend.a.url)
-      // The arguments of the command the block names for this call (`toDoctorCommand`), unquoted.
-      const words = [call.url, '--origin', PAGE, '--method', call.method]
-      for (const header of call.headers)
-        words.push('--header', typeof header === 'string' ? header : `${header[0]}: ${header[1]}`)
-      if (call.credentials === 'include') words.push('--credentials')
-      const cwd = mkdtempSync(join(tmpdir(), 'sameorigin-report-'))
-      onTestFinished(() => rmSync(cwd, { recursive: true, force: true }))
-      const { stdout } = await runBin(['doctor', ...words, '--json'], { cwd })
-      const report = JSON.parse(stdout) as {
-        allowed: boolean
-        reasons: { severity: string; message: string }[]
-      }
-      if (shape.resent === false) {
-        // Not sent again by the dev server (it may have reached the backend): the block names the
-        // command instead, which finds the answer blocked.
-        expect(block).toContain(toDoctorCommand(call))
-        expect(report.allowed).toBe(false)
-        return
-      }
+      const report = await doctorJson(call)
       expect(report.allowed).toBe(false)
       const blocking = report.reasons.filter((reason) => reason.severity === 'block')
       expect(blocking.length).toBeGreaterThan(0)
       for (const reason of blocking) expect(block).toContain(`✖ ${reason.message}`)
       expect(block.match(/✖/g)).toHaveLength(blocking.length)
-    })
-  }
+    },
+  )
+
+  // The browser sent the call itself (no preflight): the dev server does not send it again (it may
+  // have reached the backend) and names the command instead, which finds the answer blocked.
+  it.for(SHAPES.filter((shape) => shape.resent === false))(
+    'named as a command by the dev server: $name',
+    async (shape) => {
+      const call = callOf(shape)
+      const block = await reportBlock(call, backend.a.url)
+      expect(block).toContain(toDoctorCommand(call))
+      expect((await doctorJson(call)).allowed).toBe(false)
+    },
+  )
 })
