@@ -197,11 +197,16 @@ describe('a blocked call in the inspector page', () => {
     expect(await row.locator('.c-status').textContent()).toBe('blocked')
     expect(await row.locator('.tag.api').textContent()).toBe('fetch()')
     await page.screenshot({ path: `${SHOTS}blocked-list-light.png` })
+    const detail = page.locator('#detail')
+    await rows().nth(1).click()
+    await detail.locator('h3', { hasText: 'Bodies' }).waitFor()
+    await detail.evaluate((pane) => pane.scrollTo(0, pane.scrollHeight))
+    expect(await detail.evaluate((pane) => pane.scrollTop)).toBeGreaterThan(0)
     await page.getByRole('button', { name: 'Blocked' }).click()
     await expect.poll(paths).toEqual([masked])
     await row.click()
-    const detail = page.locator('#detail')
     await detail.locator('.fix').waitFor()
+    expect(await detail.evaluate((pane) => pane.scrollTop)).toBe(0)
     expect(await detail.locator('.fix p').textContent()).toBe(
       `This page calls ${masked} directly; call /api/me?token=*** instead`,
     )
