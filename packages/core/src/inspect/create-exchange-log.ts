@@ -2,11 +2,16 @@ import type { BodyCapture } from './create-body-capture.ts'
 import { createBodyCapture, DEFAULT_BODY_LIMIT } from './create-body-capture.ts'
 import { filterExchanges } from './filter-exchanges.ts'
 import type { ExchangeFilter } from './filter-exchanges.ts'
-import { endExchangeRecord, startExchangeRecord, updateExchangeRecord } from './update-exchange-record.ts'
-import type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
+import {
+  blockedExchangeRecord,
+  endExchangeRecord,
+  startExchangeRecord,
+  updateExchangeRecord,
+} from './update-exchange-record.ts'
+import type { BlockedStart, ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
 import type { ExchangeRecord } from './types.ts'
 
-export type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
+export type { BlockedStart, ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
 
 /** Options of {@link createExchangeLog}. */
 export interface ExchangeLogOptions {
@@ -36,6 +41,11 @@ export interface ExchangeLog {
   readonly bodyLimit: number
   /** Records a new exchange and returns it (its `id` names it from then on). */
   start(start: ExchangeStart): ExchangeRecord
+  /**
+   * Records a call the browser blocked in the page (state `blocked`, final at once: one `start`
+   * event), in the same buffer as the exchanges.
+   */
+  addBlocked(start: BlockedStart): ExchangeRecord
   /** Applies `update`; `undefined` when `id` is no longer (or never was) in the log. */
   update(id: number, update: ExchangeUpdate): ExchangeRecord | undefined
   /** Counts and keeps the first bytes of the request's or the response's body. */
@@ -88,24 +98,26 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
     return record
   }
 
+  const add = (record: ExchangeRecord): ExchangeRecord => {
+    entries.set(record.id, {
+      record,
+      request: createBodyCapture(bodyLimit),
+      response: createBodyCapture(bodyLimit),
+    })
+    emit({ type: 'start', record })
+    while (entries.size > capacity) {
+      const oldest = entries.keys().next().value as number
+      entries.delete(oldest)
+      emit({ type: 'evict', id: oldest })
+    }
+    return record
+  }
+
   return {
     capacity,
     bodyLimit,
-    start(start) {
-      const record = startExchangeRecord(nextId++, now(), start)
-      entries.set(record.id, {
-        record,
-        request: createBodyCapture(bodyLimit),
-        response: createBodyCapture(bodyLimit),
-      })
-      emit({ type: 'start', record })
-      while (entries.size > capacity) {
-        const oldest = entries.keys().next().value as number
-        entries.delete(oldest)
-        emit({ type: 'evict', id: oldest })
-      }
-      return record
-    },
+    start: (start) => add(startExchangeRecord(nextId++, now(), start)),
+    addBlocked: (start) => add(blockedExchangeRecord(nextId++, now(), start)),
     update(id, update) {
       const entry = entries.get(id)
       if (entry === undefined) return undefined
@@ -140,5 +152,5 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
 }
 
 function isEnded(record: ExchangeRecord): boolean {
-  return record.state === 'done' || record.state === 'failed'
+  return record.state === 'done' || record.state === 'failed' || record.state === 'blocked'
 }
