@@ -10,7 +10,7 @@ import { filterExchanges } from './filter-exchanges.ts'
 import type { ExchangeFilter } from './filter-exchanges.ts'
 import { endExchangeRecord, startExchangeRecord, updateExchangeRecord } from './update-exchange-record.ts'
 import type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
-import type { CapturedBody, ExchangeRecord } from './types.ts'
+import type { ExchangeRecord } from './types.ts'
 
 export type { ExchangeEnd, ExchangeStart, ExchangeUpdate } from './update-exchange-record.ts'
 
@@ -116,9 +116,10 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
     held += bytes - entry.held
     entry.held = bytes
   }
+  const overBudget = (bytes: number): boolean => held + bytes > bodyBudget
   /** Drops the bodies of exchanges older than `entry`, oldest first, until `bytes` more fit. */
   const makeRoom = (bytes: number, entry: Entry): void => {
-    while (held + bytes > bodyBudget && dropFrom < entry.record.id) {
+    while (overBudget(bytes) && dropFrom < entry.record.id) {
       const older = entries.get(dropFrom++)
       if (older === undefined) continue
       setHeld(older, 0)
@@ -179,7 +180,7 @@ export function createExchangeLog(options: ExchangeLogOptions = {}): ExchangeLog
         textMemory(record.request.body, keptRequest) + textMemory(record.response.body, keptResponse),
       )
       makeRoom(0, entry)
-      if (held <= bodyBudget) return change(entry, record, 'end')
+      if (!overBudget(0)) return change(entry, record, 'end')
       // Text beyond ASCII takes more room than its bytes did: past the budget, this one's goes too.
       setHeld(entry, 0)
       return change(entry, withoutBodyText(record), 'end')
