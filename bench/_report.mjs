@@ -97,6 +97,12 @@ export const ROWS = [
     compare: 'none',
   },
   {
+    label: '8 inspector peak RSS on−off',
+    value: (r) => r.inspectorMemory?.peakRssDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
     label: '8 inspector heap on−off MiB',
     value: (r) => r.inspectorMemory?.heapDifferenceMiB,
     format: fixed(1),

@@ -115,12 +115,15 @@ async function measureOne(subject, counts, concurrency) {
  * @param {number} requests sent so far
  */
 async function readMemory(subject, requests) {
+  const pgid = /** @type {number} */ (subject.pgid)
+  const rssBeforeGcBytes = [...readGroupMemory(pgid).values()].reduce((sum, m) => sum + m.rssBytes, 0)
   const memory = await subject.memory()
-  const group = readGroupMemory(/** @type {number} */ (subject.pgid))
+  const group = readGroupMemory(pgid)
   const peakBytes = [...group.values()].reduce((sum, m) => sum + m.peakBytes, 0)
   return {
     requests,
     rssMiB: memory.rss / MIB,
+    rssBeforeGcMiB: rssBeforeGcBytes / MIB,
     peakRssMiB: peakBytes / MIB,
     heapUsedMiB: memory.heapUsed / MIB,
     externalMiB: memory.external / MIB,
