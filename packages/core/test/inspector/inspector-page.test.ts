@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { harValidator } from './_har-validator.ts'
+import { harValidator } from '@sameorigin/test-utils'
 import { LOGIN, MISSING, serveInspector, USERS } from './_serve-inspector.ts'
 import type { ServedInspector } from './_serve-inspector.ts'
 
