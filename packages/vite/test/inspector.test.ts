@@ -5,9 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { request, sendRaw, upstreamForTest } from '@sameorigin/test-utils'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { sameorigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
+import { TIMEOUT, WAIT, writeFile } from './_live-reload.ts'
 import { captureLogger, startDev, startPreview, VITE8, VITES } from './_vite.ts'
 
 const CLIENT_TAG = '<script src="/__sameorigin/report-client.js"></script>'
@@ -133,6 +134,31 @@ describe('inspector: false', () => {
     expect(output).toContain('[sameorigin] routes')
     expect(output).not.toContain('inspector')
   })
+})
+
+describe('inspector: false edited in while vite dev runs', () => {
+  it(
+    'takes the script out of the next page and leaves /__sameorigin/ to Vite; turning it back on restores both',
+    async () => {
+      const upstream = await upstreamForTest()
+      const config = (inspector: boolean): string =>
+        `export default { inspector: ${inspector}, routes: { '/api': '${upstream.url}' } }\n`
+      const root = createFixture({ 'sameorigin.config.ts': config(true) })
+      const { url } = await startDev(VITE8, { root, plugins: [sameorigin()] })
+      const page = async (): Promise<string> => (await request(`${url}/`)).body
+      const inspector = async (): Promise<string> => (await request(`${url}/__sameorigin/`)).body
+      expect(await page()).toContain(CLIENT_TAG)
+
+      writeFile(root, 'sameorigin.config.ts', config(false))
+      await vi.waitFor(async () => expect(await page()).not.toContain(CLIENT_TAG), WAIT)
+      expect(await inspector()).toContain('<title>dev</title>')
+
+      writeFile(root, 'sameorigin.config.ts', config(true))
+      await vi.waitFor(async () => expect(await page()).toContain(CLIENT_TAG), WAIT)
+      expect(await inspector()).toContain('<title>sameorigin inspector</title>')
+    },
+    TIMEOUT,
+  )
 })
 
 describe('startup output', () => {
