@@ -97,6 +97,12 @@ export const ROWS = [
     compare: 'none',
   },
   {
+    label: '8 inspector RSS on−off before GC',
+    value: (r) => r.inspectorMemory?.rssBeforeGcDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
     label: '8 inspector peak RSS on−off',
     value: (r) => r.inspectorMemory?.peakRssDifferenceMiB,
     format: fixed(1),

@@ -77,6 +77,8 @@ export async function measureInspectorMemory(launch, settings) {
     records,
     offAtRecords: offEarly,
     rssDifferenceMiB: on.rssMiB - off.rssMiB,
+    /** As read before the collection: what the process held then, garbage included. */
+    rssBeforeGcDifferenceMiB: on.rssBeforeGcMiB - off.rssBeforeGcMiB,
     heapDifferenceMiB: on.heapUsedMiB - off.heapUsedMiB,
     peakRssDifferenceMiB: on.peakRssMiB - off.peakRssMiB,
     /** Heap per kept exchange without bodies: the record, its four header lists, its summary. */

@@ -12,13 +12,17 @@ import type {
   HeaderList,
 } from './types.ts'
 
-/** What is known when a request arrives. */
+/** What is known when a request arrives (and, once the pipeline planned it, where it goes). */
 export interface ExchangeStart {
   readonly method: string
   /** Path and query, as the browser sent them. */
   readonly url: string
   /** As the browser sent them. */
   readonly headers: ReadonlyHeaderRecord
+  readonly route?: string | undefined
+  readonly upstreamUrl?: string | undefined
+  readonly devOrigin?: string | undefined
+  readonly cors?: boolean | undefined
 }
 
 /** What becomes known later, any part at a time (each given field replaces the record's). */
@@ -75,10 +79,10 @@ export function startExchangeRecord(id: number, startedAt: number, start: Exchan
     state: 'pending',
     method: start.method,
     url: start.url,
-    route: undefined,
-    upstreamUrl: undefined,
-    devOrigin: undefined,
-    cors: false,
+    route: start.route,
+    upstreamUrl: start.upstreamUrl,
+    devOrigin: start.devOrigin,
+    cors: start.cors ?? false,
     status: undefined,
     duration: undefined,
     size: undefined,
