@@ -1,4 +1,4 @@
-// The targets of issue 5, each checked against one run's results. A target whose subjects are not in
+// The targets of issues 5 and 17, each checked against one run's results. A target whose subjects are not in
 // the run (`--only`, or a subject skipped) is listed as not measured.
 
 import { STARTUP_HOSTS, SUBJECTS } from './_config.mjs'
@@ -128,6 +128,19 @@ export function evaluateTargets(results) {
       startup !== undefined && atMost(startup.addedMs, 30),
       startup
         ? `${f(startup.withMs)} vs ${f(startup.withoutMs)} ms: ${startup.addedMs >= 0 ? '+' : ''}${f(startup.addedMs)} ms (median of ${startup.runs})`
+        : '',
+    )
+  }
+  // Scenario 8 (issue 17)
+  {
+    const memory = r('sameorigin-core').inspectorMemory
+    const measured = memory !== undefined
+    check(
+      '8: sameorigin-core RSS with the inspector on after 100,000 requests ≤ off + 32 MiB',
+      measured,
+      measured && memory.requests >= 100_000 && atMost(memory.rssDifferenceMiB, 32),
+      measured
+        ? `${f(memory.on.rssMiB, 1)} vs ${f(memory.off.rssMiB, 1)} MiB (${memory.rssDifferenceMiB >= 0 ? '+' : ''}${f(memory.rssDifferenceMiB, 1)}) after ${memory.requests} requests, ${memory.on.kept} exchanges kept`
         : '',
     )
   }

@@ -31,6 +31,7 @@ describe('the inspector handler', () => {
       'inspector-table.js',
       'inspector-detail.js',
       'inspector-dom.js',
+      'inspector-blocked.js',
     ])
       expect((await fetch(`${inspector.url}/__sameorigin/${name}`)).status).toBe(200)
     expect((await fetch(`${inspector.url}/__sameorigin/..%2fpackage.json`)).status).toBe(404)
