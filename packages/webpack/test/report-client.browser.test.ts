@@ -1,9 +1,10 @@
 // The report client from the entry the plugin adds, in real Chromium on webpack-dev-server 5: a page
 // of the dev server calls the backend directly (another origin, no CORS headers); the browser blocks
-// it, the client reports it, and the dev server prints one warning block with the route to call.
+// it, the client reports it, and the dev server prints one warning block with the route to call; the
+// inspector lists the same entry.
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
-import { CHROMIUM_ARGS, findChromium, startUpstream } from '@sameorigin/test-utils'
+import { CHROMIUM_ARGS, findChromium, request, startUpstream } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { SameOriginPlugin } from '../src/index.ts'
@@ -52,5 +53,17 @@ describe('webpack-dev-server 5 page calling a backend directly, in Chromium', ()
     expect(block).toContain(`fetch() GET ${backend.url}/v1/me from ${server.url}, with credentials`)
     expect(block).toContain(`fix: This page calls ${backend.url}/v1/me directly; call /api/me instead`)
     expect(server.lines.find((line) => line.message === block)?.level).toBe('warn')
+
+    // The same entry, once, in the inspector.
+    const list = JSON.parse((await request(`${server.url}/__sameorigin/api/exchanges`)).body) as {
+      exchanges: { state: string; url: string; route?: string; blocked?: { fix?: { title: string } } }[]
+    }
+    expect(list.exchanges.filter((exchange) => exchange.state === 'blocked')).toMatchObject([
+      {
+        url: `${backend.url}/v1/me`,
+        route: '/api',
+        blocked: { fix: { title: `This page calls ${backend.url}/v1/me directly; call /api/me instead` } },
+      },
+    ])
   })
 })
