@@ -148,15 +148,20 @@ function isOnSide(kind, side) {
 
 function timings(exchange) {
   const { connect, tls, firstByte, total } = exchange.timings
+  const plain = exchange.upstreamUrl?.startsWith('http:') || exchange.upstreamUrl?.startsWith('ws:')
   const rows = [
     ['Connect', connect],
-    ['TLS', tls],
+    ['TLS', plain ? 'none (plain http)' : tls],
     ['First byte', firstByte],
     ['Total', total ?? exchange.duration],
   ]
   const shown = rows.map(([term, value]) => [
     h('dt', {}, term),
-    h('dd', { class: 'mono' }, value === undefined ? 'not seen' : formatDuration(value)),
+    h(
+      'dd',
+      { class: 'mono' },
+      typeof value === 'string' ? value : value === undefined ? 'not seen' : formatDuration(value),
+    ),
   ])
   return h('section', { class: 'part' }, h('h3', {}, 'Timings'), h('dl', { class: 'timings' }, shown))
 }

@@ -8,7 +8,7 @@ import { startProxy } from '../engine/_start-proxy.ts'
 import type { TestProxy } from '../engine/_start-proxy.ts'
 import { startBackend } from '../report/_backends.ts'
 import type { Backend } from '../report/_backends.ts'
-import { harValidator } from './_har-validator.ts'
+import { harValidator } from '@sameorigin/test-utils'
 import { waitFor } from './_serve-inspector.ts'
 
 type Served = ExchangeRecord & { statusClass: string }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExchangeRecord, HeaderChange } from '../../src/inspect/index.ts'
-import { harValidator } from './_har-validator.ts'
+import { harValidator } from '@sameorigin/test-utils'
 import { LOGIN, MISSING, serveInspector, USERS } from './_serve-inspector.ts'
 import type { ServedInspector } from './_serve-inspector.ts'
 
