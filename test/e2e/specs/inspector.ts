@@ -51,6 +51,9 @@ async function open(inspector: Page, method: string, path: string): Promise<Loca
   return detail
 }
 
+/** The dev server's output as one text: a block is one log entry (Vite) or one line each (`webpack serve`). */
+const logText = (): string => serverLogs.join('\n')
+
 /** The one-line explanations of the changes the detail pane lists. */
 const explanations = (detail: Locator): Promise<string[]> =>
   detail.locator('.changes .explanation').allTextContents()
@@ -169,8 +172,6 @@ export function describeInspector(example: string): void {
       await direct.getByRole('alert').waitFor()
 
       const headline = `The browser blocked a call to another origin: fetch() GET ${backendUrl}/api/health from ${devUrl}`
-      // The block is one log entry (Vite) or one line each (a CLI's output, as `webpack serve` prints it).
-      const logText = (): string => serverLogs.join('\n')
       await expect.poll(logText, { timeout: 15_000 }).toContain(headline)
       const block = logText().slice(logText().indexOf(headline)).split('The browser blocked a call')[1]
       expect(block).toContain(`This page calls ${backendUrl}/api/health directly; call /api/health instead`)
