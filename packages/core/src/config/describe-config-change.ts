@@ -1,5 +1,5 @@
 import { describeRouteOptions } from '../logging/format-route-table.ts'
-import type { ResolvedConfig, ResolvedRoute } from '../types.ts'
+import type { ResolvedConfig, ResolvedInspector, ResolvedRoute } from '../types.ts'
 
 /** A route as the reload line compares it: its target and every setting the route table shows. */
 function describeRoute(route: ResolvedRoute): string {
@@ -8,8 +8,21 @@ function describeRoute(route: ResolvedRoute): string {
 }
 
 /**
+ * The inspector's part of the reload line: turned off or on, or new sizes (the log keeps the sizes it
+ * started with, so those apply from the next start); `undefined` when unchanged.
+ */
+function describeInspectorChange(was: ResolvedInspector, now: ResolvedInspector): string | undefined {
+  if (was === false && now === false) return undefined
+  if (now === false) return 'inspector off (no page, no recording, no report of blocked calls)'
+  if (was === false) return 'inspector on'
+  if (was.capacity === now.capacity && was.bodyLimit === now.bodyLimit) return undefined
+  return `inspector capacity ${now.capacity}, bodyLimit ${now.bodyLimit} from the next start (was ${was.capacity}, ${was.bodyLimit})`
+}
+
+/**
  * What a reload changed, in one line for the `info` log: routes added, changed (new and old target and
- * settings) and removed, by route key; a new match order; a new `logLevel`. Functions (a `rewrite`
+ * settings) and removed, by route key; a new match order; a new `logLevel`; the inspector turned off
+ * or on, or resized. Functions (a `rewrite`
  * or `headers` function) count as changed only when one appears or goes: a new function body cannot
  * be told from the old one.
  * @example
@@ -35,5 +48,7 @@ export function describeConfigChange(previous: ResolvedConfig, next: ResolvedCon
   if (removed.length > 0) parts.push(`removed ${removed.join(', ')}`)
   if (kept.join('\0') !== keptBefore.join('\0')) parts.push(`match order now ${kept.join(', ')}`)
   const routes = parts.length === 0 ? 'routes unchanged' : `routes ${parts.join('; ')}`
-  return previous.logLevel === next.logLevel ? routes : `${routes}; logLevel ${next.logLevel}`
+  const logLevel = previous.logLevel === next.logLevel ? undefined : `logLevel ${next.logLevel}`
+  const inspector = describeInspectorChange(previous.inspector, next.inspector)
+  return [routes, logLevel, inspector].filter((part) => part !== undefined).join('; ')
 }

@@ -24,6 +24,19 @@ const indent = (lines: readonly string[], by: string): string[] =>
 
 const fixLines = (fix: Fix): string[] => [`fix: ${fix.title}`, ...indent(fix.lines, '  ')]
 
+/**
+ * The alternative after the project's fix, in the doctor's words ("Or fix the server: send these
+ * headers ..."), with its lines: a title that says "these headers" needs them under it. Headers
+ * that go together (the preflight's, then the response's) come as one.
+ */
+function nextFix(others: readonly Fix[]): Fix[] {
+  const [next] = others
+  if (next === undefined) return []
+  if (next.kind !== 'headers') return [next]
+  const end = others.findIndex((fix) => fix.kind !== 'headers')
+  return others.slice(0, end === -1 ? others.length : end)
+}
+
 /** Why, in the diagnosis' words; then the fixes, the project's first. */
 function explain(call: BlockedCall, diagnosis: BlockedCallDiagnosis): string[] {
   switch (diagnosis.kind) {
@@ -36,12 +49,11 @@ function explain(call: BlockedCall, diagnosis: BlockedCallDiagnosis): string[] {
             '  the backend was down then, or answers the page differently (a cookie, a header).',
           ]
         : ['why:', ...blocked.map((reason) => `  ✖ ${reason.message}`)]
-      const [first, second] = report.fixes
+      const [first, ...others] = report.fixes
       return [
         ...why,
         ...(first === undefined ? [] : fixLines(first)),
-        // The next fix in the doctor's words ("Or fix the server: send these headers"), with them.
-        ...(second === undefined ? [] : [second.title, ...indent(second.lines, '  ')]),
+        ...nextFix(others).flatMap((fix) => [fix.title, ...indent(fix.lines, '  ')]),
       ]
     }
     case 'not-resent':

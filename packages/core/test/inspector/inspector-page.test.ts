@@ -76,6 +76,25 @@ describe('the inspector page', () => {
     expect(inspector.log.list()).toEqual([])
   })
 
+  it('opens without a failed request or a console error (its icon is its own, no /favicon.ico)', async () => {
+    const failures: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(message.text())
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`)
+    })
+    inspector.record(USERS)
+    await open()
+    await expect.poll(paths).toEqual(['/api/users'])
+    // An icon of its own in the page: Chromium then never asks the dev server for /favicon.ico.
+    const icons = await page
+      .locator('link[rel=icon]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')))
+    expect(icons).toEqual([expect.stringMatching(/^data:image\/svg\+xml,/)])
+    expect(failures).toEqual([])
+  })
+
   it('explains the Set-Cookie and Location rewrites in the detail, by mouse and by keyboard', async () => {
     inspector.record(USERS)
     inspector.record(LOGIN)

@@ -40,7 +40,7 @@ const report = (allowed: boolean): DoctorReport =>
   }) as unknown as DoctorReport
 
 describe('formatBlockedCall', () => {
-  it('a verdict: what, the blocking reasons (not the warnings), the project fix, then the next one', () => {
+  it('a verdict: what, the blocking reasons (not the warnings), the project fix, then the headers that fix the server', () => {
     expect(formatBlockedCall(call, { kind: 'diagnosed', report: report(false) })).toBe(
       [
         'The browser blocked a call to another origin: fetch() GET http://127.0.0.1:8080/v1/me from http://localhost:5173, with credentials',
@@ -54,6 +54,36 @@ describe('formatBlockedCall', () => {
         '    Access-Control-Allow-Origin: http://localhost:5173',
       ].join('\n'),
     )
+  })
+
+  it('a preflight: both header fixes with their headers, then nothing else', () => {
+    const preflightFix = {
+      kind: 'headers',
+      title:
+        'Or fix the server: answer the preflight (OPTIONS http://127.0.0.1:8080/v1/me) with 204 and these headers',
+      lines: ['Access-Control-Allow-Origin: http://localhost:5173', 'Access-Control-Allow-Methods: PUT'],
+    } as const
+    const responseFix = { ...headersFix, title: 'And send these headers on the response' }
+    const advice = { kind: 'advice', title: 'Call the final URL directly', lines: ['303: a → b'] } as const
+    const fixes = [fix, preflightFix, responseFix, advice]
+    const text = formatBlockedCall(call, { kind: 'diagnosed', report: { ...report(false), fixes } })
+    expect(text.split('\n').slice(-6)).toEqual([
+      "    routes: { '/v1': 'http://127.0.0.1:8080' }",
+      '  Or fix the server: answer the preflight (OPTIONS http://127.0.0.1:8080/v1/me) with 204 and these headers',
+      '    Access-Control-Allow-Origin: http://localhost:5173',
+      '    Access-Control-Allow-Methods: PUT',
+      '  And send these headers on the response',
+      '    Access-Control-Allow-Origin: http://localhost:5173',
+    ])
+  })
+
+  it('advice after the project fix: its title and its lines', () => {
+    const advice = { kind: 'advice', title: 'Call the final URL directly', lines: ['303: a → b'] } as const
+    const text = formatBlockedCall(call, {
+      kind: 'diagnosed',
+      report: { ...report(false), fixes: [fix, advice] },
+    })
+    expect(text.endsWith('\n  Call the final URL directly\n    303: a → b')).toBe(true)
   })
 
   it('a request that passes now', () => {
