@@ -1,4 +1,5 @@
 import { createError } from '@sameorigin/core'
+import type { ResolvedConfig } from '@sameorigin/core'
 import type { CommandContext } from '../context.ts'
 import { EXIT } from '../exit-codes.ts'
 import type { CommandDefinition } from '../internal/command.ts'
@@ -14,6 +15,17 @@ function lastString(value: unknown): string | undefined {
 function strings(value: unknown): string[] {
   if (value === undefined || value === null) return []
   return (Array.isArray(value) ? value : [value]).map(String)
+}
+
+/**
+ * The project's `sameorigin.config.*` as the dev server loads it, when there is one that loads: its
+ * routes decide the fix (the dev server's report of a blocked call gives the same). A config that
+ * does not load only costs that; the verdict stands.
+ */
+async function loadProjectConfig(root: string): Promise<ResolvedConfig | undefined> {
+  const { findConfigFile, loadConfig } = await import('@sameorigin/core')
+  if (findConfigFile(root) === undefined) return undefined
+  return loadConfig({ root, command: 'serve' }).catch(() => undefined)
 }
 
 async function runDoctorCommand(
@@ -80,7 +92,7 @@ async function runDoctorCommand(
         packageManager: 'npm',
       }
     }
-    const report = toDoctorReport(run, toFixes(run, project))
+    const report = toDoctorReport(run, toFixes(run, project, await loadProjectConfig(ctx.cwd)))
     if (json) printJson(ctx, report)
     else ctx.stdout.write(formatReport(report, ctx.colors))
     return report.allowed ? EXIT.OK : EXIT.NEGATIVE

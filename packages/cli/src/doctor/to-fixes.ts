@@ -2,7 +2,8 @@ import { basename } from 'node:path'
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
 import { DEFAULT_SERVE_PORT, toServeAddress } from '../internal/serve-address.ts'
 import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
-import { toDoctorFixes, toRoute } from '@sameorigin/core/doctor'
+import type { ResolvedConfig } from '@sameorigin/core'
+import { toDoctorFixes, toProjectFix, toRoute } from '@sameorigin/core/doctor'
 import type { DoctorRun, Fix } from '@sameorigin/core/doctor'
 
 /** How each tool mounts sameorigin: the config file to edit and the lines to add there. */
@@ -87,9 +88,24 @@ function routeFix(run: DoctorRun, project: DetectedProject, url: string): Fix {
 }
 
 /**
- * The fixes for a verdict, best first (see `toDoctorFixes`): the sameorigin route for the project's
- * tool, or the stand-alone proxy when no tool is found; then the headers and the advice.
+ * The fixes for a verdict, best first (see `toDoctorFixes`): with the project's own
+ * `sameorigin.config.*` loaded (`config`), its fix as the dev server prints it (`toProjectFix`: call
+ * the route that already forwards to the URL, or the route to add); else the sameorigin route for
+ * the project's tool, or the stand-alone proxy when no tool is found; then the headers and the advice.
  */
-export function toFixes(run: DoctorRun, project: DetectedProject): Fix[] {
-  return toDoctorFixes(run, (url) => routeFix(run, project, url))
+export function toFixes(
+  run: DoctorRun,
+  project: DetectedProject,
+  config?: Pick<ResolvedConfig, 'routes' | 'configFile'>,
+): Fix[] {
+  return toDoctorFixes(run, (url) =>
+    config === undefined
+      ? routeFix(run, project, url)
+      : toProjectFix(
+          config.routes,
+          url,
+          run.request.method,
+          basename(config.configFile ?? 'sameorigin.config.ts'),
+        ),
+  )
 }

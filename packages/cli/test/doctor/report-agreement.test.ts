@@ -1,8 +1,8 @@
 // A dev server's report of a blocked call and `sameorigin doctor --json` run the same checks: for
 // each shape of call the report handler diagnoses (the page's report, as the report client posts
-// it), the command its block names, run for real with `--json`, gives the same verdict and the same
-// blocking reasons, word for word.
-import { mkdtempSync, rmSync } from 'node:fs'
+// it), the command its block names, run for real with `--json` in the same project, gives the same
+// verdict, the same blocking reasons and the same first fix, word for word.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BlockedCall } from '@sameorigin/core'
@@ -73,14 +73,18 @@ async function reportBlock(call: BlockedCall, backendUrl: string): Promise<strin
   return warnings[0] ?? ''
 }
 
-/** `sameorigin doctor --json` run for real with the arguments of `toDoctorCommand(call)`. */
-async function doctorJson(call: BlockedCall): Promise<DoctorJson> {
+/**
+ * `sameorigin doctor --json` run for real with the arguments of `toDoctorCommand(call)`, in a
+ * project whose `sameorigin.config.ts` has the dev server's routes.
+ */
+async function doctorJson(call: BlockedCall, backendUrl: string): Promise<DoctorJson> {
   const words = [call.url, '--origin', call.pageOrigin, '--method', call.method]
   for (const header of call.headers)
     words.push('--header', typeof header === 'string' ? header : `${header[0]}: ${header[1]}`)
   if (call.credentials === 'include') words.push('--credentials')
   const cwd = mkdtempSync(join(tmpdir(), 'sameorigin-report-'))
   onTestFinished(() => rmSync(cwd, { recursive: true, force: true }))
+  writeFileSync(join(cwd, 'sameorigin.config.ts'), `export default { routes: { '/api': '${backendUrl}' } }\n`)
   const { stdout } = await runBin(['doctor', ...words, '--json'], { cwd })
   return JSON.parse(stdout) as DoctorJson
 }
@@ -88,6 +92,7 @@ async function doctorJson(call: BlockedCall): Promise<DoctorJson> {
 interface DoctorJson {
   readonly allowed: boolean
   readonly reasons: readonly { readonly severity: string; readonly message: string }[]
+  readonly fixes: readonly { readonly title: string }[]
 }
 
 describe('the report of a blocked call agrees with sameorigin doctor --json', () => {
@@ -111,8 +116,10 @@ describe('the report of a blocked call agrees with sameorigin doctor --json', ()
     async (shape) => {
       const call = callOf(shape)
       const block = await reportBlock(call, backend.a.url)
-      const report = await doctorJson(call)
+      const report = await doctorJson(call, backend.a.url)
       expect(report.allowed).toBe(false)
+      // The same fix first: the project's route, read from its config file as the dev server reads it.
+      expect(block).toContain(`  fix: ${report.fixes[0]?.title}\n`)
       const blocking = report.reasons.filter((reason) => reason.severity === 'block')
       expect(blocking.length).toBeGreaterThan(0)
       for (const reason of blocking) expect(block).toContain(`✖ ${reason.message}`)
@@ -128,7 +135,9 @@ describe('the report of a blocked call agrees with sameorigin doctor --json', ()
       const call = callOf(shape)
       const block = await reportBlock(call, backend.a.url)
       expect(block).toContain(toDoctorCommand(call))
-      expect((await doctorJson(call)).allowed).toBe(false)
+      const report = await doctorJson(call, backend.a.url)
+      expect(report.allowed).toBe(false)
+      expect(block).toContain(`  fix: ${report.fixes[0]?.title}\n`)
     },
   )
 })

@@ -69,7 +69,8 @@ export function createInspector(
           routes: () => current.config.routes,
           logger,
           diagnose,
-          configFile: () => current.config.configFile,
+          // The file's name, as a fix names it (`sameorigin doctor` does the same).
+          configFile: () => current.config.configFile?.split(/[\\/]/).pop(),
           onReport: (call, diagnosis, text) =>
             log.addBlocked(toBlockedStart(call, diagnosis, text, current.config.routes)),
         })
