@@ -1,3 +1,4 @@
+import process from 'node:process'
 import type { Logger, ResolvedConfig } from '@sameorigin/core'
 import { createNextLogger } from '../next-logger.ts'
 import type { RouteHandlerSettings } from './create-route-handler.ts'
@@ -7,9 +8,18 @@ interface Updatable {
   readonly update: (config: ResolvedConfig) => void
 }
 
-/** The pipeline options both handlers pass: the settings given, and the logger (Next's style by default). */
+/**
+ * The pipeline options both handlers pass: the settings given, the logger (Next's style by default),
+ * and the inspector, on in `next dev` only.
+ */
 export interface HandlerProxyOptions {
   logger: Logger
+  /**
+   * The engine serves the inspector under `/__sameorigin/` (page, API, blocked-call reports) and
+   * records every exchange: only when `NODE_ENV` is not `production` (`next dev`), never in
+   * `next build` or `next start`, even with `production: true`.
+   */
+  inspector: boolean
   allowedHosts?: readonly string[] | true
   cors?: RouteHandlerSettings['cors']
   env?: Readonly<Record<string, string | undefined>>
@@ -26,7 +36,7 @@ export function createLiveProxy<T extends Updatable>(
   create: (config: ResolvedConfig, options: HandlerProxyOptions) => T,
 ): (config: ResolvedConfig) => T {
   const { allowedHosts, cors, env } = settings
-  const options: HandlerProxyOptions = {
+  const options: Omit<HandlerProxyOptions, 'inspector'> = {
     logger: settings.logger ?? createNextLogger(),
     ...(allowedHosts === undefined ? {} : { allowedHosts }),
     ...(cors === undefined ? {} : { cors }),
@@ -34,8 +44,10 @@ export function createLiveProxy<T extends Updatable>(
   }
   let current: { config: ResolvedConfig; readonly proxy: T } | undefined
   return (config) => {
-    if (current === undefined) current = { config, proxy: create(config, options) }
-    else if (current.config !== config) {
+    if (current === undefined) {
+      const inspector = process.env.NODE_ENV !== 'production'
+      current = { config, proxy: create(config, { ...options, inspector }) }
+    } else if (current.config !== config) {
       // A config the loader resolved, with the settings this proxy was made with: it cannot be refused.
       current.proxy.update(config)
       current.config = config

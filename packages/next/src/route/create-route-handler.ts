@@ -74,6 +74,29 @@ function toClientAddress(request: Request): string | undefined {
 }
 
 /**
+ * The request with the URL the browser used. Next builds a route handler's `request.url` on the name
+ * it listens on (`http://localhost:3000/…`) whatever `Host` the browser sent (`127.0.0.1:3000`), so the
+ * inspector, which takes reports and changes only from its own page's origin, would refuse a page on
+ * `127.0.0.1`. The URL is rebuilt on the `Host` header, which the engine checks before the inspector
+ * answers (the same host check as the routes).
+ */
+function toBrowserRequest(request: Request): Request {
+  const host = request.headers.get('host')
+  const url = new URL(request.url)
+  if (host === null || host === url.host) return request
+  const { pathname, search } = url
+  let rebuilt: URL
+  try {
+    rebuilt = new URL(`${pathname}${search}`, `${url.protocol}//${host}`)
+  } catch {
+    // A Host no URL can hold: the engine's host check refuses the request.
+    return request
+  }
+  // The body, headers and abort signal go along (a streamed body is taken over, not copied).
+  return new Request(rebuilt, request)
+}
+
+/**
  * The route handler: every request it receives goes to the core's Fetch transport
  * (`createFetchProxy`), which decides and forwards exactly as the engine does for Vite: the same
  * matching and path safety, host check, CORS mode, header, cookie, redirect and Origin rewriting,
@@ -111,7 +134,10 @@ export function createRouteHandlerFrom(
     if (!production && process.env.NODE_ENV === 'production') return notFound()
     const proxy = proxyFor(await loadConfig())
     const clientAddress = toClientAddress(request)
-    const response = await proxy(request, clientAddress === undefined ? {} : { clientAddress })
+    const response = await proxy(
+      toBrowserRequest(request),
+      clientAddress === undefined ? {} : { clientAddress },
+    )
     return response ?? notFound()
   }
 
