@@ -22,7 +22,8 @@ export const coreServer: Host = defineHost({
     const adapterOptions: SameOriginOptions = { configFile: false, ...config }
     const resolved = await loadHostConfig(adapterOptions, { root: fixtureDir })
     const https = options.http2 ? TLS_OPTIONS : undefined
-    const server = createProxyServer(resolved, { logger: logs, https })
+    // The inspector on, as `sameorigin serve` runs it.
+    const server = createProxyServer(resolved, { logger: logs, https, inspector: true })
     // Live reload as `sameorigin serve` wires it: the server's `update` fed by `watchConfig`.
     const watcher = watchConfig(adapterOptions, {
       root: fixtureDir,

@@ -37,7 +37,8 @@ export const fetchTransport: Host = defineHost({
     // The loading path the adapters take, with the scenario's config as the only source.
     const adapterOptions: SameOriginOptions = { configFile: false, ...config }
     const resolved = await loadHostConfig(adapterOptions, { root: fixtureDir })
-    const proxy = createFetchProxy(resolved, { logger: logs })
+    // The inspector on, as a dev server runs it.
+    const proxy = createFetchProxy(resolved, { logger: logs, inspector: true })
     // Live reload as a custom server wires it (packages/core/README.md): the proxy's `update` fed by
     // `watchConfig`.
     const watcher = watchConfig(adapterOptions, {

@@ -152,6 +152,8 @@ export const nextRewrites: Host = defineHost({
     traceRefusal: "Next's rewrite proxy forwards TRACE",
     mocks:
       "a Next rewrite is Next's own proxy: it cannot answer from a mock folder nor record (route-handler mode can)",
+    inspector:
+      "a Next rewrite is Next's own proxy: nothing of sameorigin sees the exchange (route-handler mode serves the inspector)",
     configReload:
       'Next computes rewrites once, when `next dev` starts: an edit of the config needs a restart (the adapter says so at startup and again when the file changes)',
     methodConditions: 'a Next rewrite cannot match a method: routes with `methods` are not forwarded',

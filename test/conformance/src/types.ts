@@ -38,6 +38,8 @@ export const CAPABILITIES = {
     "a route's `mock` answers from a folder ('always', 'fallback' when the backend is down) and 'record' saves the backend's answers",
   configReload:
     'an edit of the config file applies to the next request without a restart; a broken edit keeps the last good config',
+  inspector:
+    'the inspector at `/__sameorigin/` (before any route, after the host check): every exchange with both heads and bodies, and the page',
 } as const
 
 /** One behaviour a host may lack: a key of {@link CAPABILITIES}. */

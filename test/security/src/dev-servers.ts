@@ -77,7 +77,13 @@ export async function startDevServer(
   const https = options.http2 === true ? { cert: TEST_CERT, key: TEST_KEY } : undefined
   if (name === 'core-server') {
     // `env: {}`: no HTTPS_PROXY from the machine running the tests can change where requests go.
-    const server = createProxyServer(resolveConfig(config, { env: {} }), { logger: logs, env: {}, https })
+    // `inspector: true`, as every dev server runs it: its paths are part of what a page can reach.
+    const server = createProxyServer(resolveConfig(config, { env: {} }), {
+      logger: logs,
+      env: {},
+      https,
+      inspector: true,
+    })
     const listening = await listen(server)
     return {
       name,
@@ -143,7 +149,11 @@ async function startFetchHost(
   options: StartDevServerOptions,
 ): Promise<DevServer> {
   // `env: {}`: no HTTPS_PROXY from the machine running the tests can change where requests go.
-  const proxy = createFetchProxy(resolveConfig(config, { env: {} }), { logger: logs, env: {} })
+  const proxy = createFetchProxy(resolveConfig(config, { env: {} }), {
+    logger: logs,
+    env: {},
+    inspector: true,
+  })
   const served = await serveFetch(
     async (request) => {
       const response = await proxy(request, { clientAddress: request.ip })

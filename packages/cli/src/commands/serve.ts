@@ -99,6 +99,7 @@ export const serveCommand: CommandDefinition = {
     const server = createProxyServer(resolved, {
       logger,
       allowedHosts,
+      inspector: true,
       ...(cors === undefined ? {} : { cors }),
     })
     const listening = await listen(server, { port, host }).catch((error: NodeJS.ErrnoException) => {
@@ -125,7 +126,7 @@ export const serveCommand: CommandDefinition = {
       )
     }
     if (credentials && address.otherSites.length > 0) printLine(ctx, yellow(cookieWarning(address)))
-    printStartup(logger, { resolved, overlaps: [], proxyOption: '', proxyName: '' })
+    printStartup(logger, { resolved, overlaps: [], proxyOption: '', proxyName: '', serverUrl: address.url })
     // Live reload: an edit of the config file or of an env file it reads applies to the next request.
     // With --target alone no file is read (the flag takes no ${VAR}): there is nothing to watch.
     const watcher =

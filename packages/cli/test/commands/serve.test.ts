@@ -22,6 +22,19 @@ describe('sameorigin serve', () => {
     expect(ended.stdout).toMatch(/\/\s+→ http:\/\/127\.0\.0\.1:\d+\//)
   })
 
+  it('serves the inspector at /__sameorigin/ (before the catch-all --target) and prints its address', async () => {
+    const upstream = await startUpstream()
+    onTestFinished(() => upstream.close())
+    const { url, running } = await serve(['--target', upstream.url])
+    expect((await request(`${url}/users/1`)).status).toBe(200)
+    const list = await request(`${url}/__sameorigin/api/exchanges`)
+    expect(list.status).toBe(200)
+    const { exchanges } = JSON.parse(list.body) as { exchanges: { url: string; route: string }[] }
+    expect(exchanges.map(({ url: path, route }) => [path, route])).toEqual([['/users/1', '/']])
+    expect(upstream.requests.map((r) => r.path)).toEqual(['/users/1'])
+    expect((await running.stop()).stdout).toContain(`inspector: ${url}/__sameorigin/`)
+  })
+
   it('uses the config file of the folder when there is no --target', async () => {
     const upstream = await startUpstream()
     onTestFinished(() => upstream.close())

@@ -19,8 +19,7 @@ export function answerFailure(ctx: RequestContext, error: ProxyError): void {
     const route = ctx.match?.route
     const answer = toErrorAnswer(ctx.pipeline, error, { method, headers, route, corsOrigin: ctx.corsOrigin })
     sendError(req, res, answer)
-    ctx.trace?.respond(answer)
-    if (answer.body !== undefined) ctx.trace?.body('response', new TextEncoder().encode(answer.body))
+    ctx.trace?.fail(answer, error)
   }
   // The head is out: destroying the socket is the only way to tell the browser the body is short.
   else res.destroy()

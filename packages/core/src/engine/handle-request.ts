@@ -70,7 +70,7 @@ export function handleRequest(
     const request = new NodeRequestView(req)
     const plan = planRequest(ctx.pipeline, request)
     if (plan.kind === 'pass') return next()
-    if (plan.kind === 'inspect') return serveInspector(ctx)
+    if (plan.kind === 'inspect') return serveInspector(ctx, plan)
     ctx.trace = inspectorFor(engine.inspection, ctx.pipeline)?.trace(request, plan)
     if (plan.kind === 'answer') return answer(ctx, plan)
     ctx.match = plan.match

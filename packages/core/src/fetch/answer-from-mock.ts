@@ -17,6 +17,7 @@ import type { Flight } from './flight.ts'
 import type { ForwardRequest } from './forward-exchange.ts'
 import { logFailure } from './log-failure.ts'
 import { toFetchMockRequest, toMockResponse } from './to-mock-response.ts'
+import type { ExchangeTrace } from '../inspector/trace-exchange.ts'
 
 /** A request answered by a route's mock in `'always'` mode: what `handleFetch` hands over. */
 export interface MockedRequest {
@@ -26,6 +27,8 @@ export interface MockedRequest {
   readonly url: string
   readonly plan: ForwardPlan
   readonly pipeline: Pipeline
+  /** The exchange as the inspector records it, when it is on. */
+  readonly trace: ExchangeTrace | undefined
 }
 
 /**
@@ -43,7 +46,8 @@ export async function answerFromMock(
   if (result.kind === 'answer') {
     // A body the handler left unread is not the host's to receive any further.
     if (request.body !== null && !request.bodyUsed) request.body.cancel().catch(() => {})
-    return toMockResponse(pipeline, plan, { method: request.method, url: mocked.url }, result.answer)
+    const exchange = { method: request.method, url: mocked.url, trace: mocked.trace }
+    return toMockResponse(pipeline, plan, exchange, result.answer)
   }
   return result.kind === 'error' ? result.error : toMockNotFound(request.method, plan.match.path, result)
 }
@@ -75,9 +79,13 @@ export function fallBackToMock(
         { ...exchange, forwardProxy: flight.forwardProxy, mock: result.answer.source },
         failure.error,
       )
-      flight.answer(
-        toMockResponse(pipeline, plan, { method: request.method, url: forward.url }, result.answer),
-      )
+      const mocked = {
+        method: request.method,
+        url: forward.url,
+        trace: forward.trace,
+        failure: failure.error,
+      }
+      flight.answer(toMockResponse(pipeline, plan, mocked, result.answer))
     })
     .catch((cause: unknown) => failure.answerError(toInternalError(cause)))
 }
@@ -112,5 +120,11 @@ export async function answerStatusFromMock(
     { ...exchange, forwardProxy: flight.forwardProxy, mock: result.answer.source },
     toStatusFailure(status),
   )
-  return toMockResponse(pipeline, plan, { method: request.method, url: forward.url }, result.answer)
+  const mocked = {
+    method: request.method,
+    url: forward.url,
+    trace: forward.trace,
+    failure: toStatusFailure(status),
+  }
+  return toMockResponse(pipeline, plan, mocked, result.answer)
 }

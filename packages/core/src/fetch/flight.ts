@@ -7,6 +7,7 @@ import { fallBackToMock } from './answer-from-mock.ts'
 import type { FetchState } from './fetch-state.ts'
 import type { ForwardRequest } from './forward-exchange.ts'
 import { logFailure } from './log-failure.ts'
+import { CLIENT_LEFT } from '../inspector/trace-exchange.ts'
 import type { Relay } from './relay-stream.ts'
 import { toErrorResponse } from './to-web-response.ts'
 
@@ -89,7 +90,13 @@ export function createFlight(
           const exchange = { method: request.method, url: forward.url, match: plan.match, upgrade: false }
           logFailure(state, forward.pipeline, { ...exchange, forwardProxy: flight.forwardProxy }, final)
         }
-        flight.answer(toErrorResponse(toErrorAnswer(forward.pipeline, final, toAnswerContext(forward))))
+        const { trace } = forward
+        if (!flight.answered) {
+          const answer = toErrorAnswer(forward.pipeline, final, toAnswerContext(forward))
+          trace?.fail(answer, final)
+          flight.answer(toErrorResponse(answer))
+        }
+        trace?.end(final)
       }
       const mock = flight.answered || flight.clientLeft ? undefined : toFallbackMock(plan.match.route, error)
       if (mock === undefined) return answerError(error)
@@ -97,6 +104,7 @@ export function createFlight(
     },
     leave: () => {
       flight.clientLeft = true
+      forward.trace?.end(CLIENT_LEFT)
       const reason = Object.assign(new Error('The client closed the request.'), { code: 'ECONNABORTED' })
       if (flight.end(reason)) flight.answer(new Response(null, { status: 499 }))
     },

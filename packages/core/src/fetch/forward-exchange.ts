@@ -4,6 +4,7 @@ import { isFallbackStatus } from '../pipeline/mock/fallback.ts'
 import type { ForwardPlan, Pipeline } from '../pipeline/types.ts'
 import { startUpstreamTimer } from '../pipeline/upstream-timer.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
+import type { ExchangeTrace } from '../inspector/trace-exchange.ts'
 import { answerStatusFromMock } from './answer-from-mock.ts'
 import type { FetchState } from './fetch-state.ts'
 import type { Flight } from './flight.ts'
@@ -23,6 +24,8 @@ export interface ForwardRequest {
   readonly pipeline: Pipeline
   /** The body to send (the request's, or what a peek made of it); `null`: none. */
   readonly source: ReadableStream<Uint8Array> | null
+  /** The exchange as the inspector records it, when it is on. */
+  readonly trace: ExchangeTrace | undefined
 }
 
 /**

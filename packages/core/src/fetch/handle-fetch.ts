@@ -3,7 +3,7 @@ import { toInternalError } from '../errors/to-internal-error.ts'
 import { planRequest } from '../pipeline/plan-request.ts'
 import { resolvePlanHeaders } from '../pipeline/resolve-plan-headers.ts'
 import { toErrorAnswer } from '../pipeline/to-error-answer.ts'
-import type { ForwardPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
+import type { ForwardPlan, InspectPlan, Pipeline, RefusePlan } from '../pipeline/types.ts'
 import type { ProxyError } from '../errors/proxy-error.ts'
 import type { FetchState } from './fetch-state.ts'
 import { answerFromMock } from './answer-from-mock.ts'
@@ -13,6 +13,7 @@ import { peekBody } from './peek-body.ts'
 import { toHeaderRecord } from './to-header-record.ts'
 import { toPipelineRequest } from './to-pipeline-request.ts'
 import { inspectorFor } from '../inspector/inspector-for.ts'
+import type { ExchangeTrace } from '../inspector/trace-exchange.ts'
 import { toErrorResponse, toWebResponse } from './to-web-response.ts'
 import type { FetchRequestInfo } from './types.ts'
 
@@ -31,36 +32,38 @@ export async function handleFetch(
   const { pipeline } = state
   const incoming = toPipelineRequest(request, info)
   let plan
+  let trace: ExchangeTrace | undefined
   try {
     plan = planRequest(pipeline, incoming)
     if (plan.kind === 'pass') return undefined
-    if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request)
-    if (plan.kind === 'answer') return toWebResponse(null, plan.status, '', plan.headers)
-    if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan)
+    if (plan.kind === 'inspect') return await serveInspector(state, pipeline, request, plan)
+    trace = inspectorFor(state.inspection, pipeline)?.trace(incoming, plan)
+    if (plan.kind === 'answer') {
+      trace?.respond(plan)
+      trace?.end()
+      return toWebResponse(null, plan.status, '', plan.headers)
+    }
+    if (plan.kind === 'refuse') return refuse(state, pipeline, request, incoming.url, plan, trace)
     const { mock } = plan.match.route
     if (mock !== undefined && mock.mode === 'always') {
-      const mocked = { request, headers: incoming.headers, url: incoming.url, plan, pipeline }
+      const mocked = { request, headers: incoming.headers, url: incoming.url, plan, pipeline, trace }
       const answer = await answerFromMock(state, mocked)
       if (answer instanceof Response) return answer
       const { match, corsOrigin } = plan
-      return refuse(
-        state,
-        pipeline,
-        request,
-        incoming.url,
-        { kind: 'refuse', error: answer, match, corsOrigin },
-        true,
-      )
+      const refusal: RefusePlan = { kind: 'refuse', error: answer, match, corsOrigin }
+      return refuse(state, pipeline, request, incoming.url, refusal, trace, true)
     }
     const upload = await readUpload(pipeline, request, plan, info)
-    if (upload.plan.kind !== 'forward') return refuse(state, pipeline, request, incoming.url, upload.plan)
+    if (upload.plan.kind !== 'forward')
+      return refuse(state, pipeline, request, incoming.url, upload.plan, trace)
     // A route whose headers are computed: the body waits unread; a browser that left meanwhile is
     // seen by `forwardExchange` (its signal), before anything is sent.
     if (upload.plan.pendingHeaders !== undefined) {
       const error = await resolvePlanHeaders(upload.plan)
       if (error !== undefined) {
         const { match, corsOrigin } = upload.plan
-        return refuse(state, pipeline, request, incoming.url, { kind: 'refuse', error, match, corsOrigin })
+        const refusal: RefusePlan = { kind: 'refuse', error, match, corsOrigin }
+        return refuse(state, pipeline, request, incoming.url, refusal, trace)
       }
     }
     const { source } = upload
@@ -71,6 +74,7 @@ export async function handleFetch(
       plan: upload.plan,
       pipeline,
       source,
+      trace,
     }
     return await forwardExchange(state, forward)
   } catch (error) {
@@ -80,15 +84,20 @@ export async function handleFetch(
       match: plan?.kind === 'forward' ? plan.match : undefined,
       corsOrigin: plan?.kind === 'forward' ? plan.corsOrigin : undefined,
     }
-    return refuse(state, pipeline, request, incoming.url, refusal)
+    return refuse(state, pipeline, request, incoming.url, refusal, trace)
   }
 }
 
 /** The inspector's answer to a request the pipeline planned as `inspect`. */
-async function serveInspector(state: FetchState, pipeline: Pipeline, request: Request): Promise<Response> {
+async function serveInspector(
+  state: FetchState,
+  pipeline: Pipeline,
+  request: Request,
+  plan: InspectPlan,
+): Promise<Response> {
   const inspector = inspectorFor(state.inspection, pipeline)
   if (inspector === undefined) throw new Error('serveInspector needs the inspector on')
-  return inspector.handle(request, pipeline)
+  return inspector.handle(request, plan, pipeline)
 }
 
 /** The refusal's error answer, and its one `warn` line (`mockOnly`: the route's mock answered it). */
@@ -98,6 +107,7 @@ function refuse(
   request: Request,
   url: string,
   plan: RefusePlan,
+  trace: ExchangeTrace | undefined,
   mockOnly = false,
 ): Response {
   const { error, match, corsOrigin } = plan
@@ -106,7 +116,9 @@ function refuse(
   request.body?.cancel().catch(() => {})
   const headers = toHeaderRecord(request.headers)
   const context = { method: request.method, headers, route: match?.route, corsOrigin }
-  return toErrorResponse(toErrorAnswer(pipeline, error, context))
+  const answer = toErrorAnswer(pipeline, error, context)
+  trace?.fail(answer, error)
+  return toErrorResponse(answer)
 }
 
 /**

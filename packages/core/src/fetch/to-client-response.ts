@@ -37,6 +37,8 @@ export function toClientResponse(
           eventStream: answer.eventStream,
         })
       : undefined
+  const { trace } = forward
+  trace?.respond(answer, head)
   const { timer } = flight
   if (answer.eventStream) timer?.exempt()
   else timer?.touch()
@@ -45,16 +47,19 @@ export function toClientResponse(
     if (head.body !== null) head.body.cancel().catch(() => {})
     flight.complete()
     recording?.finish()
+    trace?.end()
   } else {
     flight.download = relayStream(head.body, {
       highWaterMark: HIGH_WATER_MARK,
       onChunk: (chunk) => {
         flight.timer?.touch()
         recording?.add(chunk)
+        trace?.body('response', chunk)
       },
       onEnd: () => {
         flight.complete()
         recording?.finish()
+        trace?.end()
       },
       onError: (error) => flight.fail(describeUpstreamError(error, { route, proxy: flight.forwardProxy })),
       onCancel: flight.leave,

@@ -16,6 +16,8 @@ export function toUpstreamExchange(forward: ForwardRequest, flight: Flight): Ups
   const { plan, request } = forward
   const { match } = plan
   const { expect: _met, ...headers } = plan.headers satisfies HeaderRecord
+  const { trace } = forward
+  trace?.forward(headers)
   return {
     route: match.route,
     url: new URL(match.upstreamUrl),
@@ -24,6 +26,7 @@ export function toUpstreamExchange(forward: ForwardRequest, flight: Flight): Ups
     body: toUpload(forward, flight),
     signal: flight.abort.signal,
     connected: () => flight.timer?.connected(),
+    connectTimings: trace?.connected,
     unverifiedTls: () => warnUnverifiedTls(forward.pipeline, match.route),
     viaForwardProxy: (proxy) => {
       flight.forwardProxy = proxy
@@ -55,7 +58,10 @@ function toUpload(forward: ForwardRequest, flight: Flight): ReadableStream<Uint8
   })
   flight.upload = relayStream(source.pipeThrough(guard), {
     highWaterMark: READ_AHEAD,
-    onChunk: () => flight.timer?.touch(),
+    onChunk: (chunk) => {
+      flight.timer?.touch()
+      forward.trace?.body('request', chunk)
+    },
     onError: (error) => {
       if (isProxyError(error)) flight.fail(error)
       else flight.leave()

@@ -20,6 +20,13 @@ export interface UpstreamExchange {
   readonly signal: AbortSignal
   /** Call once the connection (TCP, TLS, any proxy tunnel) is up: the connect clock stops. */
   readonly connected: () => void
+  /**
+   * Call with the connection's clocks in ms (`connect`, 0 for a pooled one; `tls`), when the client
+   * can see them (the Node client does; `fetch` cannot). The inspector shows them.
+   */
+  readonly connectTimings?:
+    | ((timings: { connect: number | undefined; tls: number | undefined }) => void)
+    | undefined
   /** Call when the connection will not verify the target's certificate (`secure: false` honoured). */
   readonly unverifiedTls: () => void
   /** Call with the forward proxy in use (credentials removed), for the failure line. */

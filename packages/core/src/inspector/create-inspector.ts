@@ -1,6 +1,13 @@
 import { createExchangeLog } from '../inspect/create-exchange-log.ts'
 import type { ExchangeLog } from '../inspect/create-exchange-log.ts'
-import type { AnswerPlan, ForwardPlan, Pipeline, PipelineRequest, RefusePlan } from '../pipeline/types.ts'
+import type {
+  AnswerPlan,
+  ForwardPlan,
+  InspectPlan,
+  Pipeline,
+  PipelineRequest,
+  RefusePlan,
+} from '../pipeline/types.ts'
 import { createReportHandler } from '../report/create-report-handler.ts'
 import type { Diagnose } from '../report/diagnose-blocked-call.ts'
 import type { Logger } from '../types.ts'
@@ -25,7 +32,7 @@ export interface InspectorHooks {
 export interface Inspector {
   readonly log: ExchangeLog
   /** Answers a request the pipeline planned as `inspect`, with the pipeline it was decided with. */
-  handle(request: Request, pipeline: Pipeline): Promise<Response>
+  handle(request: Request, plan: InspectPlan, pipeline: Pipeline): Promise<Response>
   /** Starts recording one exchange the pipeline planned (forwarded, refused or answered). */
   trace(request: PipelineRequest, plan: ForwardPlan | RefusePlan | AnswerPlan): ExchangeTrace
   /** Stops the checks of reported calls in flight. */
@@ -64,9 +71,11 @@ export function createInspector(
         })
   return {
     log,
-    async handle(request, pipeline) {
+    async handle(request, plan, pipeline) {
       current = pipeline
-      const { pathname } = new URL(request.url)
+      const { origin, pathname } = new URL(request.url)
+      if (origin !== plan.origin)
+        return respondError(400, `The request names ${origin}, not this server (${plan.origin}).`)
       if (pathname === REPORT_CLIENT_PATH) return serveClient(request, hooks)
       const answer = (await report?.(request)) ?? (await page(request))
       return answer ?? respondError(404, `${pathname} is not the inspector's.`)

@@ -28,6 +28,8 @@ export interface ExchangeTrace {
   body(side: 'request' | 'response', chunk: Uint8Array): void
   /** The end: cleanly, or by `failure` (a `ProxyError` fits). Later calls change nothing. */
   end(failure?: ExchangeFailure): void
+  /** The end by `failure`, answered with the proxy's error answer (`toErrorAnswer`): head, body, end. */
+  fail(answer: TracedHead & { readonly body: string | undefined }, failure: ExchangeFailure): void
 }
 
 /** What an exchange ended by when the browser left first: not the upstream's failure. */
@@ -61,28 +63,29 @@ export function traceExchange(
     cors: plan.kind === 'answer' || plan.corsOrigin !== undefined,
   })
   let responded = false
+  const respond: ExchangeTrace['respond'] = (client, upstream) => {
+    const firstByte = responded ? undefined : clock() - started
+    responded = true
+    log.update(id, {
+      status: client.status,
+      clientResponseHeaders: client.headers,
+      upstreamResponseHeaders: upstream?.headers,
+      timings: firstByte === undefined ? undefined : { firstByte },
+    })
+  }
+  const end: ExchangeTrace['end'] = (failure) => {
+    log.end(id, { failure, timings: { total: clock() - started } })
+  }
   return {
-    forward(headers) {
-      log.update(id, { upstreamRequestHeaders: headers })
-    },
-    connected(timings) {
-      log.update(id, { timings })
-    },
-    respond(client, upstream) {
-      const firstByte = responded ? undefined : clock() - started
-      responded = true
-      log.update(id, {
-        status: client.status,
-        clientResponseHeaders: client.headers,
-        upstreamResponseHeaders: upstream?.headers,
-        timings: firstByte === undefined ? undefined : { firstByte },
-      })
-    },
-    body(side, chunk) {
-      log.body(id, side, chunk)
-    },
-    end(failure) {
-      log.end(id, { failure, timings: { total: clock() - started } })
+    forward: (headers) => void log.update(id, { upstreamRequestHeaders: headers }),
+    connected: (timings) => void log.update(id, { timings }),
+    respond,
+    body: (side, chunk) => log.body(id, side, chunk),
+    end,
+    fail(answer, failure) {
+      respond(answer)
+      if (answer.body !== undefined) log.body(id, 'response', new TextEncoder().encode(answer.body))
+      end(failure)
     },
   }
 }

@@ -48,6 +48,12 @@ export interface AnswerPlan {
 /** The request is the inspector's (`/__sameorigin/…`, the host allowed): the inspector answers it. */
 export interface InspectPlan {
   readonly kind: 'inspect'
+  /**
+   * The origin the browser used (`Host`, checked): the inspector's own. A request whose URL names
+   * another (absolute-form with a foreign host) is refused, so no check of "the page's own origin"
+   * can be steered by the request line.
+   */
+  readonly origin: string
 }
 
 /** The request is refused: answer `error` (see `toErrorAnswer`) and send nothing upstream. */

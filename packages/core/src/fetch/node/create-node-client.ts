@@ -6,6 +6,7 @@ import { createAgents } from '../../engine/agents.ts'
 import type { Env } from '../../engine/context.ts'
 import { matchForwardProxy, toDisplayProxy } from '../../engine/match-forward-proxy.ts'
 import { createTrustCache } from '../../engine/to-route-trust.ts'
+import { measureConnect } from '../../engine/measure-connect.ts'
 import { whenConnected } from '../../engine/when-connected.ts'
 import type { UpstreamClient, UpstreamExchange, UpstreamResponse } from '../types.ts'
 import { toNodeBody } from './to-node-body.ts'
@@ -71,7 +72,10 @@ function send(options: RequestOptions, exchange: UpstreamExchange): Promise<Upst
     const onAbort = (): void => void upstream.destroy(toError(signal.reason))
     if (signal.aborted) onAbort()
     else signal.addEventListener('abort', onAbort, { once: true })
-    upstream.once('socket', (socket) => whenConnected(socket, exchange.connected))
+    upstream.once('socket', (socket) => {
+      whenConnected(socket, exchange.connected)
+      if (exchange.connectTimings !== undefined) measureConnect(socket, exchange.connectTimings)
+    })
     upstream.on('error', reject)
     upstream.once('response', (res: IncomingMessage) => {
       watchAnswer(upstream, res, () => signal.removeEventListener('abort', onAbort))
