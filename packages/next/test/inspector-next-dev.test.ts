@@ -2,6 +2,9 @@
 // of `app/api/[...path]/route.js` reached at `/__sameorigin/` through the rewrite `withSameOrigin`
 // adds, and `instrumentation-client.js` importing `@sameorigin/next/report-client`. One dev server for
 // the whole file; a real upstream; real Chromium for the blocked call.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
 import { CHROMIUM_ARGS, findChromium, request, startUpstream } from '@sameorigin/test-utils'
 import type { Browser } from 'playwright-core'
@@ -13,6 +16,11 @@ import { createNextApp, serveNext } from './_next-app.ts'
 const WAIT = { timeout: 60_000, interval: 100 }
 /** Past {@link WAIT}, so a wait that fails says what it waited for. */
 const TEST_TIMEOUT = 90_000
+/** The inspector page's files, shipped in `@sameorigin/core`. */
+const UI = join(
+  dirname(createRequire(import.meta.url).resolve('@sameorigin/core/package.json')),
+  'inspector-ui',
+)
 /** Set by the app's instrumentation-client.js, so the test knows the file ran in the page. */
 const MARK = 'appInstrumented'
 
@@ -83,6 +91,11 @@ describe('next dev with the route handler: the inspector', () => {
     expect(page.status).toBe(200)
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(page.body).toContain('inspector.js')
+    // Its files are the package's own, each by its name (the core's engine reads them unbundled).
+    for (const name of ['inspector.css', 'inspector.js', 'inspector-table.js']) {
+      const file = await request(`${next.url}/__sameorigin/${name}`)
+      expect([name, file.status, file.body]).toEqual([name, 200, readFileSync(join(UI, name), 'utf8')])
+    }
     // The bare path redirects to the page, as on every host.
     const bare = await request(`${next.url}/__sameorigin`)
     expect([bare.status, bare.headers.location]).toEqual([308, '/__sameorigin/'])

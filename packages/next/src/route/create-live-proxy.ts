@@ -25,16 +25,19 @@ export interface HandlerProxyOptions {
   env?: Readonly<Record<string, string | undefined>>
 }
 
+/** How a handler makes its proxy: the core's `createFetchProxy` or `createProxy`. */
+export type CreateProxy<T> = (config: ResolvedConfig, options: HandlerProxyOptions) => T
+
 /**
  * The one proxy of a handler (the route handler's Fetch proxy, the pages handler's engine), made on
- * first use with the handler's settings and kept on the config the loader hands over: when it hands
- * over another one (a reload), the same proxy is `update`d, so requests in flight finish on the config
- * they started with and pooled upstream connections are kept.
+ * first use with the handler's settings and `create` (the core's entry, loaded at run time by the
+ * handler), and kept on the config the loader hands over: when it hands over another one (a reload),
+ * the same proxy is `update`d, so requests in flight finish on the config they started with and
+ * pooled upstream connections are kept.
  */
 export function createLiveProxy<T extends Updatable>(
   settings: RouteHandlerSettings,
-  create: (config: ResolvedConfig, options: HandlerProxyOptions) => T,
-): (config: ResolvedConfig) => T {
+): (config: ResolvedConfig, create: CreateProxy<T>) => T {
   const { allowedHosts, cors, env } = settings
   const options: Omit<HandlerProxyOptions, 'inspector'> = {
     logger: settings.logger ?? createNextLogger(),
@@ -43,7 +46,7 @@ export function createLiveProxy<T extends Updatable>(
     ...(env === undefined ? {} : { env }),
   }
   let current: { config: ResolvedConfig; readonly proxy: T } | undefined
-  return (config) => {
+  return (config, create) => {
     if (current === undefined) {
       const inspector = process.env.NODE_ENV !== 'production'
       current = { config, proxy: create(config, { ...options, inspector }) }

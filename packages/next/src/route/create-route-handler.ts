@@ -1,9 +1,10 @@
 import process from 'node:process'
 import type { CorsOptions, Logger } from '@sameorigin/core'
-import { createFetchProxy } from '@sameorigin/core/fetch'
+import type { FetchProxy } from '@sameorigin/core/fetch'
 import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 import { createLiveProxy } from './create-live-proxy.ts'
+import { importCore } from './import-core.ts'
 
 /** Options of {@link createRouteHandler}. */
 export interface RouteHandlerOptions extends RouteConfigOptions {
@@ -42,6 +43,9 @@ export interface RouteHandlerOptions extends RouteConfigOptions {
    */
   logger?: Logger
 }
+
+/** The core's Fetch transport, imported by Node on the first request of any handler (`importCore`). */
+let fetchEntry: Promise<typeof import('@sameorigin/core/fetch')> | undefined
 
 /** A Next App Router handler: a Web `Request` in, a Web `Response` out. */
 export type RouteHandler = (request: Request) => Promise<Response>
@@ -127,12 +131,13 @@ export function createRouteHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): RouteHandlers {
-  const proxyFor = createLiveProxy(settings, createFetchProxy)
+  const proxyFor = createLiveProxy<FetchProxy>(settings)
   const production = settings.production ?? false
 
   async function sameoriginRouteHandler(request: Request): Promise<Response> {
     if (!production && process.env.NODE_ENV === 'production') return notFound()
-    const proxy = proxyFor(await loadConfig())
+    const config = await loadConfig()
+    const proxy = proxyFor(config, (await (fetchEntry ??= importCore('/fetch'))).createFetchProxy)
     const clientAddress = toClientAddress(request)
     const response = await proxy(
       toBrowserRequest(request),
