@@ -91,9 +91,13 @@ export function runNext(root: string, args: readonly string[]): NextRun {
   return { output: () => text, waitFor, exited, stop: () => stopGroup(child) }
 }
 
-/** Starts `next dev` or `next start` on 127.0.0.1 and a free port; resolves with its URL once it answers. */
-export async function serveNext(root: string, command: 'dev' | 'start'): Promise<NextRun & { url: string }> {
-  const run = runNext(root, [command, '--hostname', '127.0.0.1', '--port', '0'])
+/** Starts `next dev` or `next start` (with `flags`, e.g. `--webpack`) on 127.0.0.1 and a free port; resolves with its URL once ready. */
+export async function serveNext(
+  root: string,
+  command: 'dev' | 'start',
+  flags: readonly string[] = [],
+): Promise<NextRun & { url: string }> {
+  const run = runNext(root, [command, ...flags, '--hostname', '127.0.0.1', '--port', '0'])
   try {
     const line = await run.waitFor(/http:\/\/127\.0\.0\.1:\d+/)
     const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1] ?? ''
