@@ -55,6 +55,9 @@ const FULL = {
   sequential: { requests: 1000 },
   // 7. dev-server start, alternating with and without the plugin
   startup: { runs: 10 },
+  // 8. the inspector's memory: requests through sameorigin-core with it off and on (and without bodies,
+  //    fewer: enough to fill the log), by concurrent clients
+  inspectorMemory: { requests: 100_000, recordsRequests: 5_000, concurrency: 16 },
 }
 
 const QUICK = {
@@ -65,6 +68,7 @@ const QUICK = {
   upload: { mebibytes: 32, stallTimeoutMs: 10_000 },
   sequential: { requests: 1000 },
   startup: { runs: 3 },
+  inspectorMemory: { requests: 5_000, recordsRequests: 2_000, concurrency: 16 },
 }
 
 /**

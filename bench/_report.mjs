@@ -82,6 +82,44 @@ export const ROWS = [
     compare: 'none',
   },
   { label: '7 dev-server start ms', value: (r) => r.startMs, format: fixed(0), compare: 'delta' },
+  {
+    label: '8 inspector RSS off/on MiB',
+    value: (r) => {
+      const m = r.inspectorMemory
+      return m === undefined ? undefined : `${fixed(1)(m.off.rssMiB)} / ${fixed(1)(m.on.rssMiB)}`
+    },
+    compare: 'none',
+  },
+  {
+    label: '8 inspector RSS on−off MiB',
+    value: (r) => r.inspectorMemory?.rssDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
+    label: '8 inspector RSS on−off before GC',
+    value: (r) => r.inspectorMemory?.rssBeforeGcDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
+    label: '8 inspector peak RSS on−off',
+    value: (r) => r.inspectorMemory?.peakRssDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
+    label: '8 inspector heap on−off MiB',
+    value: (r) => r.inspectorMemory?.heapDifferenceMiB,
+    format: fixed(1),
+    compare: 'none',
+  },
+  {
+    label: '8 inspector KiB/record',
+    value: (r) => r.inspectorMemory?.recordKiB,
+    format: fixed(1),
+    compare: 'none',
+  },
 ]
 
 /**

@@ -20,6 +20,7 @@ import { request } from './lib/request.mjs'
 import { measureDevServerStart } from './scenarios/dev-server-start.mjs'
 import { measureLoad } from './scenarios/load.mjs'
 import { measureSequential } from './scenarios/sequential-requests.mjs'
+import { measureInspectorMemory } from './scenarios/inspector-memory.mjs'
 import { measureFirstEvent } from './scenarios/sse-first-event.mjs'
 import { measureUpload } from './scenarios/streamed-upload.mjs'
 import { startTarget } from './target.mjs'
@@ -163,6 +164,26 @@ try {
       console.log(`  7 ${label} start: error: ${results[ours].errors[7]}`)
     }
   }
+
+  // Scenario 8: the inspector's memory, on sameorigin-core (off, records only, on), when it ran.
+  const core = results['sameorigin-core']
+  if (core !== undefined && !core.skipped) {
+    try {
+      const launchCore = (options) =>
+        launchSubject('sameorigin-core', {
+          upstream: target.url,
+          workdir: `${workRoot}/sameorigin-core-inspector`,
+          caFile: certificate.caFile,
+          exposeGc: true,
+          options,
+        })
+      core.inspectorMemory = await measureInspectorMemory(launchCore, settings.inspectorMemory)
+      console.log(`  8 inspector memory: ${summarize('inspectorMemory', core.inspectorMemory)}`)
+    } catch (error) {
+      core.errors[8] = String(error?.message ?? error)
+      console.log(`  8 inspector memory: error: ${core.errors[8]}`)
+    }
+  }
 } finally {
   await relay.close()
   await target.close()
@@ -199,6 +220,8 @@ function summarize(key, r) {
       return `median ${r.medianMs.toFixed(2)} ms over ${r.samples} (${r.timedOut} timed out), ${r.contentEncoding}`
     case 'upload':
       return `${r.passed ? 'passed' : `FAILED (${r.error})`}: ${Math.round(r.receivedMiB)}/${r.totalMiB} MiB, ${r.mibPerSecond.toFixed(0)} MiB/s, RSS ${r.rssGrowthMiB === undefined ? 'n/a' : `+${r.rssGrowthMiB.toFixed(1)} MiB`}${r.spawnedProcesses > 0 ? ` (+ ${r.spawnedProcesses} new processes, ${r.spawnedPeakMiB.toFixed(0)} MiB peak)` : ''}`
+    case 'inspectorMemory':
+      return `${r.requests} requests: RSS ${r.off.rssMiB.toFixed(1)} MiB off, ${r.on.rssMiB.toFixed(1)} on (${r.rssDifferenceMiB >= 0 ? '+' : ''}${r.rssDifferenceMiB.toFixed(1)}), heap ${r.heapDifferenceMiB >= 0 ? '+' : ''}${r.heapDifferenceMiB.toFixed(1)} MiB, ${r.on.kept} kept, ${r.recordKiB.toFixed(1)} KiB per record without bodies`
     case 'sequential':
       return `${r.upstreamConnectionsPer1000} upstream connections per 1000, ${r.clientConnections} client connections`
     default:

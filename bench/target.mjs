@@ -40,6 +40,8 @@ export async function startTarget(tls) {
         return streamEvents(res, url.searchParams.get('id') ?? '0', firstEventWrittenAt)
       case '/api/upload':
         return receiveUpload(req, res, url.searchParams.has('hash'))
+      case '/api/json':
+        return sendJson(res, Number(url.searchParams.get('bytes') ?? 1024))
       default:
         res.writeHead(404, { 'content-length': 0 }).end()
     }
@@ -66,6 +68,49 @@ export async function startTarget(tls) {
  */
 function send(res, type, body) {
   res.writeHead(200, { 'content-type': type, 'content-length': body.length })
+  res.end(body)
+}
+
+/** Bodies of `/api/json` by size, made once. */
+const jsonBodies = new Map()
+let jsonAnswers = 0
+
+/**
+ * An API answer of about `bytes` bytes of JSON (scenario 8), with the head a production API sends:
+ * caching, security and rate-limit headers, a request id, two cookies (15 fields).
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} bytes
+ */
+function sendJson(res, bytes) {
+  let body = jsonBodies.get(bytes)
+  if (body === undefined) {
+    const items = Array.from({ length: Math.max(1, Math.floor(bytes / 64)) }, (_, i) => ({
+      id: i,
+      name: `item ${i}`.padEnd(24, '.'),
+      ok: i % 3 === 0,
+    }))
+    jsonBodies.set(bytes, (body = Buffer.from(JSON.stringify({ total: items.length, items }))))
+  }
+  const id = ++jsonAnswers
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': body.length,
+    'cache-control': 'private, no-cache, must-revalidate',
+    etag: `W/"${bytes.toString(16)}-${id.toString(16)}"`,
+    vary: 'Accept-Encoding, Origin, Authorization',
+    'x-request-id': `req-${id.toString(36).padStart(12, '0')}-upstream`,
+    'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-ratelimit-limit': '1000',
+    'x-ratelimit-remaining': String(1000 - (id % 1000)),
+    'server-timing': `db;dur=${id % 17}, app;dur=${id % 29}`,
+    'set-cookie': [
+      `session=${id.toString(36).padStart(40, 'x')}; Path=/; Domain=api.example.com; Secure; HttpOnly; SameSite=None`,
+      `csrf=${id.toString(16).padStart(32, '0')}; Path=/; Secure; SameSite=Strict`,
+    ],
+  })
   res.end(body)
 }
 

@@ -1,4 +1,4 @@
-// The targets of issue 5, each checked against one run's results. A target whose subjects are not in
+// The targets of issues 5 and 17, each checked against one run's results. A target whose subjects are not in
 // the run (`--only`, or a subject skipped) is listed as not measured.
 
 import { STARTUP_HOSTS, SUBJECTS } from './_config.mjs'
@@ -15,6 +15,8 @@ const atMost = (a, b) => Number.isFinite(a) && Number.isFinite(b) && a <= b
 
 /** A number for the verdict's detail. */
 const f = (n, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : String(n))
+/** A difference with its sign, one decimal. */
+const signed = (n) => `${n >= 0 ? '+' : ''}${f(n, 1)}`
 
 /**
  * @param {Record<string, any>} results by subject name
@@ -128,6 +130,24 @@ export function evaluateTargets(results) {
       startup !== undefined && atMost(startup.addedMs, 30),
       startup
         ? `${f(startup.withMs)} vs ${f(startup.withoutMs)} ms: ${startup.addedMs >= 0 ? '+' : ''}${f(startup.addedMs)} ms (median of ${startup.runs})`
+        : '',
+    )
+  }
+  // Scenario 8 (issue 17)
+  {
+    const memory = r('sameorigin-core').inspectorMemory
+    const measured = memory !== undefined
+    check(
+      '8: sameorigin-core RSS with the inspector on after 100,000 requests ≤ off + 32 MiB',
+      measured,
+      // Both readings: as the process stands after the requests (garbage not yet collected, what a
+      // user's `ps` shows), and after a full collection (what the inspector holds).
+      measured &&
+        memory.requests >= 100_000 &&
+        atMost(memory.rssDifferenceMiB, 32) &&
+        atMost(memory.rssBeforeGcDifferenceMiB, 32),
+      measured
+        ? `${f(memory.on.rssBeforeGcMiB, 1)} vs ${f(memory.off.rssBeforeGcMiB, 1)} MiB as read (${signed(memory.rssBeforeGcDifferenceMiB)}), ${f(memory.on.rssMiB, 1)} vs ${f(memory.off.rssMiB, 1)} MiB after a collection (${signed(memory.rssDifferenceMiB)}), after ${memory.requests} requests, ${memory.on.kept} exchanges kept`
         : '',
     )
   }

@@ -32,22 +32,29 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
  * @property {string} name
  * @property {string} url where `/api/...` reaches the upstream through the subject
  * @property {number | undefined} pgid the subject's process group; `undefined` for `direct`
+ * @property {() => Promise<NodeJS.MemoryUsage>} memory the subject's `process.memoryUsage()`, after a
+ *   full garbage collection when it was launched with `exposeGc`
  * @property {() => Promise<void>} close
  */
 
 /**
  * @param {string} name a module in src/
- * @param {{ upstream: string, workdir: string, caFile: string, profileDir?: string }} options
+ * @param {{ upstream: string, workdir: string, caFile: string, profileDir?: string, exposeGc?: boolean, options?: Record<string, unknown> }} options
+ *   `options`: more for the subject's `start` (`{ inspector: true }` for sameorigin-core)
  * @returns {Promise<RunningSubject>}
  */
-export async function launchSubject(name, { upstream, workdir, caFile, profileDir }) {
+export async function launchSubject(name, { upstream, workdir, caFile, profileDir, exposeGc, options }) {
   mkdirSync(workdir, { recursive: true })
   const module = await import(`../src/${name}.mjs`)
   if (module.proxyless) {
     const running = await module.start({ upstream, workdir })
-    return { name, url: running.url, pgid: undefined, close: running.close }
+    const memory = () => Promise.reject(new Error(`${name} has no process`))
+    return { name, url: running.url, pgid: undefined, memory, close: running.close }
   }
-  const execArgv = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : []
+  const execArgv = [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : []),
+    ...(exposeGc ? ['--expose-gc'] : []),
+  ]
   const child = fork(ENTRY, [name], {
     detached: true, // its own process group: measured and killed as one
     execArgv,
@@ -78,10 +85,16 @@ export async function launchSubject(name, { upstream, workdir, caFile, profileDi
         resolve(message)
       })
       child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready`)))
-      child.send({ upstream, workdir })
+      child.send({ ...options, upstream, workdir })
     })
     if (reply.error) throw new Error(`${name} failed to start:\n${reply.error}`)
-    return { name, url: reply.url, pgid, close }
+    const memory = () =>
+      new Promise((resolve, reject) => {
+        child.once('message', (message) => resolve(message.memory))
+        child.once('exit', (code) => reject(new Error(`${name} exited (${code})`)))
+        child.send('memory')
+      })
+    return { name, url: reply.url, pgid, memory, close }
   } catch (error) {
     await close()
     throw error

@@ -1,31 +1,18 @@
 // The detail pane of one exchange: its headers on both sides of the proxy with every change marked
 // and explained, timings, the failure, bodies on demand, and "Copy as curl".
-import { formatDuration, formatSize, h, statusClass } from './inspector-dom.js'
+import { renderBlocked } from './inspector-blocked.js'
+import { detailHead, formatDuration, formatSize, h } from './inspector-dom.js'
 
 const MARK = { added: '+', removed: '−', changed: '~' }
 
 /** Fills `pane` with `{ exchange, changes }` (GET api/exchanges/:id); `onClose` on the × button. */
 export function renderDetail(pane, { exchange, changes }, onClose) {
-  const kind = statusClass(exchange)
+  if (exchange.blocked !== undefined) return renderBlocked(pane, exchange, onClose)
+  const kind = exchange.statusClass
   const request = changes.filter((change) => change.direction === 'request')
   const response = changes.filter((change) => change.direction === 'response')
   const parts = [
-    h(
-      'header',
-      { class: 'detail-head' },
-      h('h2', { class: 'mono' }, h('span', { class: 'method' }, exchange.method), ' ', exchange.url),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'close',
-          'aria-label': 'Close (Esc)',
-          title: 'Close (Esc)',
-          onclick: onClose,
-        },
-        '×',
-      ),
-    ),
+    detailHead(exchange, onClose),
     summary(exchange, kind),
     exchange.failure === undefined ? undefined : failure(exchange.failure),
     actions(exchange),
@@ -161,15 +148,20 @@ function isOnSide(kind, side) {
 
 function timings(exchange) {
   const { connect, tls, firstByte, total } = exchange.timings
+  const plain = exchange.upstreamUrl?.startsWith('http:') || exchange.upstreamUrl?.startsWith('ws:')
   const rows = [
     ['Connect', connect],
-    ['TLS', tls],
+    ['TLS', plain ? 'none (plain http)' : tls],
     ['First byte', firstByte],
     ['Total', total ?? exchange.duration],
   ]
   const shown = rows.map(([term, value]) => [
     h('dt', {}, term),
-    h('dd', { class: 'mono' }, value === undefined ? 'not seen' : formatDuration(value)),
+    h(
+      'dd',
+      { class: 'mono' },
+      typeof value === 'string' ? value : value === undefined ? 'not seen' : formatDuration(value),
+    ),
   ])
   return h('section', { class: 'part' }, h('h3', {}, 'Timings'), h('dl', { class: 'timings' }, shown))
 }

@@ -39,13 +39,6 @@ export function formatSize(bytes) {
   return `${(bytes / 1_000_000).toFixed(1)} MB`
 }
 
-/** The class of a record's status, as the server's filter names it. */
-export function statusClass(record) {
-  if (record.state === 'failed') return 'failed'
-  if (record.status === undefined) return 'pending'
-  return `${String(record.status)[0]}xx`
-}
-
 /** The path and query of a URL (the upstream's, shown after the arrow), or the URL as it is. */
 export function shortUrl(url) {
   try {
@@ -54,4 +47,26 @@ export function shortUrl(url) {
   } catch {
     return url
   }
+}
+
+/** The page APIs a blocked call came from, named as the dev server's block names them. */
+export const API_NAMES = {
+  fetch: 'fetch()',
+  xhr: 'XMLHttpRequest',
+  eventsource: 'EventSource',
+  websocket: 'WebSocket',
+}
+
+/** The detail's head: the method and URL, and the × button that calls `onClose`. */
+export function detailHead(exchange, onClose) {
+  return h(
+    'header',
+    { class: 'detail-head' },
+    h('h2', { class: 'mono' }, h('span', { class: 'method' }, exchange.method), ' ', exchange.url),
+    h(
+      'button',
+      { type: 'button', class: 'close', 'aria-label': 'Close (Esc)', title: 'Close (Esc)', onclick: onClose },
+      '×',
+    ),
+  )
 }

@@ -1,12 +1,15 @@
 // The table of exchanges: one row per record, newest first, rebuilt from the filtered list.
-import { formatDuration, formatSize, formatTime, h, shortUrl, statusClass } from './inspector-dom.js'
+import { API_NAMES, formatDuration, formatSize, formatTime, h, shortUrl } from './inspector-dom.js'
 
-/** The records `filter` keeps, newest first (the same rules as the server's filterExchanges). */
+/**
+ * The records `filter` keeps, newest first, by the server's rules (filterExchanges): the status
+ * class is the one the server computed (`statusClass`), the text is looked for in the same fields.
+ */
 export function filterRecords(records, filter) {
   const text = filter.text.trim().toLowerCase()
   return records.filter((record) => {
     if (filter.route !== '' && record.route !== filter.route) return false
-    if (filter.status !== '' && statusClass(record) !== filter.status) return false
+    if (filter.status !== '' && record.statusClass !== filter.status) return false
     if (text === '') return true
     const fields = [
       record.method,
@@ -16,6 +19,7 @@ export function filterRecords(records, filter) {
       record.status,
       record.failure?.code,
       record.mock,
+      record.blocked?.api,
     ]
     return fields.some((field) => field !== undefined && String(field).toLowerCase().includes(text))
   })
@@ -29,9 +33,20 @@ export function renderRows(tbody, records, selected, onOpen) {
   if (focused !== undefined) rows.find((row) => row.dataset.id === focused)?.focus()
 }
 
+function toStatus(record) {
+  if (record.state === 'blocked') return 'blocked'
+  if (record.state === 'failed') return record.failure?.code ?? 'failed'
+  return record.status ?? 'pending'
+}
+
+function toTitle(record) {
+  if (record.blocked !== undefined) return `${record.url}: called by the page, blocked by the browser`
+  return record.upstreamUrl === undefined ? record.url : `${record.url} → ${record.upstreamUrl}`
+}
+
 function toRow(record, selected, onOpen) {
-  const kind = statusClass(record)
-  const status = record.state === 'failed' ? (record.failure?.code ?? 'failed') : (record.status ?? 'pending')
+  const kind = record.statusClass
+  const blocked = record.blocked !== undefined
   const target = record.upstreamUrl === undefined ? undefined : shortUrl(record.upstreamUrl)
   return h(
     'tr',
@@ -47,10 +62,8 @@ function toRow(record, selected, onOpen) {
     h('td', { class: 'c-method mono' }, record.method),
     h(
       'td',
-      {
-        class: 'c-path mono',
-        title: record.upstreamUrl === undefined ? record.url : `${record.url} → ${record.upstreamUrl}`,
-      },
+      { class: 'c-path mono', title: toTitle(record) },
+      blocked ? h('span', { class: 'tag api' }, API_NAMES[record.blocked.api]) : undefined,
       h('span', { class: 'path' }, record.url),
       target === undefined ? undefined : h('span', { class: 'arrow' }, ' → '),
       target === undefined ? undefined : h('span', { class: 'upstream' }, target),
@@ -60,9 +73,9 @@ function toRow(record, selected, onOpen) {
     h(
       'td',
       { class: 'c-status', title: record.failure?.message },
-      h('span', { class: `badge s-${kind}` }, String(status)),
+      h('span', { class: `badge s-${kind}` }, String(toStatus(record))),
     ),
-    h('td', { class: 'c-num mono' }, formatDuration(record.duration)),
+    h('td', { class: 'c-num mono' }, blocked ? '–' : formatDuration(record.duration)),
     h('td', { class: 'c-num mono' }, formatSize(record.size)),
   )
 }

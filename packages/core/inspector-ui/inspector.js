@@ -97,6 +97,7 @@ function setLive(kind, text) {
 }
 
 async function openDetail(id, focus = true) {
+  const another = state.selected !== id
   state.selected = id
   const pane = $('detail')
   const answer = await fetch(`api/exchanges/${id}`)
@@ -106,6 +107,8 @@ async function openDetail(id, focus = true) {
     renderDetail(pane, await answer.json(), closeDetail)
   }
   pane.hidden = false
+  // Another exchange opens at its top, not where the last one was scrolled to.
+  if (another) pane.scrollTop = 0
   document.body.classList.add('with-detail')
   if (focus) pane.querySelector('.close')?.focus()
   render()

@@ -108,12 +108,15 @@ export {
   maskQuery,
   SECRET_HEADER_NAME,
   SECRET_QUERY_NAME,
+  STATUS_CLASSES,
   toCurl,
   toHar,
   toHeaderList,
   toStatusClass,
 } from './inspect/index.ts'
 export type {
+  BlockedCallEntry,
+  BlockedStart,
   CapturedBody,
   ChangeDirection,
   ChangeKind,

@@ -258,7 +258,8 @@ export interface UserConfig {
 /** How much the inspector keeps in memory (`UserConfig.inspector`). */
 export interface InspectorOptions {
   /**
-   * Exchanges kept; the oldest goes first. From 1 to 100000.
+   * Exchanges kept; the oldest goes first. From 1 to 10000 (a record without its bodies is about
+   * 11 KiB: 10000 is about 110 MiB; bodies are held to 16 MiB in all, whatever the count).
    * @default 500
    */
   capacity?: number

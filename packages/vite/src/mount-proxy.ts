@@ -17,6 +17,8 @@ export interface MountProxyOptions {
   readonly source: { readonly options: SameOriginOptions; readonly host: LoadHostConfigOptions }
   /** `vite dev` has HMR and `server.proxy`; `vite preview` has neither HMR nor `server.*`. */
   readonly kind: 'dev' | 'preview'
+  /** Receives each config the engine serves from now on (a live edit), for the hooks that read it. */
+  readonly onUpdate?: (next: ResolvedConfig) => void
   /**
    * Receives the engine's cleanup when the server has no http server whose `close` event tells when
    * it stops (middleware mode); the plugin runs it when Vite closes.
@@ -41,7 +43,7 @@ export interface MountedProxy {
  * check and before its CORS handling (see `placeProxyMiddleware`), the WebSocket upgrades Vite does
  * not serve itself, `CONNECT` answered 405 (Vite has no `connect` listener, so Node would drop the
  * socket; a listener of the user's own keeps it, see `refuseConnectOn`), the route table printed
- * after Vite's URLs, the config watched for edits (see `watchRoutes`), and the engine and the watcher
+ * after Vite's URLs (with the inspector's address), the config watched for edits (see `watchRoutes`), and the engine and the watcher
  * closed with the server. Vite's `server.restart()` closes the old http server, so a restart (after a
  * `vite.config.*` edit) leaves nothing of the old server's behind.
  * Routes match the request path as received, before Vite strips `base`, as Vite's own `server.proxy`
@@ -59,6 +61,9 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
     // Vite checks HTTP requests itself, but not WebSocket upgrades it does not serve, so the engine
     // checks both. Like Vite, no check over https: a rebinding page cannot present the certificate.
     allowedHosts: hostOptions.https ? true : hostOptions.allowedHosts,
+    // The inspector (`/__sameorigin/`) and the report of blocked calls: dev and preview only (the plugin
+    // applies to `serve`), unless the config says `inspector: false`.
+    inspector: true,
   })
 
   const place = (): void => placeProxyMiddleware(server.middlewares.stack, engine.middleware)
@@ -81,7 +86,12 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
   const watcher = watchRoutes({
     ...options.source,
     resolved,
-    engine,
+    engine: {
+      update: (next) => {
+        engine.update(next)
+        options.onUpdate?.(next)
+      },
+    },
     logger,
     ws: 'ws' in server ? server.ws : undefined,
   })

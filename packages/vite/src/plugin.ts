@@ -1,5 +1,5 @@
 import type { LoadHostConfigOptions, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { loadHostConfig } from '@sameorigin/core'
+import { loadHostConfig, REPORT_CLIENT_PATH } from '@sameorigin/core'
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { mountProxy } from './mount-proxy.ts'
 
@@ -12,6 +12,10 @@ import { mountProxy } from './mount-proxy.ts'
  * come from Vite); an invalid config fails the server's start with every problem listed. Then it is
  * watched: an edit of the config file or of an env file it reads applies to the next request, and a
  * bad edit keeps the last good config (see `watchRoutes`). Builds do not load it.
+ *
+ * Both servers serve the inspector at `/__sameorigin/`; `vite dev` also adds the report client to
+ * every HTML page (a `<script>` first in `<head>`), which reports the calls the browser blocks to the
+ * dev server. `inspector: false` in the config turns both off; a build never has either.
  * @example
  * // vite.config.ts
  * import { defineConfig } from 'vite'
@@ -29,6 +33,10 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
   // pipeline (`buildEnd`, run in each environment). Vite's restart builds the new server (with this
   // same plugin, for inline plugins) before it closes the old one: only the old one's engine closes.
   const closeWithPipeline = new Map<() => void, ReadonlySet<unknown>>()
+  // The config each server serves now (live edits included), by the server's Vite config: the dev
+  // server's decides whether its pages get the report client. (The server `configureServer` receives is
+  // a proxy of the one `transformIndexHtml` sees; both have the same `config`.)
+  const serving = new WeakMap<object, ResolvedConfig>()
 
   const mount = async (
     server: ViteDevServer | PreviewServer,
@@ -37,9 +45,11 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
     // Vite always runs configResolved before these hooks; this only guards against calling them by hand.
     if (resolved === undefined)
       throw new Error(`[sameorigin] ${kind} server configured before its config was resolved`)
+    serving.set(server.config, resolved)
     const { place, watching } = mountProxy(server, {
       resolved,
       kind,
+      onUpdate: (next) => serving.set(server.config, next),
       source: { options, host },
       onClose: (cleanup) =>
         closeWithPipeline.set(
@@ -69,6 +79,12 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin {
     },
     configurePreviewServer(server) {
       return mount(server, 'preview')
+    },
+    // Vite runs it for the dev server's pages only: `vite preview` serves the built files as they are.
+    transformIndexHtml(_html, context) {
+      const config = context.server === undefined ? undefined : serving.get(context.server.config)
+      if (config === undefined || config.inspector === false) return []
+      return [{ tag: 'script', attrs: { src: REPORT_CLIENT_PATH }, injectTo: 'head-prepend' }]
     },
     buildEnd() {
       const { environment } = this

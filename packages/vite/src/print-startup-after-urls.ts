@@ -9,7 +9,9 @@ import { writeToViteLogger } from './write-to-vite-logger.ts'
  * `server.proxy` / `preview.proxy` keys that sameorigin's routes overlap), printed under Vite's URLs:
  * `server.printUrls` is wrapped, so the report follows whenever Vite or the user prints them. In
  * middleware mode Vite prints no URLs (it throws if asked to), so the report is printed at once.
- * The overlaps are computed now, against the proxy keys Vite has resolved.
+ * The overlaps are computed now, against the proxy keys Vite has resolved. Under the table, the
+ * inspector's address on the first local URL Vite resolved (`http://localhost:5173/__sameorigin/`);
+ * in middleware mode the server's URL is the user's, so none is printed.
  */
 export function printStartupAfterUrls(
   server: ViteDevServer | PreviewServer,
@@ -33,6 +35,6 @@ export function printStartupAfterUrls(
   const printUrls = server.printUrls
   server.printUrls = function printUrlsAndRoutes(this: unknown) {
     printUrls.call(this)
-    printStartup(log, report)
+    printStartup(log, { ...report, serverUrl: server.resolvedUrls?.local[0] })
   }
 }

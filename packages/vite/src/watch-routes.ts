@@ -1,10 +1,4 @@
-import type {
-  LoadHostConfigOptions,
-  Logger,
-  ProxyEngine,
-  ResolvedConfig,
-  SameOriginOptions,
-} from '@sameorigin/core'
+import type { LoadHostConfigOptions, Logger, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { watchConfig } from '@sameorigin/core'
 import type { WebSocketServer } from 'vite'
 import { createProblemOverlay } from './create-problem-overlay.ts'
@@ -17,7 +11,8 @@ export interface WatchRoutesOptions {
   readonly host: LoadHostConfigOptions
   /** The config the engine serves now. */
   readonly resolved: ResolvedConfig
-  readonly engine: Pick<ProxyEngine, 'update'>
+  /** Serves `next` from the next request on (the engine's `update`, and whatever else reads the config). */
+  readonly engine: { readonly update: (next: ResolvedConfig) => void }
   /** Vite's logger, as the core writes to it. */
   readonly logger: Logger
   /** The dev server's HMR socket, where a bad edit also shows in Vite's error overlay; none in preview. */

@@ -68,6 +68,25 @@ describe.each(VITES)('$name in middleware mode', ({ vite }) => {
     )
   })
 
+  it('serves the inspector and adds the report client to pages, after a restart too', async () => {
+    const upstream = await upstreamForTest()
+    const { vite: app, url, lines } = await startApp(vite, upstream)
+    const tag = '<script src="/__sameorigin/report-client.js"></script>'
+
+    expect((await request(`${url}/api/x`)).status).toBe(200)
+    const list = JSON.parse((await request(`${url}/__sameorigin/api/exchanges`)).body) as {
+      exchanges: { url: string }[]
+    }
+    expect(list.exchanges.map((exchange) => exchange.url)).toEqual(['/api/x'])
+    expect((await request(`${url}/`, { headers: { accept: 'text/html' } })).body).toContain(tag)
+    // The server's URL is the user's: no inspector address is printed.
+    expect(lines.some((line) => line.message.includes('inspector:'))).toBe(false)
+
+    await app.restart!()
+    expect((await request(`${url}/`, { headers: { accept: 'text/html' } })).body).toContain(tag)
+    expect((await request(`${url}/__sameorigin/`)).body).toContain('<title>sameorigin inspector</title>')
+  })
+
   it('closes the engine and stops taking upgrades when Vite closes', async () => {
     const upstream = await upstreamForTest()
     const { vite: app, url, server } = await startApp(vite, upstream)

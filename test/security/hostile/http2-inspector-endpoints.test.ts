@@ -2,7 +2,7 @@
 // every method, with and without a `content-length` (shorter and longer than the frames: H2.CL),
 // never reach a backend as a request; a rebound `:authority` gets 403 as on a route. The routes'
 // upstream is a raw TCP tap, which would read any bytes written to it as what they are.
-import type { Http2Expected, Http2HostileRow } from '../src/describe-http2-hostile.ts'
+import type { Http2HostileRow } from '../src/describe-http2-hostile.ts'
 import { describeHttp2Hostile } from '../src/describe-http2-hostile.ts'
 
 const OUTSIDE = 'GET /secret HTTP/1.1\r\nHost: localhost\r\n\r\n'
@@ -15,7 +15,7 @@ const PATHS = ['/__sameorigin/api/exchanges', '/__sameorigin/report'] as const
  * request other than GET or HEAD is refused (403) before any body is read; the report path refuses
  * any method but POST first (405).
  */
-function answerOf(path: (typeof PATHS)[number], method: (typeof METHODS)[number]): Http2Expected {
+function answerOf(path: (typeof PATHS)[number], method: (typeof METHODS)[number]): number {
   if (path === '/__sameorigin/report') return method === 'POST' ? 403 : 405
   return method === 'GET' || method === 'HEAD' ? 200 : 403
 }
@@ -46,8 +46,12 @@ function rowsFor(path: (typeof PATHS)[number], method: (typeof METHODS)[number])
 }
 
 const ROWS: readonly Http2HostileRow[] = [
+  // Vite checks no host over https, and the adapter follows it (`mount-proxy.ts`): a rebinding
+  // page cannot present the certificate of the developer's TLS server, so the browser never gets
+  // that far. The core server and the Fetch host check it anyway.
   {
     name: 'a rebound :authority reads the log',
+    statusOn: { 'vite-dev': 200 },
     send: {
       method: 'GET',
       path: '/__sameorigin/api/exchanges',

@@ -3,7 +3,7 @@ import { DEFAULTS } from '../rules/defaults.ts'
 import type { ConfigIssue, ResolvedInspector } from '../types.ts'
 
 /** The bounds of each `inspector` size: at most this many exchanges, and bytes of a body. */
-const LIMITS = { capacity: [1, 100_000], bodyLimit: [0, 1024 * 1024] } as const
+const LIMITS = { capacity: [1, 10_000], bodyLimit: [0, 1024 * 1024] } as const
 type SizeKey = keyof typeof LIMITS
 
 /**

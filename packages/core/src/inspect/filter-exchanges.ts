@@ -2,15 +2,28 @@ import type { ExchangeRecord } from './types.ts'
 
 /**
  * A status class (`'2xx'`…`'5xx'`, `'1xx'`), or what has no status to class: `'pending'` (no answer
- * yet) and `'failed'` (ended by a failure, whatever status its error answer had).
+ * yet), `'failed'` (ended by a failure, whatever status its error answer had) and `'blocked'` (a call
+ * the browser blocked in the page, reported to the dev server).
  */
-export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'pending' | 'failed'
+export type StatusClass = '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'pending' | 'failed' | 'blocked'
+
+/** Every status class, in the order a filter lists them: the API's and the page's one list. */
+export const STATUS_CLASSES: readonly StatusClass[] = Object.freeze([
+  '1xx',
+  '2xx',
+  '3xx',
+  '4xx',
+  '5xx',
+  'pending',
+  'failed',
+  'blocked',
+])
 
 /** What {@link filterExchanges} keeps; every given condition must hold. */
 export interface ExchangeFilter {
   /**
    * Found, ignoring case, in the method, the browser's URL, the upstream URL, the route, the status,
-   * the error code or the mock's file.
+   * the error code, the mock's file or a blocked call's API (`fetch`, `xhr`, `eventsource`, `websocket`).
    */
   readonly text?: string
   /** Any of these classes. */
@@ -19,8 +32,9 @@ export interface ExchangeFilter {
   readonly route?: string
 }
 
-/** The class of an exchange's status, `'failed'` and `'pending'` first. */
+/** The class of an exchange's status, `'blocked'`, `'failed'` and `'pending'` first. */
 export function toStatusClass(record: ExchangeRecord): StatusClass {
+  if (record.state === 'blocked') return 'blocked'
   if (record.state === 'failed') return 'failed'
   const status = record.status
   if (status === undefined) return 'pending'
@@ -57,6 +71,7 @@ function toSearchText(record: ExchangeRecord): string {
     record.status,
     record.failure?.code,
     record.mock,
+    record.blocked?.api,
   ]
   return fields
     .filter((field) => field !== undefined)

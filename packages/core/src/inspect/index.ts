@@ -4,6 +4,7 @@ export { createBodyCapture, DEFAULT_BODY_LIMIT } from './create-body-capture.ts'
 export type { BodyCapture } from './create-body-capture.ts'
 export { createExchangeLog } from './create-exchange-log.ts'
 export type {
+  BlockedStart,
   ExchangeEnd,
   ExchangeEvent,
   ExchangeLog,
@@ -13,7 +14,7 @@ export type {
 } from './create-exchange-log.ts'
 export { explainChanges } from './explain-changes.ts'
 export type { ExplainChangesOptions } from './explain-changes.ts'
-export { filterExchanges, toStatusClass } from './filter-exchanges.ts'
+export { filterExchanges, STATUS_CLASSES, toStatusClass } from './filter-exchanges.ts'
 export type { ExchangeFilter, StatusClass } from './filter-exchanges.ts'
 export { maskChange, maskExchange } from './mask-exchange.ts'
 export { MASK, maskHeaderValue, maskQuery, SECRET_HEADER_NAME, SECRET_QUERY_NAME } from './mask-value.ts'
@@ -24,6 +25,7 @@ export { toHar } from './to-har.ts'
 export type { ToHarOptions } from './to-har.ts'
 export { toHeaderList } from './to-header-list.ts'
 export type {
+  BlockedCallEntry,
   CapturedBody,
   ChangeDirection,
   ChangeKind,

@@ -1,12 +1,13 @@
-import { maskHeaderValue, maskParameters, maskQuery } from './mask-value.ts'
-import type { CapturedBody, ExchangeRecord, HeaderChange, HeaderList } from './types.ts'
+import { maskHeaderValue, maskParameters, maskQueries, maskQuery } from './mask-value.ts'
+import type { BlockedCallEntry, CapturedBody, ExchangeRecord, HeaderChange, HeaderList } from './types.ts'
 
 /**
  * A copy of `record` with its secrets masked (see `maskHeaderValue` and `maskQuery` for the rules):
  * the URLs' secret query parameters, `Cookie`, `Authorization`, `Proxy-Authorization` and
  * secret-named headers, `Set-Cookie` values (names and attributes kept), URL headers' queries, and a
- * form body's secret fields. The log keeps raw values; this is what is served unless the session
- * asked to see them. Other bodies (JSON) are served as they are.
+ * form body's secret fields, and the queries in a blocked call's verdict, fix and command (a report
+ * holds no header value but Content-Type's). The log keeps raw values; this is what is served unless
+ * the session asked to see them. Other bodies (JSON) are served as they are.
  */
 export function maskExchange(record: ExchangeRecord): ExchangeRecord {
   const { request, response } = record
@@ -24,6 +25,17 @@ export function maskExchange(record: ExchangeRecord): ExchangeRecord {
       client: maskHeaders(response.client),
       body: response.body,
     },
+    blocked: record.blocked === undefined ? undefined : maskBlocked(record.blocked),
+  }
+}
+
+function maskBlocked(blocked: BlockedCallEntry): BlockedCallEntry {
+  const { fix } = blocked
+  return {
+    ...blocked,
+    verdict: maskQueries(blocked.verdict),
+    fix: fix === undefined ? undefined : { title: maskQueries(fix.title), lines: fix.lines.map(maskQueries) },
+    command: maskQueries(blocked.command),
   }
 }
 

@@ -54,6 +54,15 @@ export function maskQuery(url: string): string {
   return url.slice(0, start + 1) + maskParameters(url.slice(start + 1, end)) + url.slice(end)
 }
 
+/**
+ * Every query in a text (`?` up to a space, a quote or `#`: the URLs and paths of a blocked call's
+ * verdict, fix and command) masked as {@link maskQuery} masks a URL's.
+ * @example maskQueries("call /api/me?token=x instead") // → 'call /api/me?token=*** instead'
+ */
+export function maskQueries(text: string): string {
+  return text.replaceAll(/\?([^\s'"`#]*)/g, (_, query: string) => `?${maskParameters(query)}`)
+}
+
 /** `name=value&…` (a query, a form body) with secret parameters' values masked. */
 export function maskParameters(query: string): string {
   return query

@@ -21,7 +21,9 @@ export interface ToHarOptions {
  * request and the answer it got. What the proxy adds is in each entry's custom `_sameorigin` field:
  * the route, the upstream URL, the headers the upstream received and sent, the changes explained,
  * the mock that answered and the failure. Bodies are the captured first bytes; a binary body appears
- * by its size only. Timings the transport could not see are `-1`.
+ * by its size only. Timings the transport could not see are `-1`. Blocked calls (state `blocked`)
+ * are left out: the browser sent them elsewhere, so there is no request or answer the proxy saw to
+ * export, only the dev server's verdict, which the page and the API show.
  * @example new Blob([JSON.stringify(toHar(log.list({ route: '/api' })))], { type: 'application/json' })
  */
 export function toHar(records: readonly ExchangeRecord[], options: ToHarOptions = {}): Har {
@@ -30,9 +32,9 @@ export function toHar(records: readonly ExchangeRecord[], options: ToHarOptions 
     log: {
       version: '1.2',
       creator: { ...(options.creator ?? { name: 'sameorigin', version: '0.0.0' }) },
-      entries: records.map((record) =>
-        toEntry(showSecrets ? record : maskExchange(record), record, showSecrets),
-      ),
+      entries: records
+        .filter((record) => record.state !== 'blocked')
+        .map((record) => toEntry(showSecrets ? record : maskExchange(record), record, showSecrets)),
     },
   }
 }

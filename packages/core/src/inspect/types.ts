@@ -52,9 +52,36 @@ export interface ExchangeFailure {
 
 /**
  * Where an exchange is: `pending` (sent, no answer yet), `responding` (the head went to the browser,
- * the body is under way), `done` (ended cleanly), `failed` (ended by `failure`).
+ * the body is under way), `done` (ended cleanly), `failed` (ended by `failure`), `blocked` (not an
+ * exchange of the proxy: a call the page made to another origin, which the browser blocked and the
+ * page reported; see `blocked`).
  */
-export type ExchangeState = 'pending' | 'responding' | 'done' | 'failed'
+export type ExchangeState = 'pending' | 'responding' | 'done' | 'failed' | 'blocked'
+
+/**
+ * A call the browser blocked in the page, as the report of blocked calls told it (one per shape of
+ * call, like the terminal's block). Holds no secret value: the report carries header names only.
+ */
+export interface BlockedCallEntry {
+  /** The page API that made the call. */
+  readonly api: 'fetch' | 'xhr' | 'eventsource' | 'websocket'
+  /** fetch's `credentials` (XHR and EventSource `withCredentials` → `include`). */
+  readonly credentials: 'omit' | 'same-origin' | 'include'
+  /** The header names the page set, lower-case; Content-Type as `content-type: <value>`. */
+  readonly headers: readonly string[]
+  /**
+   * How far the dev server's check went: `diagnosed` (the doctor's checks on the exact request),
+   * `not-resent` (a request the browser sent itself, never sent again), `websocket` (no CORS),
+   * `no-answer` (the backend did not answer the check either).
+   */
+  readonly check: 'diagnosed' | 'not-resent' | 'websocket' | 'no-answer'
+  /** The warning block, exactly as the dev server printed it (without the logger's prefix). */
+  readonly verdict: string
+  /** The first fix, the project's when there is one; `undefined` when the check found none. */
+  readonly fix: { readonly title: string; readonly lines: readonly string[] } | undefined
+  /** The `sameorigin doctor` command that asks the same request by hand. */
+  readonly command: string
+}
 
 /** One request through the proxy, and what became of it. Never mutated: updates make a new record. */
 export interface ExchangeRecord {
@@ -101,6 +128,12 @@ export interface ExchangeRecord {
    * The upstream side of `response` is then the mock's.
    */
   readonly mock: string | undefined
+  /**
+   * A blocked call's report (state `blocked`): `url` is then the absolute URL the page called,
+   * `devOrigin` the page's origin, `route` the route that already forwards to that URL (if any),
+   * and nothing else of the exchange is known (no status, headers, timings or body).
+   */
+  readonly blocked: BlockedCallEntry | undefined
 }
 
 /** Which message of an exchange a header change is in. */

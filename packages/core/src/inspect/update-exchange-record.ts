@@ -3,15 +3,26 @@ import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
 import type { BodyCapture } from './create-body-capture.ts'
 import { findHeader } from './group-headers.ts'
 import { toHeaderList } from './to-header-list.ts'
-import type { CapturedBody, ExchangeFailure, ExchangeRecord, ExchangeTimings, HeaderList } from './types.ts'
+import type {
+  BlockedCallEntry,
+  CapturedBody,
+  ExchangeFailure,
+  ExchangeRecord,
+  ExchangeTimings,
+  HeaderList,
+} from './types.ts'
 
-/** What is known when a request arrives. */
+/** What is known when a request arrives (and, once the pipeline planned it, where it goes). */
 export interface ExchangeStart {
   readonly method: string
   /** Path and query, as the browser sent them. */
   readonly url: string
   /** As the browser sent them. */
   readonly headers: ReadonlyHeaderRecord
+  readonly route?: string | undefined
+  readonly upstreamUrl?: string | undefined
+  readonly devOrigin?: string | undefined
+  readonly cors?: boolean | undefined
 }
 
 /** What becomes known later, any part at a time (each given field replaces the record's). */
@@ -30,6 +41,18 @@ export interface ExchangeUpdate {
   readonly clientResponseHeaders?: ReadonlyHeaderRecord
   /** Clocks, merged into the record's. */
   readonly timings?: Partial<ExchangeTimings>
+}
+
+/** A call the browser blocked in the page, as its report tells it. */
+export interface BlockedStart {
+  readonly method: string
+  /** The absolute URL the page called. */
+  readonly url: string
+  /** The page's origin (the dev server's). */
+  readonly pageOrigin: string
+  /** The route that already forwards to `url`, if one does. */
+  readonly route?: string | undefined
+  readonly blocked: BlockedCallEntry
 }
 
 /** How an exchange ended: cleanly, or with a failure (a `ProxyError` fits). */
@@ -56,10 +79,10 @@ export function startExchangeRecord(id: number, startedAt: number, start: Exchan
     state: 'pending',
     method: start.method,
     url: start.url,
-    route: undefined,
-    upstreamUrl: undefined,
-    devOrigin: undefined,
-    cors: false,
+    route: start.route,
+    upstreamUrl: start.upstreamUrl,
+    devOrigin: start.devOrigin,
+    cors: start.cors ?? false,
     status: undefined,
     duration: undefined,
     size: undefined,
@@ -68,6 +91,18 @@ export function startExchangeRecord(id: number, startedAt: number, start: Exchan
     timings: NO_TIMINGS,
     failure: undefined,
     mock: undefined,
+    blocked: undefined,
+  }
+}
+
+/** A blocked call's record: final as it is made (state `blocked`), nothing of an exchange known. */
+export function blockedExchangeRecord(id: number, at: number, start: BlockedStart): ExchangeRecord {
+  return {
+    ...startExchangeRecord(id, at, { method: start.method, url: start.url, headers: {} }),
+    state: 'blocked',
+    route: start.route,
+    devOrigin: start.pageOrigin,
+    blocked: start.blocked,
   }
 }
 

@@ -14,6 +14,7 @@ export const INSPECTOR_ASSETS: Readonly<Record<string, string>> = {
   'index.html': 'text/html; charset=utf-8',
   'inspector.css': 'text/css; charset=utf-8',
   'inspector.js': 'text/javascript; charset=utf-8',
+  'inspector-blocked.js': 'text/javascript; charset=utf-8',
   'inspector-detail.js': 'text/javascript; charset=utf-8',
   'inspector-dom.js': 'text/javascript; charset=utf-8',
   'inspector-table.js': 'text/javascript; charset=utf-8',

@@ -15,6 +15,7 @@ import { createInspectorHandler } from './create-inspector-handler.ts'
 import type { InspectorHandlerOptions } from './create-inspector-handler.ts'
 import { REPORT_CLIENT_PATH } from './paths.ts'
 import { respondAsset, respondError } from './respond.ts'
+import { toBlockedStart } from './to-blocked-start.ts'
 import { traceExchange } from './trace-exchange.ts'
 import type { ExchangeTrace } from './trace-exchange.ts'
 
@@ -43,7 +44,8 @@ export interface Inspector {
  * The inspector of one proxy, transport-neutral (no `node:` module): the log is sized by the first
  * pipeline's `inspector` settings and kept for the proxy's life (a reload keeps the history; new
  * sizes apply from the next start). The report handler decides with the routes and logger of the
- * pipeline each report arrives under, so live reload reaches it.
+ * pipeline each report arrives under, so live reload reaches it; each block it prints is also an
+ * entry of the log (state `blocked`), so the page shows it beside the exchanges.
  */
 export function createInspector(
   first: Pipeline,
@@ -68,6 +70,8 @@ export function createInspector(
           logger,
           diagnose,
           configFile: () => current.config.configFile,
+          onReport: (call, diagnosis, text) =>
+            log.addBlocked(toBlockedStart(call, diagnosis, text, current.config.routes)),
         })
   return {
     log,

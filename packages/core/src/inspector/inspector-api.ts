@@ -1,9 +1,7 @@
 import type { ExchangeFilter, ExchangeLog, ExchangeRecord, StatusClass } from '../inspect/index.ts'
-import { explainChanges, maskExchange, toCurl, toHar } from '../inspect/index.ts'
+import { explainChanges, maskExchange, STATUS_CLASSES, toCurl, toHar } from '../inspect/index.ts'
 import { respondError, respondJson, respondText } from './respond.ts'
-import { toSummary } from './to-summary.ts'
-
-const CLASSES: readonly StatusClass[] = ['1xx', '2xx', '3xx', '4xx', '5xx', 'pending', 'failed']
+import { toServedRecord, toSummary } from './to-summary.ts'
 
 /** What every API answer knows: the log, the session's switch, HAR's creator. */
 export interface ApiContext {
@@ -22,9 +20,9 @@ export function toFilter(params: URLSearchParams): ExchangeFilter | string {
   const status = params.get('status')
   if (status === null || status === '') return { text, route }
   const classes = status.split(',').map((item) => item.trim())
-  const wrong = classes.find((item) => !CLASSES.includes(item as StatusClass))
+  const wrong = classes.find((item) => !STATUS_CLASSES.includes(item as StatusClass))
   if (wrong !== undefined)
-    return `status=${wrong} is not a status class: use ${CLASSES.join(', ')} (e.g. status=4xx,5xx).`
+    return `status=${wrong} is not a status class: use ${STATUS_CLASSES.join(', ')} (e.g. status=4xx,5xx).`
   return { text, route, status: classes as StatusClass[] }
 }
 
@@ -40,12 +38,12 @@ export function listExchanges(context: ApiContext, params: URLSearchParams): Res
   })
 }
 
-/** `GET .../api/exchanges/:id`: the record with its bodies and its changes explained. */
+/** `GET .../api/exchanges/:id`: the record with its bodies, its class and its changes explained. */
 export function getExchange(context: ApiContext, id: number): Response {
   const record = context.log.get(id)
   if (record === undefined) return missing(id)
   return respondJson({
-    exchange: shown(record, context),
+    exchange: toServedRecord(shown(record, context)),
     changes: explainChanges(record, { showSecrets: context.showSecrets }),
   })
 }
@@ -54,6 +52,11 @@ export function getExchange(context: ApiContext, id: number): Response {
 export function getCurl(context: ApiContext, id: number): Response {
   const record = context.log.get(id)
   if (record === undefined) return missing(id)
+  if (record.state === 'blocked')
+    return respondError(
+      409,
+      `Exchange ${id} is a call the browser blocked: its doctor command asks it again.`,
+    )
   const command = toCurl(record, { showSecrets: context.showSecrets })
   if (command === undefined)
     return respondError(409, `Exchange ${id} sent nothing upstream: there is no command.`)

@@ -1,18 +1,31 @@
-import type { CapturedBody, ExchangeRecord } from '../inspect/index.ts'
+import type { CapturedBody, ExchangeRecord, StatusClass } from '../inspect/index.ts'
+import { toStatusClass } from '../inspect/index.ts'
 
 /** A body without its text: what a list row needs (the size and type), not the bytes. */
 export type BodySummary = Omit<CapturedBody, 'text'> & { readonly text: undefined }
 
 /**
- * A record as the list and the event stream serve it: everything but the bodies' text, which the
- * detail (`GET .../api/exchanges/:id`) serves on demand. Keeps every event under a few KiB.
+ * A record as the API serves it, with its class (`toStatusClass`): the page colours and filters by
+ * it, so the classes are defined once, here.
  */
-export function toSummary(record: ExchangeRecord): ExchangeRecord {
-  return {
+export type ServedRecord = ExchangeRecord & { readonly statusClass: StatusClass }
+
+/** `record` with its `statusClass`. */
+export function toServedRecord(record: ExchangeRecord): ServedRecord {
+  return { ...record, statusClass: toStatusClass(record) }
+}
+
+/**
+ * A record as the list and the event stream serve it: everything but the bodies' text, which the
+ * detail (`GET .../api/exchanges/:id`) serves on demand, and its `statusClass`. Keeps every event
+ * under a few KiB.
+ */
+export function toSummary(record: ExchangeRecord): ServedRecord {
+  return toServedRecord({
     ...record,
     request: { ...record.request, body: withoutText(record.request.body) },
     response: { ...record.response, body: withoutText(record.response.body) },
-  }
+  })
 }
 
 function withoutText(body: CapturedBody | undefined): BodySummary | undefined {

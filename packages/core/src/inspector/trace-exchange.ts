@@ -1,4 +1,4 @@
-import type { ExchangeLog } from '../inspect/create-exchange-log.ts'
+import type { ExchangeLog, ExchangeUpdate } from '../inspect/create-exchange-log.ts'
 import type { ExchangeFailure, ExchangeTimings } from '../inspect/types.ts'
 import type { AnswerPlan, ForwardPlan, PipelineRequest, RefusePlan } from '../pipeline/types.ts'
 import type { ReadonlyHeaderRecord } from '../rewrite/types.ts'
@@ -54,31 +54,47 @@ export function traceExchange(
   clock: () => number,
 ): ExchangeTrace {
   const started = clock()
-  const { id } = log.start({ method: request.method, url: request.url, headers: request.headers })
   const match = plan.kind === 'answer' ? undefined : plan.match
-  log.update(id, {
+  const { id } = log.start({
+    method: request.method,
+    url: request.url,
+    headers: request.headers,
     route: match?.route.id,
     upstreamUrl: match?.upstreamUrl,
     devOrigin: plan.kind === 'forward' ? plan.dev.origin : undefined,
     cors: plan.kind === 'answer' || plan.corsOrigin !== undefined,
   })
+  // What went upstream is kept here until the answer's head, and goes into the log with it: one
+  // new record per exchange instead of one per step (the log never mutates a record).
+  let upstreamRequestHeaders: ReadonlyHeaderRecord | undefined
+  let connection: Partial<ExchangeTimings> | undefined
   let responded = false
+  const flush = (): ExchangeUpdate => ({ upstreamRequestHeaders, timings: connection })
   const respond: ExchangeTrace['respond'] = (client, upstream) => {
     const firstByte = responded ? undefined : clock() - started
     responded = true
+    const update = flush()
     log.update(id, {
+      ...update,
       status: client.status,
       clientResponseHeaders: client.headers,
       upstreamResponseHeaders: upstream?.headers,
-      timings: firstByte === undefined ? undefined : { firstByte },
+      timings: firstByte === undefined ? update.timings : { ...update.timings, firstByte },
     })
   }
   const end: ExchangeTrace['end'] = (failure) => {
+    // Ended before any answer (a refused connection): what went upstream is still worth showing.
+    if (!responded && (upstreamRequestHeaders !== undefined || connection !== undefined))
+      log.update(id, flush())
     log.end(id, { failure, timings: { total: clock() - started } })
   }
   return {
-    forward: (headers) => void log.update(id, { upstreamRequestHeaders: headers }),
-    connected: (timings) => void log.update(id, { timings }),
+    forward(headers) {
+      upstreamRequestHeaders = headers
+    },
+    connected(timings) {
+      connection = timings
+    },
     respond,
     body: (side, chunk) => log.body(id, side, chunk),
     end,

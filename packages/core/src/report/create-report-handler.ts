@@ -6,6 +6,7 @@ import { formatBlockedCall } from './format-blocked-call.ts'
 import { MAX_REPORT_BYTES, parseBlockedCall } from './parse-blocked-call.ts'
 import { readLimitedText } from './read-limited-text.ts'
 import { toBlockedCallKey } from './to-blocked-call-key.ts'
+import type { BlockedCall, BlockedCallDiagnosis } from './types.ts'
 
 export { REPORT_PATH }
 
@@ -24,6 +25,12 @@ export interface ReportHandlerOptions {
   readonly configFile?: (() => string | undefined) | undefined
   /** Per request of the check. @default 15000 */
   readonly timeoutMs?: number | undefined
+  /**
+   * Called with each block once it is printed (once per shape, like the block): the call, the
+   * diagnosis and the block's text. The inspector records the entry with it.
+   * @default none
+   */
+  readonly onReport?: ((call: BlockedCall, diagnosis: BlockedCallDiagnosis, text: string) => void) | undefined
 }
 
 /** A Fetch API handler for {@link REPORT_PATH}; `close()` stops the checks in flight. */
@@ -65,7 +72,7 @@ export function createReportHandler(options: ReportHandlerOptions): ReportHandle
   const inFlight = new Set<Promise<void>>()
   const closing = new AbortController()
 
-  const print = async (call: Parameters<typeof formatBlockedCall>[0]): Promise<void> => {
+  const print = async (call: BlockedCall): Promise<void> => {
     const diagnosis = await diagnoseBlockedCall(call, {
       routes: options.routes(),
       diagnose: options.diagnose,
@@ -73,7 +80,10 @@ export function createReportHandler(options: ReportHandlerOptions): ReportHandle
       timeoutMs: options.timeoutMs,
       signal: closing.signal,
     })
-    if (!closing.signal.aborted) options.logger.warn(formatBlockedCall(call, diagnosis))
+    if (closing.signal.aborted) return
+    const text = formatBlockedCall(call, diagnosis)
+    options.logger.warn(text)
+    options.onReport?.(call, diagnosis, text)
   }
 
   const handler = async (request: Request): Promise<Response | undefined> => {

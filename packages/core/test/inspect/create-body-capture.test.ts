@@ -51,3 +51,35 @@ describe('createBodyCapture', () => {
     expect(body.finish(typed('text/plain')).text).toBe('abc')
   })
 })
+
+describe('createBodyCapture: holding and letting go', () => {
+  it('keeps no more than the allowance, and nothing after a byte it did not keep', () => {
+    const body = createBodyCapture(8)
+    expect(body.wants(10)).toBe(8)
+    expect(body.push(encode('abc'), 2)).toBe(2)
+    expect(body.wants(1)).toBe(0)
+    expect(body.push(encode('d'))).toBe(0)
+    expect(body.held).toBe(2)
+    expect(body.finish(typed('text/plain'))).toEqual({
+      size: 4,
+      text: 'ab',
+      truncated: true,
+      mimeType: 'text/plain',
+    })
+    expect(body.held).toBe(0)
+  })
+
+  it('describes a dropped body by its size only, and keeps counting it', () => {
+    const body = createBodyCapture()
+    body.push(encode('{"a":'))
+    body.drop()
+    expect(body.held).toBe(0)
+    expect(body.push(encode('1}'))).toBe(0)
+    expect(body.finish(typed('application/json'))).toEqual({
+      size: 7,
+      text: undefined,
+      truncated: true,
+      mimeType: 'application/json',
+    })
+  })
+})

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { explainChanges, maskExchange, maskHeaderValue, maskQuery } from '../../src/inspect/index.ts'
+import { maskQueries } from '../../src/inspect/mask-value.ts'
 import { recordExchange, STAGING } from './_exchange.ts'
 
 describe('maskHeaderValue', () => {
@@ -51,6 +52,24 @@ describe('maskQuery', () => {
     [`${STAGING}/v1/cb?id_token=x&state=s`, `${STAGING}/v1/cb?id_token=***&state=s`],
   ])('%s', (url, masked) => {
     expect(maskQuery(url)).toBe(masked)
+  })
+})
+
+describe("maskQueries: the URLs and paths of a blocked call's text", () => {
+  it.each<[string, string]>([
+    [
+      'fetch() GET https://x.test/v1/me?token=abc from http://localhost:5173',
+      'fetch() GET https://x.test/v1/me?token=*** from http://localhost:5173',
+    ],
+    ['call /api/me?token=abc&page=2 instead', 'call /api/me?token=***&page=2 instead'],
+    ["fetch('/api/me?key=k')", "fetch('/api/me?key=***')"],
+    [
+      "sameorigin doctor 'https://x.test/?code=c#code=d'",
+      "sameorigin doctor 'https://x.test/?code=***#code=d'",
+    ],
+    ['why? no query here, nor in a?b', 'why? no query here, nor in a?b'],
+  ])('%s', (text, masked) => {
+    expect(maskQueries(text)).toBe(masked)
   })
 })
 

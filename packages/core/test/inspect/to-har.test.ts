@@ -1,28 +1,9 @@
-import { createRequire } from 'node:module'
-import type { ValidateFunction } from 'ajv'
+import { harValidator } from '@sameorigin/test-utils'
 import { describe, expect, it } from 'vitest'
 import { createExchangeLog, toHar } from '../../src/inspect/index.ts'
 import { recordExchange, STAGING } from './_exchange.ts'
 
-// har-schema is the HAR 1.2 spec as JSON Schema draft-06 (what har-validator uses); ajv 8 reads
-// draft-06 with its meta-schema added. The schema has keywords of its own (`optional`, `min`):
-// strict mode off. Formats (date-time, ipv4, ipv6) from ajv-formats.
-const require = createRequire(import.meta.url)
-const Ajv = require('ajv').default as typeof import('ajv').default
-const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default
-const schemas = require('har-schema') as Record<string, object>
-
-function createHarValidator(): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true })
-  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object)
-  addFormats(ajv)
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema)
-  const validate = ajv.getSchema('har.json#')
-  if (validate === undefined) throw new Error('har-schema has no har.json#')
-  return validate
-}
-
-const validate = createHarValidator()
+const validate = harValidator()
 const encode = (text: string) => new TextEncoder().encode(text)
 
 function records() {

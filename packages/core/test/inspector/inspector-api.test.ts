@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ExchangeRecord, HeaderChange } from '../../src/inspect/index.ts'
-import { harValidator } from './_har-validator.ts'
+import { harValidator } from '@sameorigin/test-utils'
 import { LOGIN, MISSING, serveInspector, USERS } from './_serve-inspector.ts'
 import type { ServedInspector } from './_serve-inspector.ts'
 
@@ -31,6 +31,7 @@ describe('the inspector handler', () => {
       'inspector-table.js',
       'inspector-detail.js',
       'inspector-dom.js',
+      'inspector-blocked.js',
     ])
       expect((await fetch(`${inspector.url}/__sameorigin/${name}`)).status).toBe(200)
     expect((await fetch(`${inspector.url}/__sameorigin/..%2fpackage.json`)).status).toBe(404)

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url'
 import { CHROMIUM_ARGS, findChromium } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { harValidator } from './_har-validator.ts'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { harValidator } from '@sameorigin/test-utils'
+import { startProxy } from '../engine/_start-proxy.ts'
+import { startBackend } from '../report/_backends.ts'
 import { LOGIN, MISSING, serveInspector, USERS } from './_serve-inspector.ts'
 import type { ServedInspector } from './_serve-inspector.ts'
 
@@ -163,5 +165,61 @@ describe('the inspector page', () => {
     await expect.poll(paths).toEqual(['/api/users', '/api/login?token=abc123'])
     await page.getByRole('switch', { name: 'Show secrets' }).uncheck()
     await expect.poll(paths).toEqual(['/api/users', '/api/login?token=***'])
+  })
+})
+
+describe('a blocked call in the inspector page', () => {
+  it('shows the row, the filter, the fix and the block the dev server printed', async () => {
+    const backend = await startBackend()
+    onTestFinished(() => backend.close())
+    const proxy = await startProxy({ routes: { '/api': `${backend.url}/v1` } }, { inspector: true })
+    expect((await fetch(`${proxy.url}/api/cors/users`)).status).toBe(200)
+    await page.goto(`${proxy.url}/__sameorigin/`)
+    await page.locator('#live.on').waitFor()
+    await expect.poll(paths).toEqual(['/api/cors/users'])
+    const url = `${backend.url}/v1/me?token=abc123`
+    const report = await fetch(`${proxy.url}/__sameorigin/report`, {
+      method: 'POST',
+      headers: { origin: proxy.url, 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify({
+        kind: 'fetch',
+        url,
+        method: 'GET',
+        headers: ['authorization'],
+        credentials: 'include',
+        pageOrigin: proxy.url,
+      }),
+    })
+    expect(report.status).toBe(204)
+    const masked = `${backend.url}/v1/me?token=***`
+    await expect.poll(paths, { timeout: 20_000 }).toEqual([masked, '/api/cors/users'])
+    const row = rows().first()
+    expect(await row.locator('.c-status').textContent()).toBe('blocked')
+    expect(await row.locator('.tag.api').textContent()).toBe('fetch()')
+    await page.screenshot({ path: `${SHOTS}blocked-list-light.png` })
+    const detail = page.locator('#detail')
+    await rows().nth(1).click()
+    await detail.locator('h3', { hasText: 'Bodies' }).waitFor()
+    await detail.evaluate((pane) => pane.scrollTo(0, pane.scrollHeight))
+    expect(await detail.evaluate((pane) => pane.scrollTop)).toBeGreaterThan(0)
+    await page.getByRole('button', { name: 'Blocked' }).click()
+    await expect.poll(paths).toEqual([masked])
+    await row.click()
+    await detail.locator('.fix').waitFor()
+    expect(await detail.evaluate((pane) => pane.scrollTop)).toBe(0)
+    expect(await detail.locator('.fix p').textContent()).toBe(
+      `This page calls ${masked} directly; call /api/me?token=*** instead`,
+    )
+    expect(await detail.locator('pre.verdict').textContent()).toContain(
+      `The browser blocked a call to another origin: fetch() GET ${masked} from ${proxy.url}, with credentials`,
+    )
+    expect(await detail.textContent()).toContain(`sameorigin doctor '${masked}'`)
+    expect(await detail.textContent()).not.toContain('abc123')
+    expect(await detail.locator('.summary').textContent()).toContain('fetch() GET, with credentials')
+    await page.screenshot({ path: `${SHOTS}blocked-detail-light.png` })
+    await detail.locator('h3', { hasText: 'Ask it again' }).evaluate((element) => element.scrollIntoView())
+    await page.screenshot({ path: `${SHOTS}blocked-command-light.png` })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: `${SHOTS}blocked-detail-dark.png` })
   })
 })

@@ -151,6 +151,21 @@ describe('createReportHandler: what it prints', () => {
     expect(warnings[0]).toContain(`fix: Add '/live': '${backend.url}'`)
   })
 
+  it('hands each printed block to onReport, with the call and the diagnosis, once per shape', async () => {
+    const reported: [BlockedCall, string, string][] = []
+    handler = createReportHandler({
+      routes: () => [],
+      logger,
+      diagnose: diagnoseBlockedRequest,
+      onReport: (blocked, diagnosis, text) => reported.push([blocked, diagnosis.kind, text]),
+    })
+    await handler(post(call({ kind: 'websocket', url: `${backend.url.replace('http', 'ws')}/live` })))
+    await handler(post(call({ kind: 'websocket', url: `${backend.url.replace('http', 'ws')}/live` })))
+    await printed(1)
+    await handler.close()
+    expect(reported).toEqual([[expect.objectContaining({ kind: 'websocket' }), 'websocket', warnings[0]]])
+  })
+
   it('a backend that does not answer: a network failure, not CORS', async () => {
     const port = await findClosedLoopbackPort()
     await start()(post(call({ url: `http://127.0.0.1:${port}/data` })))
