@@ -149,9 +149,11 @@ function isOnSide(kind, side) {
 function timings(exchange) {
   const { connect, tls, firstByte, total } = exchange.timings
   const plain = exchange.upstreamUrl?.startsWith('http:') || exchange.upstreamUrl?.startsWith('ws:')
+  // The transports report a pooled keep-alive connection as connect 0 with no handshake.
+  const reused = connect === 0 && tls === undefined
   const rows = [
-    ['Connect', connect],
-    ['TLS', plain ? 'none (plain http)' : tls],
+    ['Connect', reused ? '0 (a reused connection)' : connect],
+    ['TLS', plain ? 'none (plain http)' : reused ? 'none (a reused connection)' : tls],
     ['First byte', firstByte],
     ['Total', total ?? exchange.duration],
   ]

@@ -6,7 +6,7 @@ import { createProxy, refuseConnectOn } from '@sameorigin/core'
 import { toAllowedHosts, toHmrPaths } from './host-options.ts'
 
 /** The part of a dev or preview server the plugin uses (`RsbuildServerBase`). */
-export type RsbuildServer = Pick<RsbuildDevServer, 'httpServer' | 'middlewares'>
+export type RsbuildServer = Pick<RsbuildDevServer, 'httpServer' | 'middlewares' | 'port'>
 
 /** Options for {@link mountProxy}. */
 export interface MountProxyOptions {
@@ -47,7 +47,9 @@ export interface MountedProxy {
  */
 export function mountProxy(server: RsbuildServer, options: MountProxyOptions): MountedProxy {
   const { resolved, kind, config } = options
+  // Dev and preview serve the inspector (`/__sameorigin/`) unless the config says `inspector: false`.
   const engine = createProxy(resolved, {
+    inspector: true,
     logger: options.logger,
     hmrPaths: toHmrPaths(config, kind),
     allowedHosts: toAllowedHosts(config, options.written),

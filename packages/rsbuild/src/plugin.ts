@@ -1,10 +1,12 @@
-import type { RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
+import type { NormalizedConfig, RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createLogger, loadHostConfig, printStartup, toHostLogger, watchConfig } from '@sameorigin/core'
+import { addReportClient } from './add-report-client.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
 import { toRsbuildLogger } from './to-rsbuild-logger.ts'
+import { toServerUrl } from './to-server-url.ts'
 
 /** The plugin's `name`, for `isPluginExists` and `addPlugins({ before })`. */
 export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
@@ -14,12 +16,15 @@ export const PLUGIN_SAMEORIGIN_NAME = 'sameorigin:proxy'
  * `sameorigin.config.*` (and of `options`, merged over the file) to the backend, so the browser only
  * ever talks to the dev server's origin.
  *
- * The config is loaded once per server, just before it starts (root: Rsbuild's root; mode: Rsbuild's
+ * The config is loaded once per server, just before it starts (for `rsbuild dev`, as Rsbuild resolves
+ * its own config; root: Rsbuild's root; mode: Rsbuild's
  * `mode`); an invalid config fails the start with every problem listed. `rsbuild build` never loads it.
  * While the server runs, an edit of the config file or of an env file it reads serves the next
  * request, with one line through Rsbuild's logger; a bad edit is printed once and the last good
  * config keeps serving (`watchConfig`). The watcher stops with the server (`onCloseDevServer`, the
- * preview server's `close`).
+ * preview server's `close`). Both servers serve the inspector at `/__sameorigin/` (its address
+ * printed under the route table), and `rsbuild dev` bundles the report client before the entries
+ * (`addReportClient`), unless the config says `inspector: false`.
  * @example
  * // rsbuild.config.ts
  * import { defineConfig } from '@rsbuild/core'
@@ -34,11 +39,16 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
     setup(api) {
       // One slot per server kind: an Rsbuild instance runs at most one dev and one preview server.
       const started = { dev: undefined as Started | undefined, preview: undefined as Started | undefined }
+      // `rsbuild dev` reads the config once: for the report client's entry, then for the server.
+      let devConfig: Promise<ResolvedConfig> | undefined
+      const loadDev = (mode: string): Promise<ResolvedConfig> =>
+        (devConfig ??= loadHostConfig(options, { root: api.context.rootPath, mode }))
+      addReportClient(api, loadDev)
 
       const start = async (server: RsbuildServer, kind: 'dev' | 'preview'): Promise<void> => {
         const config = api.getNormalizedConfig()
         const host = { root: api.context.rootPath, mode: config.mode }
-        const resolved = await loadHostConfig(options, host)
+        const resolved = await (kind === 'dev' ? loadDev(config.mode) : loadHostConfig(options, host))
         // As written (before defaults): only there does an explicit `allowedHosts: true` differ from the default.
         const written = api.getRsbuildConfig('original')
         const logger = toRsbuildLogger(api.logger)
@@ -49,13 +59,20 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
           await watcher.close()
           await mounted.close()
         }
-        started[kind] = { resolved, close, overlaps: findProxyOverlaps(resolved, config.server.proxy) }
+        started[kind] = {
+          resolved,
+          close,
+          overlaps: findProxyOverlaps(resolved, config.server.proxy),
+          serverUrl: () => serverUrlOf(server, config),
+        }
         // The server starts once the files are watched: from then on, no edit goes unseen.
         await watcher.ready
       }
       const stop = async (kind: 'dev' | 'preview'): Promise<void> => {
         const running = started[kind]
         started[kind] = undefined
+        // A dev server started again reads the config again.
+        if (kind === 'dev') devConfig = undefined
         await running?.close()
       }
 
@@ -77,6 +94,18 @@ interface Started {
   readonly resolved: ResolvedConfig
   readonly close: () => Promise<void>
   readonly overlaps: ReturnType<typeof findProxyOverlaps>
+  /** Where the server is, for the inspector's address. */
+  readonly serverUrl: () => string
+}
+
+/**
+ * The server's local URL: the port it listens on (Rsbuild before 2.3 reports a `port: 0` as 0), else
+ * the port Rsbuild chose, which `rsbuild dev` prints before it listens.
+ */
+function serverUrlOf(server: RsbuildServer, config: NormalizedConfig): string {
+  const address = server.httpServer?.address()
+  const port = typeof address === 'object' && address !== null ? address.port : server.port
+  return toServerUrl({ host: config.server.host, port, https: Boolean(config.server.https) })
 }
 
 /**
@@ -99,7 +128,15 @@ function registerStartupOutput(
         level === 'info' ? logger.log(message, ...args) : logger[level](message, ...args),
       ),
     })
-    printStartup(log, { ...running, proxyOption: 'server.proxy', proxyName: "Rsbuild's proxy" })
+    const { resolved, overlaps } = running
+    const serverUrl = running.serverUrl()
+    printStartup(log, {
+      resolved,
+      overlaps,
+      serverUrl,
+      proxyOption: 'server.proxy',
+      proxyName: "Rsbuild's proxy",
+    })
   }
   // onBeforeCreateCompiler also runs for builds: only a started dev server has something to print.
   api.onBeforeCreateCompiler({ order: 'post', handler: () => print(started.dev) })

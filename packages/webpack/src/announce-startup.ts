@@ -3,6 +3,7 @@ import { createLogger, printStartup } from '@sameorigin/core'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { LoadingEngine, LoadOutcome } from './load-engine.ts'
 import type { DevServerHost } from './read-dev-server.ts'
+import { toServerUrl } from './to-server-url.ts'
 
 function print(outcome: LoadOutcome | undefined, host: DevServerHost): void {
   if (outcome === undefined) return
@@ -20,11 +21,13 @@ function printRoutes(resolved: ResolvedConfig, host: DevServerHost): void {
     overlaps: findProxyOverlaps(resolved, host.options.proxy),
     proxyOption: 'devServer.proxy',
     proxyName: "the dev server's proxy",
+    // Where the inspector is: `inspector: http://localhost:8080/__sameorigin/` under the table.
+    serverUrl: host.server === undefined ? undefined : toServerUrl(host.server, host.options.host),
   })
 }
 
 /**
- * Called from `onListening`, once the server listens: prints the route table and warnings under the
+ * Called from `onListening`, once the server listens: prints the route table, the inspector's address and warnings under the
  * dev server's URLs, or throws the config error, which fails the dev server's start (its `start()`
  * rejects; the CLIs print the error, every problem of it, and exit), as an invalid config fails
  * Vite's. The server listens only once the config is loaded (`holdListen`), so the outcome is known

@@ -16,12 +16,24 @@ export type Middleware =
   | ((...args: never[]) => unknown)
   | { name?: string; path?: string; middleware: (...args: never[]) => unknown }
 
+/** webpack's and Rspack's `EntryPlugin` (`compiler.webpack.EntryPlugin`): `name: undefined` adds to every entry. */
+export type EntryPluginLike = new (
+  context: string,
+  entry: string,
+  options: { name: undefined },
+) => { apply: (compiler: never) => void }
+
 /** The part of a webpack or Rspack compiler the adapter reads (a multi-compiler has `compilers`). */
 export interface CompilerLike {
   readonly context?: string
   readonly options: { mode?: string; devServer?: unknown; plugins?: readonly unknown[] }
   readonly compilers?: readonly CompilerLike[]
   getInfrastructureLogger?: (name: string) => Pick<Console, 'info' | 'warn' | 'error'>
+  /** The bundler's own exports (webpack's, or Rspack's, which has them under `rspack` too). */
+  readonly webpack?: { EntryPlugin?: EntryPluginLike }
+  readonly hooks?: {
+    readonly beforeCompile?: { tapPromise: (name: string, fn: () => Promise<void>) => void }
+  }
 }
 
 /**

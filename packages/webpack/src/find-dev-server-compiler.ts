@@ -10,3 +10,13 @@ export function findDevServerCompiler(compiler: CompilerLike | undefined): Compi
   if (children === undefined) return compiler
   return children.find((child) => child.options.devServer) ?? children[0]
 }
+
+/**
+ * The compilers a dev server serves, as the dev servers add their own client to them: a compiler, or
+ * every child of a multi-compiler except those with `devServer: false`.
+ */
+export function toServedCompilers(compiler: CompilerLike | undefined): CompilerLike[] {
+  if (compiler === undefined) return []
+  if (compiler.compilers === undefined) return [compiler]
+  return compiler.compilers.filter((child) => child.options.devServer !== false)
+}

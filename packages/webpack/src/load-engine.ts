@@ -39,7 +39,9 @@ export function loadEngine(options: SameOriginOptions, host: DevServerHost): Loa
   let closed = false
   const where = { root: host.compiler?.context ?? process.cwd(), mode: toMode(host.compiler) }
   const ready = loadHostConfig(options, where).then(async (resolved) => {
+    // The dev server serves the inspector (`/__sameorigin/`) unless the config says `inspector: false`.
     const created = createProxy(resolved, {
+      inspector: true,
       logger: host.logger,
       hmrPaths: host.hmrPaths,
       allowedHosts: toAllowedHosts(host.options),

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { SameOriginOptions } from '@sameorigin/core'
 import { refuseConnectOn } from '@sameorigin/core'
+import { addReportClient } from './add-report-client.ts'
 import { announceStartup } from './announce-startup.ts'
 import type { DevServerLike, MiddlewareHandler } from './dev-server.ts'
 import { holdListen } from './hold-listen.ts'
@@ -29,7 +30,8 @@ function pathOf(url: string | undefined): string {
  * Mounts one proxy engine in a dev server from inside its `setupMiddlewares`: loads the config,
  * creates the engine with the server's HMR paths and `allowedHosts` and watches the config files
  * (`setupMiddlewares` is synchronous and the config file is not, so the server listens only once it
- * is loaded and watched; see `holdListen`), takes the WebSocket upgrades the server does not serve
+ * is loaded and watched; see `holdListen`), puts the report client before every entry (dev servers
+ * only, see `addReportClient`), takes the WebSocket upgrades the server does not serve
  * itself, answers `CONNECT` with 405 (the dev servers have no `connect` listener, so Node would drop
  * the socket; a listener of the user's own keeps it, see `refuseConnectOn`), and closes the watcher
  * and the engine with the server: its `close` event, which every way of stopping a dev server ends
@@ -38,6 +40,7 @@ function pathOf(url: string | undefined): string {
 export function mountProxy(devServer: DevServerLike, options: SameOriginOptions): MountedProxy {
   const host = readDevServer(devServer)
   const engine = loadEngine(options, host)
+  addReportClient(host.compilers, engine)
 
   const middleware: MiddlewareHandler = function sameoriginProxyMiddleware(req, res, next) {
     // The HMR endpoint is the dev server's, also when it is an event stream (WDS 6 `sse` transport).

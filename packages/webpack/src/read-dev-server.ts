@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import type { Logger } from '@sameorigin/core'
 import type { CompilerLike, DevServerConfig, DevServerLike } from './dev-server.ts'
-import { findDevServerCompiler } from './find-dev-server-compiler.ts'
+import { findDevServerCompiler, toServedCompilers } from './find-dev-server-compiler.ts'
 import { toHmrPaths } from './host-options.ts'
 import { toInfrastructureLogger } from './to-infrastructure-logger.ts'
 
@@ -11,6 +11,8 @@ export interface DevServerHost {
   readonly options: DevServerConfig
   /** The compiler it serves (the child with `devServer` of a multi-compiler). */
   readonly compiler: CompilerLike | undefined
+  /** Every compiler whose bundles it serves (a multi-compiler's children but `devServer: false`). */
+  readonly compilers: readonly CompilerLike[]
   /** Its http(s) server, created before `setupMiddlewares` runs. */
   readonly server: HttpServer | undefined
   /** Where the adapter's lines go: the compiler's infrastructure logger, else `console`. */
@@ -29,14 +31,14 @@ function isObject(value: unknown): value is object {
  */
 export function readDevServer(devServer: DevServerLike): DevServerHost {
   const options = (isObject(devServer.options) ? devServer.options : {}) as DevServerConfig
-  const compiler = findDevServerCompiler(
-    isObject(devServer.compiler) ? (devServer.compiler as CompilerLike) : undefined,
-  )
+  const served = isObject(devServer.compiler) ? (devServer.compiler as CompilerLike) : undefined
+  const compiler = findDevServerCompiler(served)
   const server =
     isObject(devServer.server) && 'on' in devServer.server ? (devServer.server as HttpServer) : undefined
   return {
     options,
     compiler,
+    compilers: toServedCompilers(served),
     server,
     logger: toInfrastructureLogger(compiler),
     hmrPaths: toHmrPaths(options),

@@ -51,6 +51,9 @@ async function open(inspector: Page, method: string, path: string): Promise<Loca
   return detail
 }
 
+/** The dev server's output as one text: a block is one log entry (Vite) or one line each (`webpack serve`). */
+const logText = (): string => serverLogs.join('\n')
+
 /** The one-line explanations of the changes the detail pane lists. */
 const explanations = (detail: Locator): Promise<string[]> =>
   detail.locator('.changes .explanation').allTextContents()
@@ -169,17 +172,14 @@ export function describeInspector(example: string): void {
       await direct.getByRole('alert').waitFor()
 
       const headline = `The browser blocked a call to another origin: fetch() GET ${backendUrl}/api/health from ${devUrl}`
-      await expect
-        .poll(() => serverLogs.find((line) => line.includes(headline)), { timeout: 15_000 })
-        .toBeDefined()
-      // The block from its first line on (a host that prints line by line, `next dev`, splits it).
-      const block = serverLogs.slice(serverLogs.findIndex((line) => line.includes(headline))).join('\n')
+      await expect.poll(logText, { timeout: 15_000 }).toContain(headline)
+      const block = logText().slice(logText().indexOf(headline)).split('The browser blocked a call')[1]
       expect(block).toContain(`This page calls ${backendUrl}/api/health directly; call /api/health instead`)
       // One block per shape of call: a second click prints nothing more.
       await page.reload()
       await direct.getByRole('button', { name: 'Call the backend directly' }).click()
       await direct.getByRole('alert').waitFor()
-      expect(serverLogs.filter((line) => line.includes(headline))).toHaveLength(1)
+      expect(logText().split(headline)).toHaveLength(2)
     })
   })
 }

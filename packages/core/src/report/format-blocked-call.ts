@@ -40,8 +40,8 @@ function explain(call: BlockedCall, diagnosis: BlockedCallDiagnosis): string[] {
       return [
         ...why,
         ...(first === undefined ? [] : fixLines(first)),
-        // The next fix in the doctor's words ("Or fix the server: ..."), its lines left to the command.
-        ...(second === undefined ? [] : [second.title]),
+        // The next fix in the doctor's words ("Or fix the server: send these headers"), with them.
+        ...(second === undefined ? [] : [second.title, ...indent(second.lines, '  ')]),
       ]
     }
     case 'not-resent':

@@ -51,6 +51,7 @@ describe('formatBlockedCall', () => {
         '',
         "    routes: { '/v1': 'http://127.0.0.1:8080' }",
         '  Or fix the server: send these headers',
+        '    Access-Control-Allow-Origin: http://localhost:5173',
       ].join('\n'),
     )
   })

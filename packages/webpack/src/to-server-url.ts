@@ -1,0 +1,25 @@
+import type { Server as HttpServer } from 'node:http'
+import { isIP } from 'node:net'
+import { Server as TlsServer } from 'node:tls'
+
+/** Addresses that mean "every interface": the dev servers print `localhost` for them. */
+const UNSPECIFIED: ReadonlySet<string> = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:0:0'])
+
+/**
+ * The dev server's own local URL, as its "Loopback" line names it (`http://localhost:8080/`), from the
+ * address it listens on: `localhost` when on every interface; the `host` option when it is a name
+ * (`localhost`, `dev.test`; not the `local-ip` keywords); else the address it listens on. `https`
+ * for a TLS server (`server: 'https'`, `'http2'`, `'spdy'`). `undefined` before it listens.
+ * @example toServerUrl(server, '127.0.0.1') // 'http://127.0.0.1:8080/'
+ */
+export function toServerUrl(server: HttpServer, host: unknown): string | undefined {
+  const address = server.address()
+  if (address === null || typeof address === 'string') return undefined
+  const protocol = server instanceof TlsServer ? 'https' : 'http'
+  let name = address.address
+  if (UNSPECIFIED.has(name)) name = 'localhost'
+  else if (typeof host === 'string' && host !== '' && isIP(host) === 0 && !host.startsWith('local-ip'))
+    name = host
+  else if (isIP(name) === 6) name = `[${name}]`
+  return `${protocol}://${name}:${address.port}/`
+}
