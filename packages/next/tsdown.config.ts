@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     route: 'src/route/index.ts',
+    'report-client': 'src/report-client.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -1,6 +1,7 @@
 import process from 'node:process'
-import type { HostLogLevel, Logger } from '@sameorigin/core'
-import { toHostLogger } from '@sameorigin/core'
+import type { Logger } from '@sameorigin/core'
+import type { HostLogLevel } from '@sameorigin/core/rules'
+import { toHostLogger } from '@sameorigin/core/rules'
 
 /** What Next writes before a line of each level. */
 const PREFIXES: Readonly<Record<HostLogLevel, string>> = { info: '   ', warn: ' ⚠ ', error: ' ⨯ ' }

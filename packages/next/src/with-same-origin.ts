@@ -1,10 +1,18 @@
+import process from 'node:process'
 import type { LoadHostConfigOptions, Logger, SameOriginOptions } from '@sameorigin/core'
 import type { ResolvedConfig } from '@sameorigin/core/rules'
 import { formatLost } from './format-lost.ts'
 import { mergeRewrites } from './merge-rewrites.ts'
 import type { WithSameOriginOptions } from './options.ts'
+import { toInspectorRewrite } from './to-inspector-rewrite.ts'
 import { toNextRewrites } from './to-next-rewrites.ts'
-import type { NextConfigContext, NextConfigInput, NextConfigLike, NextRewriteGroups } from './types.ts'
+import type {
+  NextConfigContext,
+  NextConfigInput,
+  NextConfigLike,
+  NextRewrite,
+  NextRewriteGroups,
+} from './types.ts'
 
 // Next's phase names (`next/constants`), written out so this module never imports Next.
 const DEV = 'phase-development-server'
@@ -20,6 +28,8 @@ const SERVER_EXTERNAL = ['@sameorigin/core', '@sameorigin/next']
  * rewrites, never dropped silently. `next build` / `next start` are untouched unless `production`.
  * Next asks for rewrites once, so in `next dev` with rewrites an edit of the sameorigin config needs a
  * restart: said at startup, and again when the file changes (the route handler reloads instead).
+ * In route mode `next dev` also gets the rewrite that brings the inspector (`/__sameorigin/`) to the
+ * handler, and its address is printed.
  * Works from `next.config.{ts,mjs,js}`, CommonJS included (require(esm)): only Node loads this module.
  * @example
  * // next.config.ts
@@ -45,7 +55,7 @@ export function withSameOrigin<Config extends NextConfigLike>(
         const { sameOrigin, host } = toHostOptions(options, phase)
         // Imported only now: the loader lives in the core's main entry (jiti, fs, the engine's
         // modules), never loaded with next.config itself (`next build --help`, typegen, lint).
-        const { loadHostConfig } = await import('@sameorigin/core')
+        const { INSPECTOR_BASE_PATH, loadHostConfig } = await import('@sameorigin/core')
         const resolved = await loadHostConfig(sameOrigin, host)
         // The default logger goes through the core's main entry too.
         const logger = options.logger ?? (await import('./next-logger.ts')).createNextLogger()
@@ -59,7 +69,10 @@ export function withSameOrigin<Config extends NextConfigLike>(
               plan.beforeFiles.map((rewrite) => rewrite.destination).join(', '),
           )
         }
-        return mergeRewrites(await userRewrites?.call(base), plan.beforeFiles)
+        // The route handler serves the inspector in `next dev` only (never in a build).
+        const inspector =
+          phase === DEV && mode === 'route' ? reachInspector(logger, resolved, INSPECTOR_BASE_PATH) : []
+        return mergeRewrites(await userRewrites?.call(base), [...inspector, ...plan.beforeFiles])
       })()
       return planned
     }
@@ -100,6 +113,20 @@ function toHostOptions(
   const { mode: _mode, root, production: _production, logger: _logger, ...sameOrigin } = options
   const mode = phase === DEV ? 'development' : 'production'
   return { sameOrigin, host: { root, mode, command: phase === DEV ? 'serve' : 'build' } }
+}
+
+/**
+ * The rewrite that brings `/__sameorigin/` to the route handler (none when the config turns the
+ * inspector off), and the line that gives its address: Next's origin once it listens (the port is
+ * known when Next asks for rewrites), else the path.
+ */
+function reachInspector(logger: Logger, resolved: ResolvedConfig, basePath: string): NextRewrite[] {
+  if (resolved.inspector === false) return []
+  const rewrite = toInspectorRewrite(resolved, basePath)
+  const { PORT, __NEXT_PRIVATE_ORIGIN: origin } = process.env
+  const server = origin ?? (PORT === undefined ? undefined : `http://localhost:${PORT}`)
+  logger.info(`sameorigin: inspector: ${server === undefined ? basePath : new URL(basePath, server).href}`)
+  return rewrite === undefined ? [] : [rewrite]
 }
 
 function report(logger: Logger, resolved: ResolvedConfig, lost: string | undefined): void {

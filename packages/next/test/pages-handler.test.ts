@@ -1,7 +1,8 @@
 import { createServer } from 'node:http'
+import process from 'node:process'
 import type { Listening, Upstream } from '@sameorigin/test-utils'
 import { listen, request, startUpstream } from '@sameorigin/test-utils'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { createPagesHandler, pagesConfig } from '../src/route/create-pages-handler.ts'
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} }
@@ -49,5 +50,41 @@ describe('the Pages Router handler', () => {
 
   it('tells Next not to parse or cap the body', () => {
     expect(pagesConfig).toEqual({ api: { bodyParser: false, responseLimit: false, externalResolver: true } })
+  })
+})
+
+describe('the Pages Router handler’s inspector', () => {
+  it('serves /__sameorigin/ in development and records the exchanges', async () => {
+    const upstream = await startUpstream()
+    const handler = createPagesHandler({
+      configFile: false,
+      logger: silent,
+      routes: { '/api': upstream.url },
+    })
+    const app = await listen(createServer((req, res) => void handler(req, res)))
+    onTestFinished(async () => {
+      await app.close()
+      await upstream.close()
+    })
+    expect((await request(`${app.url}/api/one`)).status).toBe(200)
+    const listed = await request(`${app.url}/__sameorigin/api/exchanges`)
+    const { exchanges } = JSON.parse(listed.body) as { exchanges: { url: string; status: number }[] }
+    expect(exchanges.map((one) => [one.url, one.status])).toEqual([['/api/one', 200]])
+  })
+
+  it('serves no inspector when NODE_ENV is production, even with production: true', async () => {
+    const upstream = await startUpstream()
+    const env = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    const routes = { '/api': upstream.url }
+    const handler = createPagesHandler({ configFile: false, logger: silent, routes, production: true })
+    const app = await listen(createServer((req, res) => void handler(req, res)))
+    onTestFinished(async () => {
+      process.env.NODE_ENV = env
+      await app.close()
+      await upstream.close()
+    })
+    expect((await request(`${app.url}/__sameorigin/`)).status).toBe(404)
+    expect((await request(`${app.url}/api/x`)).status).toBe(200)
   })
 })

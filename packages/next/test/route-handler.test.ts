@@ -181,3 +181,48 @@ describe('the route handler when its config changes', () => {
     expect(upstream.openConnections).toBe(1)
   })
 })
+
+describe('the route handler’s inspector', () => {
+  it('serves /__sameorigin/ in development, on the origin the browser used', async () => {
+    const upstream = await startUpstream()
+    onTestFinished(() => upstream.close())
+    const handlers = createRouteHandler({
+      configFile: false,
+      logger: silent,
+      routes: { '/api': upstream.url },
+    })
+    const app = await serveWebHandler(handlers.POST)
+    onTestFinished(() => app.close())
+    const page = await request(`${app.url}/__sameorigin/`)
+    expect([page.status, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8'])
+    // Next names `localhost` in `request.url` whatever Host the browser sent: the inspector must
+    // still take a change from the page it served (its Origin is the Host's).
+    const { port } = new URL(app.url)
+    const session = await handlers.POST(
+      new Request(`http://localhost:${port}/__sameorigin/api/session`, {
+        method: 'POST',
+        headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` },
+        body: JSON.stringify({ showSecrets: true }),
+      }),
+    )
+    expect(session.status).toBe(200)
+    expect(await session.json()).toEqual({ showSecrets: true })
+  })
+
+  it('serves no inspector when NODE_ENV is production, even with production: true', async () => {
+    const upstream = await startUpstream()
+    onTestFinished(() => upstream.close())
+    const env = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    onTestFinished(() => {
+      process.env.NODE_ENV = env
+    })
+    const routes = { '/api': upstream.url }
+    const on = createRouteHandler({ configFile: false, logger: silent, routes, production: true })
+    const app = await serveWebHandler(on.GET)
+    onTestFinished(() => app.close())
+    expect((await request(`${app.url}/__sameorigin/`)).status).toBe(404)
+    expect((await request(`${app.url}/__sameorigin/api/exchanges`)).status).toBe(404)
+    expect((await request(`${app.url}/api/x`)).status).toBe(200)
+  })
+})

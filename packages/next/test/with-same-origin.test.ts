@@ -135,9 +135,37 @@ describe('withSameOrigin', () => {
     expect(config.serverExternalPackages).toEqual(['sharp', '@sameorigin/core', '@sameorigin/next'])
     // No gzip (it buffers event streams) and no trailing-slash redirect in front of the handler.
     expect(config).toMatchObject({ compress: false, skipTrailingSlashRedirect: true })
-    const { beforeFiles } = await rewritesOf(config)
-    expect(beforeFiles?.map((rewrite) => rewrite.source)).toEqual(['/api/:path*/', '/api/:path*'])
-    expect(beforeFiles?.every((rewrite) => rewrite.has?.some((has) => has.key === 'upgrade'))).toBe(true)
+    const { beforeFiles = [] } = await rewritesOf(config)
+    // The inspector's path first (next test), then the upgrade-only ones.
+    const [inspector, ...upgrades] = beforeFiles
+    expect(inspector?.source).toBe('/__sameorigin/:path*')
+    expect(upgrades.map((rewrite) => rewrite.source)).toEqual(['/api/:path*/', '/api/:path*'])
+    expect(upgrades.every((rewrite) => rewrite.has?.some((has) => has.key === 'upgrade'))).toBe(true)
+  })
+
+  it('in route mode brings /__sameorigin/ to the handler of the first prefix route, in next dev only', async () => {
+    const lines: string[] = []
+    const logger = { ...capture().logger, info: (line: string) => void lines.push(line) }
+    const routes = { '/v:n/:rest*': B, '/auth/': B, '/api': B }
+    const dev = await withSameOrigin({}, { mode: 'route', configFile: false, logger, routes })(DEV, {})
+    expect((await rewritesOf(dev)).beforeFiles?.[0]).toEqual({
+      source: '/__sameorigin/:path*',
+      destination: '/auth/__sameorigin/:path*',
+    })
+    // Next's origin once it listens (next dev prints it: inspector-next-dev.test.ts), else the path.
+    expect(lines.filter((line) => line.includes('inspector'))).toEqual([
+      expect.stringMatching(/^sameorigin: inspector: (http:\/\/[^/]+)?\/__sameorigin\/$/),
+    ])
+    const sources = async (config: NextConfigLike): Promise<string[]> =>
+      ((await rewritesOf(config)).beforeFiles ?? []).map((rewrite) => rewrite.source)
+    // Off in the config, with native rewrites, and in a production build: no inspector path.
+    const off = { mode: 'route', configFile: false, logger, routes, inspector: false } as const
+    expect(await sources(await withSameOrigin({}, off)(DEV, {}))).not.toContain('/__sameorigin/:path*')
+    const rewrites = { configFile: false, logger, routes: { '/api': B } } as const
+    expect(await sources(await withSameOrigin({}, rewrites)(DEV, {}))).not.toContain('/__sameorigin/:path*')
+    const built = { mode: 'route', configFile: false, logger, routes, production: true } as const
+    const build = await withSameOrigin({}, built)('phase-production-build', {})
+    expect(await sources(build)).not.toContain('/__sameorigin/:path*')
   })
 
   it("reads sameorigin.config.* from the app's root", async () => {

@@ -8,9 +8,10 @@ import type { DevServer, StartDevServerOptions } from './types.ts'
 
 /**
  * `next dev` as a user runs it, in the example's folder (its next.config.ts with `withSameOrigin`,
- * app/api/[...path]/route.ts, sameorigin.config.ts and .env), in route-handler mode: a child process
- * on 127.0.0.1 and any free port, every line it prints going to `log`. It runs in its own process
- * group, so `close` also stops the `next-server` child. Resolves once the page has compiled (one
+ * app/api/[...path]/route.ts, instrumentation-client.ts, sameorigin.config.ts and .env), in
+ * route-handler mode: a child process on 127.0.0.1 and any free port (the page opens it as
+ * `localhost`), every line it prints going to `log`. It runs in its own process group, so `close`
+ * also stops the `next-server` child. Resolves once the page has compiled (one
  * request), so a test's first page load does not spend its own time limit on the compile.
  */
 export async function startNext({ root, log }: StartDevServerOptions): Promise<DevServer> {
@@ -54,7 +55,9 @@ export async function startNext({ root, log }: StartDevServerOptions): Promise<D
       )
     })
     await (await fetch(url)).arrayBuffer()
-    return { url, close }
+    // The page on `localhost`, as on the other hosts: the backend (127.0.0.1) is then another host
+    // name, as a staging backend is, and its cookie's Domain is one the browser would reject.
+    return { url: url.replace('//127.0.0.1:', '//localhost:'), close }
   } catch (error) {
     await close()
     throw error

@@ -10,7 +10,7 @@ import { listen, serveFetch } from '@sameorigin/test-utils'
  * What a transport may be unable to do, each named after the case that needs it. A transport lists
  * only those it cannot do, with the reason; the case is skipped there and the reason is the table's.
  */
-export type Gap = 'close' | 'repeatedHost' | 'inspector'
+export type Gap = 'close' | 'repeatedHost' | 'inspectorOption'
 
 /** What a case may ask of the proxy besides the routes: the options every transport takes. */
 export interface StartOptions {
@@ -80,7 +80,8 @@ export const nextRouteHandler: Transport = {
   gaps: {
     close:
       'Next gives a route module no shutdown hook: the handler closes its proxy only when it loads another config',
-    inspector: 'the route handler turns the inspector on by itself under next dev, not by an option',
+    inspectorOption:
+      'the route handler turns the inspector on by itself wherever NODE_ENV is not production (next dev), not by an option',
   },
   async start(config, options = {}) {
     const { logger, warnings } = recordingLogger()

@@ -4,6 +4,7 @@ import type { ResolvedConfig } from '@sameorigin/core'
 import { toNextRewrites } from '@sameorigin/next'
 import type { CodeStyle } from './code-style.ts'
 import { endStatement, quoteString } from './code-style.ts'
+import { planReportClient } from './plan-report-client.ts'
 import type { RouteDraft } from './route-draft.ts'
 import { isLiteralPath, toPrefix } from './route-draft.ts'
 
@@ -33,7 +34,9 @@ const ALWAYS_LOST = /^exact-case matching/
  * The behaviours of `drafts` that Next's native rewrites drop (the translation `withSameOrigin`
  * prints at startup), and, when there are some, the route handler files that keep them: the file
  * `@sameorigin/next`'s README gives, one per first path segment (`/api` → `app/api/[...path]/route.ts`,
- * or `pages/api/[...path].ts` in a Pages Router app). `undefined` when rewrites lose nothing.
+ * or `pages/api/[...path].ts` in a Pages Router app), and `instrumentation-client.ts` with the report
+ * of blocked calls imported (created, or the import added to the app's own). `undefined` when
+ * rewrites lose nothing.
  */
 export function planRouteHandler(
   root: string,
@@ -64,7 +67,10 @@ export function planRouteHandler(
   const taken = files.find((file) => file.before !== undefined && file.before !== file.after)
   if (taken !== undefined)
     return { needed, chosen: false, files: [], unusable: `${taken.file} already exists` }
-  return { needed, chosen: choose, files: choose ? files : [] }
+  if (!choose) return { needed, chosen: false, files: [] }
+  // In next dev the handler's engine takes the page's reports of blocked calls: the page needs the client.
+  const router = findRouterDir(root, pages === undefined ? 'app' : 'pages') ?? ''
+  return { needed, chosen: true, files: [...files, planReportClient(root, router.startsWith('src/'), style)] }
 }
 
 /** The route handler file for `/<segment>/*`, in the router the app uses. */

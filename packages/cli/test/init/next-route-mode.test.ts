@@ -54,6 +54,11 @@ describe('init for Next: route mode when the moved routes need it', () => {
       "export default withSameOrigin(nextConfig, { mode: 'route' })",
     )
     expect(read(root, 'app/api/[...path]/route.ts')).toBe(readmeLine('app/api/[...path]/route.ts'))
+    // The report of blocked calls, loaded by Next in the page (next dev only).
+    expect(read(root, 'instrumentation-client.ts')).toMatch(/^\/\/ sameorigin: .*\n/)
+    expect(read(root, 'instrumentation-client.ts').split('\n').slice(1).join('\n')).toBe(
+      readmeLine('instrumentation-client.ts'),
+    )
     expect(read(root, 'sameorigin.config.ts')).toContain("'/api': 'http://127.0.0.1:4020'")
     expect(result.stdout).toContain('Route handler mode')
     expect(result.stdout).toContain("'/api': Set-Cookie rewriting (cookies)")
@@ -80,6 +85,46 @@ describe('init for Next: route mode when the moved routes need it', () => {
     expect(json.routeHandlerNeeded).toContain("'/api': Set-Cookie rewriting (cookies)")
     expect(read(root, 'pages/api/[...path].js')).toBe(readmeLine('pages/api/[...path].ts (Pages Router)'))
     expect(existsSync(join(root, 'app'))).toBe(false)
+    expect(read(root, 'instrumentation-client.js')).toContain("import '@sameorigin/next/report-client'\n")
+  })
+
+  it("adds the report client to the app's own instrumentation-client once, beside src/app", async () => {
+    const own = [
+      "import * as Sentry from '@sentry/nextjs';",
+      '',
+      "Sentry.init({ dsn: 'https://key@example.ingest.sentry.io/1' });",
+      '',
+    ].join('\n')
+    const root = makeProject({
+      'package.json': packageJsonFor('next'),
+      'tsconfig.json': '{}\n',
+      'next.config.ts': REWRITES('http://127.0.0.1:4020/api/:path*'),
+      'src/app/page.tsx': 'export default function Home() { return null }\n',
+      'src/instrumentation-client.ts': own,
+    })
+    const result = await runBin(['init', '--yes'], { cwd: root })
+    expect(result.code).toBe(0)
+    expect(existsSync(join(root, 'src/app/api/[...path]/route.ts'))).toBe(true)
+    // Its style (semicolons), after its imports; the rest as written.
+    expect(read(root, 'src/instrumentation-client.ts')).toBe(
+      own.replace("'@sentry/nextjs';\n", "'@sentry/nextjs';\nimport '@sameorigin/next/report-client';\n"),
+    )
+    expect(existsSync(join(root, 'instrumentation-client.ts'))).toBe(false)
+  })
+
+  it('leaves an instrumentation-client that imports the report client already as it is', async () => {
+    const own = "import '@sameorigin/next/report-client'\nconsole.log('client')\n"
+    const root = makeProject({
+      'package.json': packageJsonFor('next'),
+      'next.config.ts': REWRITES('http://127.0.0.1:4020/api/:path*'),
+      'app/page.tsx': 'export default function Home() { return null }\n',
+      'instrumentation-client.js': own,
+    })
+    const result = await runBin(['init', '--yes', '--json'], { cwd: root })
+    expect(result.code).toBe(0)
+    expect(read(root, 'instrumentation-client.js')).toBe(own)
+    const json = JSON.parse(result.stdout) as { files: { path: string; action: string }[] }
+    expect(json.files.find((file) => file.path === 'instrumentation-client.js')?.action).toBe('unchanged')
   })
 
   it('Pages Router with a route outside /api: rewrites kept, and it says why', async () => {

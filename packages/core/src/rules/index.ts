@@ -6,6 +6,10 @@ export { findRouteOverlaps } from './find-route-overlaps.ts'
 export type { ProxyKey, RouteOverlap } from './find-route-overlaps.ts'
 export { findShadowedRoutes } from './find-shadowed-routes.ts'
 export { formatIssues } from './format-issues.ts'
+// The host logger is pure too: Next's route handler writes its lines with it without loading the
+// main entry, whose engine reads the package's own files when it loads (which bundlers break).
+export { toHostLogger } from '../host/to-host-logger.ts'
+export type { HostLogLevel, HostLogLine, ToHostLoggerOptions } from '../host/to-host-logger.ts'
 export { matchRequest } from './match-request.ts'
 export { normalizePath } from './normalize-path.ts'
 export { parsePattern } from './parse-pattern.ts'

@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import process from 'node:process'
-import { createProxy } from '@sameorigin/core'
+import type { ProxyEngine } from '@sameorigin/core'
 import type { RouteHandlerOptions, RouteHandlerSettings } from './create-route-handler.ts'
 import type { ConfigLoader } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 import { createLiveProxy } from './create-live-proxy.ts'
+import { importCore } from './import-core.ts'
+
+/** The core's main entry (the Node engine), imported by Node on the first request (`importCore`). */
+let mainEntry: Promise<typeof import('@sameorigin/core')> | undefined
 
 /** A Pages Router API handler (`pages/api/[...path].ts`). */
 export type PagesHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -47,12 +51,14 @@ export function createPagesHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): PagesHandler {
-  const engineFor = createLiveProxy(settings, createProxy)
+  const engineFor = createLiveProxy<ProxyEngine>(settings)
   const production = settings.production ?? false
 
   return async function sameoriginPagesHandler(req, res) {
     if (!production && process.env.NODE_ENV === 'production') return notFound(res)
-    engineFor(await loadConfig()).middleware(req, res, () => notFound(res))
+    const config = await loadConfig()
+    const { createProxy } = await (mainEntry ??= importCore(''))
+    engineFor(config, createProxy).middleware(req, res, () => notFound(res))
   }
 }
 

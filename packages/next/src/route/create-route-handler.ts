@@ -1,9 +1,10 @@
 import process from 'node:process'
 import type { CorsOptions, Logger } from '@sameorigin/core'
-import { createFetchProxy } from '@sameorigin/core/fetch'
+import type { FetchProxy } from '@sameorigin/core/fetch'
 import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 import { createLiveProxy } from './create-live-proxy.ts'
+import { importCore } from './import-core.ts'
 
 /** Options of {@link createRouteHandler}. */
 export interface RouteHandlerOptions extends RouteConfigOptions {
@@ -43,6 +44,9 @@ export interface RouteHandlerOptions extends RouteConfigOptions {
   logger?: Logger
 }
 
+/** The core's Fetch transport, imported by Node on the first request of any handler (`importCore`). */
+let fetchEntry: Promise<typeof import('@sameorigin/core/fetch')> | undefined
+
 /** A Next App Router handler: a Web `Request` in, a Web `Response` out. */
 export type RouteHandler = (request: Request) => Promise<Response>
 
@@ -71,6 +75,29 @@ function notFound(): Response {
 function toClientAddress(request: Request): string | undefined {
   const address = request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
   return address === '' ? undefined : address
+}
+
+/**
+ * The request with the URL the browser used. Next builds a route handler's `request.url` on the name
+ * it listens on (`http://localhost:3000/…`) whatever `Host` the browser sent (`127.0.0.1:3000`), so the
+ * inspector, which takes reports and changes only from its own page's origin, would refuse a page on
+ * `127.0.0.1`. The URL is rebuilt on the `Host` header, which the engine checks before the inspector
+ * answers (the same host check as the routes).
+ */
+function toBrowserRequest(request: Request): Request {
+  const host = request.headers.get('host')
+  const url = new URL(request.url)
+  if (host === null || host === url.host) return request
+  const { pathname, search } = url
+  let rebuilt: URL
+  try {
+    rebuilt = new URL(`${pathname}${search}`, `${url.protocol}//${host}`)
+  } catch {
+    // A Host no URL can hold: the engine's host check refuses the request.
+    return request
+  }
+  // The body, headers and abort signal go along (a streamed body is taken over, not copied).
+  return new Request(rebuilt, request)
 }
 
 /**
@@ -104,14 +131,18 @@ export function createRouteHandlerFrom(
   loadConfig: ConfigLoader,
   settings: RouteHandlerSettings,
 ): RouteHandlers {
-  const proxyFor = createLiveProxy(settings, createFetchProxy)
+  const proxyFor = createLiveProxy<FetchProxy>(settings)
   const production = settings.production ?? false
 
   async function sameoriginRouteHandler(request: Request): Promise<Response> {
     if (!production && process.env.NODE_ENV === 'production') return notFound()
-    const proxy = proxyFor(await loadConfig())
+    const config = await loadConfig()
+    const proxy = proxyFor(config, (await (fetchEntry ??= importCore('/fetch'))).createFetchProxy)
     const clientAddress = toClientAddress(request)
-    const response = await proxy(request, clientAddress === undefined ? {} : { clientAddress })
+    const response = await proxy(
+      toBrowserRequest(request),
+      clientAddress === undefined ? {} : { clientAddress },
+    )
     return response ?? notFound()
   }
 

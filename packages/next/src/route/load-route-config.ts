@@ -1,11 +1,8 @@
 import process from 'node:process'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { ConfigWatcher, Logger, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createNextLogger } from '../next-logger.ts'
-
-// Package names held in variables: a literal `resolve('…')` is what bundlers rewrite.
-const SELF = '@sameorigin/next/package.json'
-const CORE = '@sameorigin/core'
+import { importCore } from './import-core.ts'
 
 /** Where the route handler and `serverFetch` find their routes. */
 export interface RouteConfigOptions extends SameOriginOptions {
@@ -48,7 +45,7 @@ export function createConfigLoader(options: RouteConfigOptions, logger?: Logger)
   const { root, ...adapterOptions } = options
   const load = async (): Promise<ResolvedConfig> => {
     const mode = process.env.NODE_ENV === 'production' ? 'production' : 'development'
-    const core = await importCore(resolve(root ?? process.cwd()))
+    const core = await importCore('', resolve(root ?? process.cwd()))
     const resolved = await core.loadHostConfig(adapterOptions, { root, mode })
     if (mode === 'development' && state.watcher === undefined) {
       state.watcher = core.watchConfig(adapterOptions, {
@@ -75,26 +72,6 @@ export function createConfigLoader(options: RouteConfigOptions, logger?: Logger)
   }
   abandoned.register(loader, state)
   return loader
-}
-
-/**
- * The core's main entry (`loadHostConfig` and `watchConfig`, every adapter's way to load and reload
- * its config), imported by Node at run time rather than through Next's bundler. Next bundles packages
- * it finds outside node_modules (a workspace link) despite `serverExternalPackages`, and jiti, which
- * loads a TypeScript config file, cannot run from a bundle. The bundler rewrites
- * `createRequire(import.meta.url)` calls it can see, so `node:module` is reached through
- * `process.getBuiltinModule`, and the core is found the way Node would from the app: through
- * `@sameorigin/next`, which the app depends on.
- */
-async function importCore(root: string): Promise<typeof import('@sameorigin/core')> {
-  const { createRequire } = process.getBuiltinModule('node:module')
-  const { pathToFileURL } = process.getBuiltinModule('node:url')
-  const fromApp = createRequire(join(root, 'package.json'))
-  const fromAdapter = createRequire(fromApp.resolve(SELF))
-  const entry = pathToFileURL(fromAdapter.resolve(CORE)).href
-  return (await import(
-    /* webpackIgnore: true */ /* turbopackIgnore: true */ entry
-  )) as typeof import('@sameorigin/core')
 }
 
 let shared: ConfigLoader | undefined

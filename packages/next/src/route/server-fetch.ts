@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '@sameorigin/core'
-import { matchRequest } from '@sameorigin/core'
+import { matchRequest } from '@sameorigin/core/rules'
 import type { ConfigLoader, RouteConfigOptions } from './load-route-config.ts'
 import { createConfigLoader } from './load-route-config.ts'
 

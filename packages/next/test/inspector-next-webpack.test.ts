@@ -1,0 +1,4 @@
+// `next dev --webpack`: see _inspector-next-dev.ts.
+import { describeNextDevInspector } from './_inspector-next-dev.ts'
+
+describeNextDevInspector('webpack')
