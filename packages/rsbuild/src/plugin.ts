@@ -1,7 +1,7 @@
 import type { NormalizedConfig, RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
 import { createLogger, loadHostConfig, printStartup, toHostLogger, watchConfig } from '@sameorigin/core'
-import { addReportClient } from './add-report-client.ts'
+import { addReportClient, followReportClient } from './add-report-client.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
@@ -54,7 +54,12 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
         const logger = toRsbuildLogger(api.logger)
         const mounted = mountProxy(server, { resolved, kind, config, written, logger })
         // An edit of the config file, or of an env file it reads, serves the next request.
-        const watcher = watchConfig(options, { ...host, current: resolved, logger, apply: mounted.update })
+        // `rsbuild dev` bundled the report client (or not) as it started: say when the page no longer follows.
+        const apply =
+          kind === 'dev'
+            ? followReportClient(resolved.inspector !== false, resolved, logger, mounted.update)
+            : mounted.update
+        const watcher = watchConfig(options, { ...host, current: resolved, logger, apply })
         const close = async (): Promise<void> => {
           await watcher.close()
           await mounted.close()

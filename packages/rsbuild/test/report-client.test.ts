@@ -1,11 +1,11 @@
 // The report client is bundled for `rsbuild dev` only, before the application's entry: `rsbuild
 // build` (in any mode) emits nothing of sameorigin (every file is read), and `inspector: false` adds
 // nothing to the dev bundle either.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHROMIUM_ARGS, findChromium, request } from '@sameorigin/test-utils'
 import { chromium } from 'playwright-core'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { pluginSameOrigin } from '../src/index.ts'
 import { createFixture } from './_fixture.ts'
 import { captureLogger, RSBUILDS, startDev } from './_rsbuild.ts'
@@ -14,6 +14,9 @@ import { captureLogger, RSBUILDS, startDev } from './_rsbuild.ts'
 const MARK = "Symbol.for('sameorigin.report')"
 const APP = 'document.title = "dev"'
 const routes = { '/api': 'http://127.0.0.1:9' }
+/** A config module with `inspector` on or off. */
+const configModule = (inspector: boolean): string =>
+  `export default { inspector: ${inspector}, routes: ${JSON.stringify(routes)} }\n`
 
 /** The page's scripts as the dev server serves them, joined in the order the page loads them. */
 async function pageScripts(url: string): Promise<string> {
@@ -45,6 +48,30 @@ describe.each(RSBUILDS)('$name', ({ rsbuild }) => {
     const scripts = await pageScripts(url)
     expect(scripts).toContain(APP)
     expect(scripts).not.toContain('__sameorigin')
+  })
+
+  it('rsbuild dev: a reload that turns the inspector on says the page needs a restart, after the reload line', async () => {
+    const root = createFixture({ 'sameorigin.config.ts': configModule(false) })
+    const server = await startDev({ rsbuild, root, plugins: [pluginSameOrigin()] })
+    expect(await pageScripts(server.url)).not.toContain('__sameorigin')
+    const ours = (): string[] =>
+      server.lines.map((line) => line.message).filter((message) => message.includes('[sameorigin]'))
+
+    writeFileSync(join(root, 'sameorigin.config.ts'), configModule(true))
+    const restart = 'restart rsbuild dev to have blocked calls reported'
+    await vi.waitFor(() => expect(ours()).toContainEqual(expect.stringContaining(restart)), {
+      timeout: 10_000,
+    })
+    const changed = ours().findIndex((line) => line.includes('changed: routes unchanged; inspector on'))
+    expect(changed).toBeGreaterThanOrEqual(0)
+    expect(ours().findIndex((line) => line.includes(restart))).toBe(changed + 1)
+
+    // Back off: the page never had the client, so nothing more to say.
+    writeFileSync(join(root, 'sameorigin.config.ts'), configModule(false))
+    await vi.waitFor(() => expect(ours().filter((line) => line.includes('inspector off'))).toHaveLength(1), {
+      timeout: 10_000,
+    })
+    expect(ours().filter((line) => line.includes('rsbuild dev'))).toHaveLength(1)
   })
 
   it.each(['production', 'development'] as const)(
