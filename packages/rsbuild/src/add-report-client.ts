@@ -1,6 +1,6 @@
 import type { RsbuildPluginAPI } from '@rsbuild/core'
-import type { Logger, ResolvedConfig } from '@sameorigin/core'
-import { createLogger, reportClientFile } from '@sameorigin/core'
+import type { ResolvedConfig } from '@sameorigin/core'
+import { reportClientFile } from '@sameorigin/core'
 
 /**
  * Puts the report client (`@sameorigin/core/report-client.js`: it tells the dev server about the
@@ -20,30 +20,4 @@ export function addReportClient(
     if (resolved === undefined || resolved.inspector === false) return config
     return mergeEnvironmentConfig(config, { source: { preEntry: [reportClientFile] } })
   })
-}
-
-/**
- * Wraps the watcher's `apply` for `rsbuild dev`: the report client is bundled (or not) when the dev
- * server starts, so a reload that turns `inspector` on or off changes the server but not the page.
- * When the page no longer matches the config, one `info` line says so, after the watcher's own line
- * (which `apply` runs just before, synchronously).
- */
-export function followReportClient(
-  bundled: boolean,
-  current: ResolvedConfig,
-  logger: Logger,
-  apply: (next: ResolvedConfig) => void,
-): (next: ResolvedConfig) => void {
-  let wasOn = current.inspector !== false
-  return (next) => {
-    apply(next)
-    const on = next.inspector !== false
-    const flipped = on !== wasOn
-    wasOn = on
-    if (!flipped || on === bundled) return
-    const line = on
-      ? 'the page has no report client (it is bundled when rsbuild dev starts): restart rsbuild dev to have blocked calls reported'
-      : 'the page keeps its report client until rsbuild dev restarts; its reports get 404 until then'
-    queueMicrotask(() => createLogger(next.logLevel, { logger }).info(line))
-  }
 }

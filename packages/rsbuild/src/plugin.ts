@@ -1,7 +1,14 @@
 import type { NormalizedConfig, RsbuildPlugin, RsbuildPluginAPI } from '@rsbuild/core'
 import type { ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createLogger, loadHostConfig, printStartup, toHostLogger, watchConfig } from '@sameorigin/core'
-import { addReportClient, followReportClient } from './add-report-client.ts'
+import {
+  createLogger,
+  followReportClient,
+  loadHostConfig,
+  printStartup,
+  toHostLogger,
+  watchConfig,
+} from '@sameorigin/core'
+import { addReportClient } from './add-report-client.ts'
 import { findProxyOverlaps } from './find-proxy-overlaps.ts'
 import type { RsbuildServer } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
@@ -57,7 +64,10 @@ export function pluginSameOrigin(options: SameOriginOptions = {}): RsbuildPlugin
         // `rsbuild dev` bundled the report client (or not) as it started: say when the page no longer follows.
         const apply =
           kind === 'dev'
-            ? followReportClient(resolved.inspector !== false, resolved, logger, mounted.update)
+            ? followReportClient(
+                { bundled: resolved.inspector !== false, current: resolved, logger, restart: 'rsbuild dev' },
+                mounted.update,
+              )
             : mounted.update
         const watcher = watchConfig(options, { ...host, current: resolved, logger, apply })
         const close = async (): Promise<void> => {

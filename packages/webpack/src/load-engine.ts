@@ -1,6 +1,6 @@
 import process from 'node:process'
 import type { ConfigWatcher, ProxyEngine, ResolvedConfig, SameOriginOptions } from '@sameorigin/core'
-import { createProxy, loadHostConfig, watchConfig } from '@sameorigin/core'
+import { createProxy, followReportClient, loadHostConfig, watchConfig } from '@sameorigin/core'
 import { toAllowedHosts } from './host-options.ts'
 import type { DevServerHost } from './read-dev-server.ts'
 import { toMode } from './to-mode.ts'
@@ -53,7 +53,11 @@ export function loadEngine(options: SameOriginOptions, host: DevServerHost): Loa
       return created
     }
     const logger = host.logger
-    watcher = watchConfig(options, { ...where, current: resolved, logger, apply: created.update })
+    // The page's bundle got the report client (or not) as the server started: say when it no longer follows.
+    const bundled = resolved.inspector !== false
+    const follow = { bundled, current: resolved, logger, restart: 'the dev server' }
+    const apply = followReportClient(follow, created.update)
+    watcher = watchConfig(options, { ...where, current: resolved, logger, apply })
     await watcher.ready
     return created
   })
