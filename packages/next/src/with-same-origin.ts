@@ -36,18 +36,22 @@ const SERVER_EXTERNAL = ['@sameorigin/core', '@sameorigin/next']
  * import { withSameOrigin } from '@sameorigin/next'
  * export default withSameOrigin({ reactStrictMode: true })
  */
-export function withSameOrigin<Config extends NextConfigLike>(
-  nextConfig: NextConfigInput<Config> = {} as Config,
+export function withSameOrigin<Config extends object = NextConfigLike>(
+  // Not `Config extends NextConfigLike`: a config of other keys only (`{ reactStrictMode: true }`)
+  // shares no key with it, which TypeScript refuses; the intersection still checks the keys read here.
+  nextConfig: NextConfigInput<Config> & NextConfigInput<NextConfigLike> = {} as Config & NextConfigLike,
   options: WithSameOriginOptions = {},
-): (phase: string, context: NextConfigContext) => Promise<Config> {
+): (phase: string, context: NextConfigContext) => Promise<Config & NextConfigLike> {
+  // One value of both types: the checks above are the caller's, the keys read here are NextConfigLike's.
+  const input = nextConfig as NextConfigInput<Config & NextConfigLike>
   return async function sameoriginNextConfig(phase, context) {
-    const base = typeof nextConfig === 'function' ? await nextConfig(phase, context) : nextConfig
+    const base = typeof input === 'function' ? await input(phase, context) : input
     const enabled = phase === DEV || (options.production === true && (phase === BUILD || phase === START))
     const mode = options.mode ?? 'rewrites'
     // The handler file is part of the app in every phase: keep its packages out of the bundle always.
     if (!enabled) return mode === 'route' ? { ...base, ...externalPackages(base) } : base
     const userRewrites = base.rewrites
-    const config: Config = { ...base, rewrites: () => sameoriginRewrites() }
+    const config: Config & NextConfigLike = { ...base, rewrites: () => sameoriginRewrites() }
     Object.assign(config, proxySettings(base, mode))
     let planned: Promise<Required<NextRewriteGroups>> | undefined
     async function sameoriginRewrites(): Promise<Required<NextRewriteGroups>> {
