@@ -39,6 +39,7 @@ export interface NextConfigLike {
   serverExternalPackages?: string[]
   compress?: boolean
   skipTrailingSlashRedirect?: boolean
+  logging?: false | { incomingRequests?: boolean | { ignore?: RegExp[] } }
 }
 
 /** The second argument Next passes to a function config. */
