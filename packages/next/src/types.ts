@@ -1,12 +1,13 @@
 // Next's rewrite shapes, written out here: `next` is an optional peer and the config helper must load
 // in plain Node without it, so nothing is imported from `next` at runtime or for types.
 
-/** One `has` / `missing` condition of a Next rewrite (only the header kind is emitted). */
-export interface NextRouteHas {
-  readonly type: 'header' | 'cookie' | 'query' | 'host'
-  readonly key: string
-  readonly value?: string
-}
+/**
+ * One `has` / `missing` condition of a Next rewrite (only the header kind is emitted), in Next's own
+ * shape: a `host` condition has a value and no key, so a user's `NextConfig` with rewrites fits it.
+ */
+export type NextRouteHas =
+  | { readonly type: 'header' | 'cookie' | 'query'; readonly key: string; readonly value?: string }
+  | { readonly type: 'host'; readonly key?: undefined; readonly value: string }
 
 /** A Next rewrite, as `rewrites()` returns it. */
 export interface NextRewrite {
@@ -28,14 +29,17 @@ export interface NextRewriteGroups {
 /** What a user's `rewrites` may return. */
 export type NextRewritesResult = readonly NextRewrite[] | NextRewriteGroups
 
-/** The parts of a Next config this adapter reads or writes; every other key passes through untouched. */
+/**
+ * The parts of a Next config this adapter reads or writes; every other key passes through untouched.
+ * No index signature: Next's `NextConfig` is an interface, which has none, and must fit.
+ */
 export interface NextConfigLike {
   rewrites?: () => NextRewritesResult | Promise<NextRewritesResult>
   basePath?: string
   serverExternalPackages?: string[]
   compress?: boolean
   skipTrailingSlashRedirect?: boolean
-  [key: string]: unknown
+  logging?: false | { incomingRequests?: boolean | { ignore?: RegExp[] } }
 }
 
 /** The second argument Next passes to a function config. */
@@ -45,6 +49,6 @@ export interface NextConfigContext {
 }
 
 /** `next.config`'s export: an object, or a function of the phase (`phase-development-server`, …). */
-export type NextConfigInput<Config extends NextConfigLike = NextConfigLike> =
+export type NextConfigInput<Config extends object = NextConfigLike> =
   | Config
   | ((phase: string, context: NextConfigContext) => Config | Promise<Config>)

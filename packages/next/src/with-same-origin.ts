@@ -20,6 +20,8 @@ const BUILD = 'phase-production-build'
 const START = 'phase-production-server'
 /** The route handler's packages: run from node_modules by Node, not bundled. */
 const SERVER_EXTERNAL = ['@sameorigin/core', '@sameorigin/next']
+/** The inspector's requests (its page, files, API, event stream and the page's reports), as Next logs them. */
+const INSPECTOR_REQUESTS = /^\/__sameorigin(?:[/?]|$)/
 
 /**
  * Adds sameorigin's routes to a Next config: `next dev` forwards them to the backend with native
@@ -36,18 +38,22 @@ const SERVER_EXTERNAL = ['@sameorigin/core', '@sameorigin/next']
  * import { withSameOrigin } from '@sameorigin/next'
  * export default withSameOrigin({ reactStrictMode: true })
  */
-export function withSameOrigin<Config extends NextConfigLike>(
-  nextConfig: NextConfigInput<Config> = {} as Config,
+export function withSameOrigin<Config extends object = NextConfigLike>(
+  // Not `Config extends NextConfigLike`: a config of other keys only (`{ reactStrictMode: true }`)
+  // shares no key with it, which TypeScript refuses; the intersection still checks the keys read here.
+  nextConfig: NextConfigInput<Config> & NextConfigInput<NextConfigLike> = {} as Config & NextConfigLike,
   options: WithSameOriginOptions = {},
-): (phase: string, context: NextConfigContext) => Promise<Config> {
+): (phase: string, context: NextConfigContext) => Promise<Config & NextConfigLike> {
+  // One value of both types: the checks above are the caller's, the keys read here are NextConfigLike's.
+  const input = nextConfig as NextConfigInput<Config & NextConfigLike>
   return async function sameoriginNextConfig(phase, context) {
-    const base = typeof nextConfig === 'function' ? await nextConfig(phase, context) : nextConfig
+    const base = typeof input === 'function' ? await input(phase, context) : input
     const enabled = phase === DEV || (options.production === true && (phase === BUILD || phase === START))
     const mode = options.mode ?? 'rewrites'
     // The handler file is part of the app in every phase: keep its packages out of the bundle always.
     if (!enabled) return mode === 'route' ? { ...base, ...externalPackages(base) } : base
     const userRewrites = base.rewrites
-    const config: Config = { ...base, rewrites: () => sameoriginRewrites() }
+    const config: Config & NextConfigLike = { ...base, rewrites: () => sameoriginRewrites() }
     Object.assign(config, proxySettings(base, mode))
     let planned: Promise<Required<NextRewriteGroups>> | undefined
     async function sameoriginRewrites(): Promise<Required<NextRewriteGroups>> {
@@ -85,14 +91,26 @@ export function withSameOrigin<Config extends NextConfigLike>(
  * user did not decide otherwise: no gzip of answers (Next's compression buffers an event stream and
  * drops Content-Length); `/api/x/` forwarded as sent (Next's trailing-slash redirect runs before any
  * rewrite or route, so the backend would never see the slash); and, for the route handler, its
- * packages run from node_modules (jiti loads the config file at run time).
+ * packages run from node_modules (jiti loads the config file at run time) and the inspector's own
+ * requests stay out of Next's request log.
  */
 function proxySettings(base: NextConfigLike, mode: string): Partial<NextConfigLike> {
   const settings: Partial<NextConfigLike> = {
     compress: base.compress ?? false,
     skipTrailingSlashRedirect: base.skipTrailingSlashRedirect ?? true,
   }
-  return mode === 'route' ? { ...settings, ...externalPackages(base) } : settings
+  return mode === 'route' ? { ...settings, ...externalPackages(base), ...quietInspector(base) } : settings
+}
+
+/**
+ * `next dev` logs every request it answers: an open inspector would fill the terminal with its files,
+ * API calls and event-stream reconnections, around the warning blocks the developer reads there. Left
+ * out of that log unless the user set `logging.incomingRequests` (or `logging: false`) themselves.
+ */
+function quietInspector(base: NextConfigLike): Pick<NextConfigLike, 'logging'> {
+  const { logging } = base
+  if (logging === false || logging?.incomingRequests !== undefined) return {}
+  return { logging: { ...logging, incomingRequests: { ignore: [INSPECTOR_REQUESTS] } } }
 }
 
 /** The user's `serverExternalPackages` plus the route handler's packages (jiti loads the config file at run time). */

@@ -135,12 +135,39 @@ describe('withSameOrigin', () => {
     expect(config.serverExternalPackages).toEqual(['sharp', '@sameorigin/core', '@sameorigin/next'])
     // No gzip (it buffers event streams) and no trailing-slash redirect in front of the handler.
     expect(config).toMatchObject({ compress: false, skipTrailingSlashRedirect: true })
+    // The inspector's own requests stay out of next dev's request log; the app's are logged.
+    const { incomingRequests } = config.logging === false ? {} : (config.logging ?? {})
+    const ignore = typeof incomingRequests === 'object' ? (incomingRequests.ignore ?? []) : []
+    const ignored = (url: string): boolean => ignore.some((pattern) => pattern.test(url))
+    expect(
+      ['/__sameorigin', '/__sameorigin/', '/__sameorigin/api/har?ids=1', '/__sameorigin?x'].every(ignored),
+    ).toBe(true)
+    expect(['/api/me', '/__sameoriginx', '/api/__sameorigin/', '/'].some(ignored)).toBe(false)
     const { beforeFiles = [] } = await rewritesOf(config)
     // The inspector's path first (next test), then the upgrade-only ones.
     const [inspector, ...upgrades] = beforeFiles
     expect(inspector?.source).toBe('/__sameorigin/:path*')
     expect(upgrades.map((rewrite) => rewrite.source)).toEqual(['/api/:path*/', '/api/:path*'])
     expect(upgrades.every((rewrite) => rewrite.has?.some((has) => has.key === 'upgrade'))).toBe(true)
+  })
+
+  it("keeps the user's own request logging, and logs everything in rewrites mode", async () => {
+    const options = { configFile: false, logger: capture().logger, routes: { '/api': B } } as const
+    const mine = { incomingRequests: { ignore: [/health/] }, fetches: { fullUrl: true } }
+    const kept = await withSameOrigin({ logging: mine }, { ...options, mode: 'route' })(DEV, {})
+    expect(kept.logging).toBe(mine)
+    const off = await withSameOrigin({ logging: false }, { ...options, mode: 'route' })(DEV, {})
+    expect(off.logging).toBe(false)
+    const merged = await withSameOrigin(
+      { logging: { fetches: { fullUrl: true } } },
+      { ...options, mode: 'route' },
+    )(DEV, {})
+    expect(merged.logging).toMatchObject({
+      fetches: { fullUrl: true },
+      incomingRequests: { ignore: [expect.any(RegExp)] },
+    })
+    const rewrites = await withSameOrigin({}, options)(DEV, {})
+    expect(rewrites.logging).toBeUndefined()
   })
 
   it('in route mode brings /__sameorigin/ to the handler of the first prefix route, in next dev only', async () => {
