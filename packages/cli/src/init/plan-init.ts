@@ -204,6 +204,7 @@ export function planInit(options: InitOptions): InitPlan {
     configName,
     emptyConfig: sameorigin.before === undefined && moved.length === 0,
     sameoriginName: relativePath(cwd, sameorigin.file),
+    nextRewrites: tool === 'next' && routeHandler?.chosen !== true,
   })
   return {
     tool,

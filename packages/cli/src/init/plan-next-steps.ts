@@ -11,6 +11,8 @@ export interface NextStepsInput {
   readonly configName: string
   readonly emptyConfig: boolean
   readonly sameoriginName: string
+  /** Next in native rewrites mode: no engine, so no inspector and no report of blocked calls. */
+  readonly nextRewrites?: boolean
 }
 
 /** What to do after init, in order: install, move what was not moved, add routes, check, run. */
@@ -30,6 +32,10 @@ export function planNextSteps(input: NextStepsInput): string[] {
     )
   }
   steps.push('Check the routes: sameorigin check')
+  if (input.nextRewrites === true)
+    steps.push(
+      "For the inspector (/__sameorigin/) and the report of blocked calls, use route mode: withSameOrigin(nextConfig, { mode: 'route' }) and the route handler file (@sameorigin/next's README, \"Route handler mode\")",
+    )
   const scripts = (JSON.parse(input.packageJsonText) as { scripts?: Record<string, string> }).scripts
   if (scripts?.dev !== undefined) {
     const run = manager === 'npm' || manager === 'bun' ? `${manager} run dev` : `${manager} dev`

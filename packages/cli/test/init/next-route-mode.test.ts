@@ -140,6 +140,21 @@ describe('init for Next: route mode when the moved routes need it', () => {
     expect(result.stdout).toContain("Route handler not written: the route '/backend' is outside /api")
   })
 
+  it('a fresh app with no rewrites stays on rewrites, and the next steps say how to get the inspector', async () => {
+    const root = makeProject({
+      'package.json': packageJsonFor('next', { scripts: { dev: 'next dev' } }),
+      'next.config.ts':
+        "import type { NextConfig } from 'next'\n\nconst nextConfig: NextConfig = {}\n\nexport default nextConfig\n",
+      'app/page.tsx': 'export default function Home() { return <main>home</main> }\n',
+    })
+    const result = await runBin(['init', '--yes'], { cwd: root })
+    expect(result.code).toBe(0)
+    expect(read(root, 'next.config.ts')).toContain('export default withSameOrigin(nextConfig)\n')
+    expect(result.stdout).toContain(
+      "For the inspector (/__sameorigin/) and the report of blocked calls, use route mode: withSameOrigin(nextConfig, { mode: 'route' })",
+    )
+  })
+
   it('a route file of the app already there is never overwritten', async () => {
     const root = appRouterProject()
     const mine = 'export async function GET() { return Response.json({ mine: true }) }\n'
