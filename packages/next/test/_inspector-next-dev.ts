@@ -46,6 +46,24 @@ const values = (headers: readonly Header[] | undefined, name: string): string[] 
  * The tests of `next dev` with `bundler` (Turbopack, Next's default, or webpack with `--webpack`): the
  * inspector's page and files, a recorded exchange, and Chromium's blocked call explained.
  */
+/**
+ * An App Router app in route mode with `/api` forwarded to `target` and the report client imported
+ * from `instrumentation-client.js`, which also sets `globalThis[mark]` (to tell it ran, or is bundled).
+ */
+export function inspectorAppFiles(target: string, mark: string): Record<string, string> {
+  return {
+    'next.config.mjs':
+      "import { withSameOrigin } from '@sameorigin/next'\nexport default withSameOrigin({}, { mode: 'route' })\n",
+    'sameorigin.config.mjs': `export default { routes: { '/api': '${target}' } }\n`,
+    'app/api/[...path]/route.js':
+      "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n",
+    'app/layout.js':
+      'export default function Layout({ children }) {\n  return <html><body>{children}</body></html>\n}\n',
+    'app/page.js': 'export default function Page() {\n  return <main>app</main>\n}\n',
+    'instrumentation-client.js': `import '@sameorigin/next/report-client'\nglobalThis.${mark} = true\n`,
+  }
+}
+
 export function describeNextDevInspector(bundler: 'turbopack' | 'webpack'): void {
   let upstream: Upstream
   let app: NextApp
@@ -67,17 +85,7 @@ export function describeNextDevInspector(bundler: 'turbopack' | 'webpack'): void
         res.end(JSON.stringify({ path: recorded.path }))
       },
     })
-    app = createNextApp({
-      'next.config.mjs':
-        "import { withSameOrigin } from '@sameorigin/next'\nexport default withSameOrigin({}, { mode: 'route' })\n",
-      'sameorigin.config.mjs': `export default { routes: { '/api': '${upstream.url}/v1' } }\n`,
-      'app/api/[...path]/route.js':
-        "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n",
-      'app/layout.js':
-        'export default function Layout({ children }) {\n  return <html><body>{children}</body></html>\n}\n',
-      'app/page.js': 'export default function Page() {\n  return <main>app</main>\n}\n',
-      'instrumentation-client.js': `import '@sameorigin/next/report-client'\nglobalThis.${MARK} = true\n`,
-    })
+    app = createNextApp(inspectorAppFiles(`${upstream.url}/v1`, MARK))
     next = await serveNext(app.root, 'dev', bundler === 'webpack' ? ['--webpack'] : [])
   }, 240_000)
 

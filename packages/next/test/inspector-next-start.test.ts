@@ -10,6 +10,7 @@ import { request, startUpstream } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NextApp, NextRun } from './_next-app.ts'
 import { createNextApp, runNext, serveNext } from './_next-app.ts'
+import { inspectorAppFiles } from './_inspector-next-dev.ts'
 
 /** Set by the app's instrumentation-client.js: proves the file is in the client build. */
 const MARK = 'appInstrumentedMark'
@@ -30,17 +31,7 @@ function clientChunks(root: string): string {
 
 beforeAll(async () => {
   upstream = await startUpstream()
-  app = createNextApp({
-    'next.config.mjs':
-      "import { withSameOrigin } from '@sameorigin/next'\nexport default withSameOrigin({}, { mode: 'route' })\n",
-    'sameorigin.config.mjs': `export default { routes: { '/api': '${upstream.url}' } }\n`,
-    'app/api/[...path]/route.js':
-      "export { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } from '@sameorigin/next/route'\n",
-    'app/layout.js':
-      'export default function Layout({ children }) {\n  return <html><body>{children}</body></html>\n}\n',
-    'app/page.js': 'export default function Page() {\n  return <main>app</main>\n}\n',
-    'instrumentation-client.js': `import '@sameorigin/next/report-client'\nglobalThis.${MARK} = true\n`,
-  })
+  app = createNextApp(inspectorAppFiles(upstream.url, MARK))
   const built = runNext(app.root, ['build'])
   const code = await built.exited
   build = built.output()
