@@ -4,7 +4,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { Server, Socket } from 'node:net'
 import { createServer as createNetServer } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
+import { findRefusingPort, listen, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import type { WebSocket } from 'ws'
 import { WebSocketServer } from 'ws'
 import type { Trace } from './trace.ts'
@@ -118,15 +118,10 @@ export function rawUpstream(
   }
 }
 
-/**
- * A port nothing listens on, for as long as the test runs. It is picked below the kernel's range of
- * ports handed out for port 0 (`/proc/sys/net/ipv4/ip_local_port_range`, 32768 and up by default),
- * where no other test's server can take it in the meantime: a port a stopped server gave back may
- * be handed to another test's server at once, which then answers in its place.
- */
+/** A port nothing listens on while the test runs (`findRefusingPort`): every connection is refused. */
 export function nothingListens(): () => Promise<FaultUpstream> {
   return async () => {
-    const port = await findFreeLowPort()
+    const port = await findRefusingPort()
     return {
       target: `http://127.0.0.1:${port}`,
       openConnections: () => 0,
@@ -135,23 +130,6 @@ export function nothingListens(): () => Promise<FaultUpstream> {
       close: () => Promise.resolve(),
     }
   }
-}
-
-/** A free port from 20000 to 29999 (outside the port-0 range), checked by listening on it once. */
-async function findFreeLowPort(): Promise<number> {
-  for (let tries = 0; tries < 50; tries++) {
-    const port = 20_000 + Math.floor(Math.random() * 10_000)
-    const server = createNetServer()
-    const free = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false))
-      server.listen(port, '127.0.0.1', () => resolve(true))
-    })
-    if (free) {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      return port
-    }
-  }
-  throw new Error('no free port from 20000 to 29999')
 }
 
 /**

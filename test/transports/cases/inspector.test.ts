@@ -2,7 +2,7 @@
 // proxy's changes, bodies, clocks, failures), served under /__sameorigin/ after the host check, and
 // nothing of it when the option or the config turns it off.
 import type { ExchangeRecord, HeaderChange } from '@sameorigin/core'
-import { request } from '@sameorigin/test-utils'
+import { findRefusingPort, request } from '@sameorigin/test-utils'
 import { expect } from 'vitest'
 import { describeTransports } from '../src/describe-transports.ts'
 import { upstreamForTest } from '../src/servers.ts'
@@ -75,9 +75,10 @@ describeTransports('the inspector', ({ it, start }) => {
   })
 
   it('records a failure with its code, and the error answer the browser got', async () => {
-    const upstream = await upstreamForTest()
-    await upstream.close()
-    const proxy = await start({ routes: { '/api': upstream.url } }, { inspector: true })
+    const proxy = await start(
+      { routes: { '/api': `http://127.0.0.1:${await findRefusingPort()}` } },
+      { inspector: true },
+    )
     const res = await request(`${proxy.url}/api/x`, { headers: { accept: 'application/json' } })
     expect(res.status).toBe(502)
     const { exchange } = await newest(proxy.url)

@@ -88,3 +88,25 @@ export async function findClosedLoopbackPort(): Promise<number> {
   // Taken on ::1 by something else: try another.
   return onV6 || !(await hasIpv6Loopback()) ? port : findClosedLoopbackPort()
 }
+
+/**
+ * A port nothing listens on, on 127.0.0.1, that stays that way while the test runs: picked from
+ * 20000 to 29999, below the range the kernel hands out for port 0 (32768 and up by default), so no
+ * other test's server can take it in the meantime. A port a stopped server gave back may be handed
+ * to the next server at once, which then answers in place of a refused connection.
+ */
+export async function findRefusingPort(): Promise<number> {
+  for (let tries = 0; tries < 50; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000)
+    const server = createNetServer()
+    const free = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false))
+      server.listen(port, '127.0.0.1', () => resolve(true))
+    })
+    if (free) {
+      await new Promise((resolve) => server.close(resolve))
+      return port
+    }
+  }
+  throw new Error('no free port from 20000 to 29999')
+}
