@@ -3,26 +3,16 @@ import { API_NAMES, formatDuration, formatSize, formatTime, h, shortUrl } from '
 
 /**
  * The records `filter` keeps, newest first, by the server's rules (filterExchanges): the status
- * class is the one the server computed (`statusClass`), the text is looked for in the same fields.
+ * class and the searched text are the ones the server computed (`statusClass`, `searchText`).
  */
 export function filterRecords(records, filter) {
   const text = filter.text.trim().toLowerCase()
-  return records.filter((record) => {
-    if (filter.route !== '' && record.route !== filter.route) return false
-    if (filter.status !== '' && record.statusClass !== filter.status) return false
-    if (text === '') return true
-    const fields = [
-      record.method,
-      record.url,
-      record.upstreamUrl,
-      record.route,
-      record.status,
-      record.failure?.code,
-      record.mock,
-      record.blocked?.api,
-    ]
-    return fields.some((field) => field !== undefined && String(field).toLowerCase().includes(text))
-  })
+  return records.filter(
+    (record) =>
+      (filter.route === '' || record.route === filter.route) &&
+      (filter.status === '' || record.statusClass === filter.status) &&
+      (text === '' || record.searchText.includes(text)),
+  )
 }
 
 /** Replaces `tbody`'s rows with `records`; `selected` (an id) is marked, `onOpen(id)` on click or Enter. */

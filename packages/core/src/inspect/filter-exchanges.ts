@@ -62,7 +62,8 @@ export function filterExchanges(
   )
 }
 
-function toSearchText(record: ExchangeRecord): string {
+/** What the text filter looks in, lower-cased: method, URLs, route, status, failure code, mock, page API. */
+export function toSearchText(record: ExchangeRecord): string {
   const fields = [
     record.method,
     record.url,

@@ -14,7 +14,7 @@ export type {
 } from './create-exchange-log.ts'
 export { explainChanges } from './explain-changes.ts'
 export type { ExplainChangesOptions } from './explain-changes.ts'
-export { filterExchanges, STATUS_CLASSES, toStatusClass } from './filter-exchanges.ts'
+export { filterExchanges, STATUS_CLASSES, toSearchText, toStatusClass } from './filter-exchanges.ts'
 export type { ExchangeFilter, StatusClass } from './filter-exchanges.ts'
 export { maskChange, maskExchange } from './mask-exchange.ts'
 export { MASK, maskHeaderValue, maskQuery, SECRET_HEADER_NAME, SECRET_QUERY_NAME } from './mask-value.ts'

@@ -1,18 +1,22 @@
 import type { CapturedBody, ExchangeRecord, StatusClass } from '../inspect/index.ts'
-import { toStatusClass } from '../inspect/index.ts'
+import { toSearchText, toStatusClass } from '../inspect/index.ts'
 
 /** A body without its text: what a list row needs (the size and type), not the bytes. */
 export type BodySummary = Omit<CapturedBody, 'text'> & { readonly text: undefined }
 
 /**
- * A record as the API serves it, with its class (`toStatusClass`): the page colours and filters by
- * it, so the classes are defined once, here.
+ * A record as the API serves it, with its class (`toStatusClass`) and the text the filter looks in
+ * (`toSearchText`, of the record as served: masked unless the session shows secrets): the page
+ * colours and filters by them, so both rules are defined once, in `filterExchanges`'s file.
  */
-export type ServedRecord = ExchangeRecord & { readonly statusClass: StatusClass }
+export type ServedRecord = ExchangeRecord & {
+  readonly statusClass: StatusClass
+  readonly searchText: string
+}
 
-/** `record` with its `statusClass`. */
+/** `record` with its `statusClass` and `searchText`. */
 export function toServedRecord(record: ExchangeRecord): ServedRecord {
-  return { ...record, statusClass: toStatusClass(record) }
+  return { ...record, statusClass: toStatusClass(record), searchText: toSearchText(record) }
 }
 
 /**
