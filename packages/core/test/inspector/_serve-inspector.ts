@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 /**
  * The inspector on a real server: a real ExchangeLog (its subscribers counted), the handler with the
  * page's real files, and a stand-in app answering every other path, as a dev server mounts it.
@@ -101,4 +102,31 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     if (Date.now() > deadline) throw new Error(`waited 10 s for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
+}
+
+/**
+ * A served inspector for each test of the file: started before it, closed after it. `inspector` is
+ * the current test's; `api(path)` fetches below its `/__sameorigin/api/`.
+ */
+export function useServedInspector(): {
+  readonly inspector: ServedInspector
+  api(path: string, init?: RequestInit): Promise<Response>
+} {
+  let current: ServedInspector | undefined
+  beforeEach(async () => {
+    current = await serveInspector()
+  })
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  const served = {
+    get inspector(): ServedInspector {
+      if (current === undefined) throw new Error('the inspector is served during a test only')
+      return current
+    },
+    api: (path: string, init?: RequestInit) =>
+      fetch(`${served.inspector.url}/__sameorigin/api/${path}`, init),
+  }
+  return served
 }

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExchangeRecord, HeaderChange } from '../../src/inspect/index.ts'
 import { harValidator } from '@sameorigin/test-utils'
-import { LOGIN, MISSING, serveInspector, USERS } from './_serve-inspector.ts'
-import type { ServedInspector } from './_serve-inspector.ts'
+import { LOGIN, MISSING, USERS, useServedInspector } from './_serve-inspector.ts'
 
-let inspector: ServedInspector
-beforeEach(async () => {
-  inspector = await serveInspector()
-})
-afterEach(async () => {
-  await inspector.close()
-})
-
-const api = (path: string, init?: RequestInit) => fetch(`${inspector.url}/__sameorigin/api/${path}`, init)
+const served = useServedInspector()
+const { api } = served
 async function list(query = ''): Promise<ExchangeRecord[]> {
   const answer = await api(`exchanges${query}`)
   expect(answer.status).toBe(200)
@@ -21,7 +13,7 @@ async function list(query = ''): Promise<ExchangeRecord[]> {
 
 describe('the inspector handler', () => {
   it('serves the page and its files under /__sameorigin/, and leaves every other path to the app', async () => {
-    const page = await fetch(`${inspector.url}/__sameorigin/`)
+    const page = await fetch(`${served.inspector.url}/__sameorigin/`)
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8')
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'")
     expect(await page.text()).toContain('<script type="module" src="inspector.js">')
@@ -33,19 +25,19 @@ describe('the inspector handler', () => {
       'inspector-dom.js',
       'inspector-blocked.js',
     ])
-      expect((await fetch(`${inspector.url}/__sameorigin/${name}`)).status).toBe(200)
-    expect((await fetch(`${inspector.url}/__sameorigin/..%2fpackage.json`)).status).toBe(404)
-    expect((await fetch(`${inspector.url}/__sameorigin/secret.txt`)).status).toBe(404)
+      expect((await fetch(`${served.inspector.url}/__sameorigin/${name}`)).status).toBe(200)
+    expect((await fetch(`${served.inspector.url}/__sameorigin/..%2fpackage.json`)).status).toBe(404)
+    expect((await fetch(`${served.inspector.url}/__sameorigin/secret.txt`)).status).toBe(404)
     expect(
-      (await fetch(`${inspector.url}/__sameorigin`, { redirect: 'manual' })).headers.get('location'),
+      (await fetch(`${served.inspector.url}/__sameorigin`, { redirect: 'manual' })).headers.get('location'),
     ).toBe('/__sameorigin/')
-    expect(await (await fetch(`${inspector.url}/api/users`)).text()).toBe('the app')
+    expect(await (await fetch(`${served.inspector.url}/api/users`)).text()).toBe('the app')
   })
 
   it('lists newest first, masked, without bodies, and filters by text, status class and route', async () => {
-    const login = inspector.record(LOGIN)
-    const users = inspector.record(USERS)
-    const missing = inspector.record(MISSING)
+    const login = served.inspector.record(LOGIN)
+    const users = served.inspector.record(USERS)
+    const missing = served.inspector.record(MISSING)
     const all = await list()
     expect(all.map((record) => record.id)).toEqual([missing, users, login])
     const shown = all[2]
@@ -63,7 +55,7 @@ describe('the inspector handler', () => {
   })
 
   it('serves one exchange with its bodies and every change explained, curl as text, 404 for a gone one', async () => {
-    const id = inspector.record(LOGIN)
+    const id = served.inspector.record(LOGIN)
     const answer = (await (await api(`exchanges/${id}`)).json()) as {
       exchange: ExchangeRecord
       changes: HeaderChange[]
@@ -87,9 +79,9 @@ describe('the inspector handler', () => {
 
   it('exports a valid HAR 1.2 download of the ids asked, or of the filter', async () => {
     const validate = harValidator()
-    const login = inspector.record(LOGIN)
-    inspector.record(USERS)
-    const missing = inspector.record(MISSING)
+    const login = served.inspector.record(LOGIN)
+    served.inspector.record(USERS)
+    const missing = served.inspector.record(MISSING)
     const answer = await api(`har?ids=${missing},${login}`)
     expect(answer.headers.get('content-disposition')).toMatch(/^attachment; filename="sameorigin-.+\.har"$/)
     const har = (await answer.json()) as { log: { entries: Record<string, { id: number }>[] } }

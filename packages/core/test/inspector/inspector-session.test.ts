@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExchangeRecord } from '../../src/inspect/index.ts'
-import { LOGIN, serveInspector, USERS, waitFor } from './_serve-inspector.ts'
-import type { ServedInspector } from './_serve-inspector.ts'
+import { LOGIN, serveInspector, USERS, useServedInspector, waitFor } from './_serve-inspector.ts'
 
-let inspector: ServedInspector
-beforeEach(async () => {
-  inspector = await serveInspector()
-})
-afterEach(async () => {
-  await inspector.close()
-})
-
-const api = (path: string, init?: RequestInit) => fetch(`${inspector.url}/__sameorigin/api/${path}`, init)
+const served = useServedInspector()
+const { api } = served
 const turn = (showSecrets: unknown, headers: Record<string, string> = {}) =>
   api('session', {
     method: 'POST',
-    headers: { origin: inspector.url, 'content-type': 'application/json', ...headers },
+    headers: { origin: served.inspector.url, 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ showSecrets }),
   })
 async function firstUrl(headers: Record<string, string> = {}): Promise<string | undefined> {
@@ -27,7 +19,7 @@ const toCookie = (setCookie: string | null) => (setCookie ?? '').split(';')[0] ?
 
 describe('the secrets switch', () => {
   it('masks by default, shows secrets to the session that asked with its HttpOnly cookie only, masks again when turned off', async () => {
-    inspector.record(LOGIN)
+    served.inspector.record(LOGIN)
     expect(await firstUrl()).toBe('/api/login?token=***')
     expect(await (await api('session')).json()).toEqual({ showSecrets: false })
     const on = await turn(true)
@@ -54,7 +46,7 @@ describe('the secrets switch', () => {
 
 describe('cross-site requests', () => {
   it('refuses a state change whose Origin is another or missing, and anything marked Sec-Fetch-Site: cross-site', async () => {
-    inspector.record(USERS)
+    served.inspector.record(USERS)
     for (const origin of ['http://evil.example', 'null']) {
       const answer = await turn(true, { origin })
       expect(answer.status).toBe(403)
@@ -66,21 +58,22 @@ describe('cross-site requests', () => {
     expect(
       (await api('exchanges', { method: 'DELETE', headers: { origin: 'http://evil.example' } })).status,
     ).toBe(403)
-    expect(inspector.log.list()).toHaveLength(1)
+    expect(served.inspector.log.list()).toHaveLength(1)
     for (const path of ['exchanges', 'exchanges/1', 'har', 'events', 'session'])
       expect((await api(path, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403)
     expect(
-      (await fetch(`${inspector.url}/__sameorigin/`, { headers: { 'sec-fetch-site': 'cross-site' } })).status,
+      (await fetch(`${served.inspector.url}/__sameorigin/`, { headers: { 'sec-fetch-site': 'cross-site' } }))
+        .status,
     ).toBe(403)
     expect((await api('exchanges', { headers: { 'sec-fetch-site': 'same-origin' } })).status).toBe(200)
   })
 
   it('clears the log on DELETE from its own origin', async () => {
-    inspector.record(USERS)
-    expect((await api('exchanges', { method: 'DELETE', headers: { origin: inspector.url } })).status).toBe(
-      204,
-    )
-    expect(inspector.log.list()).toEqual([])
+    served.inspector.record(USERS)
+    expect(
+      (await api('exchanges', { method: 'DELETE', headers: { origin: served.inspector.url } })).status,
+    ).toBe(204)
+    expect(served.inspector.log.list()).toEqual([])
   })
 })
 
@@ -119,13 +112,13 @@ describe('the event stream', () => {
       }
     }
     await readUntil(': connected')
-    expect(inspector.subscribers()).toBe(1)
-    const id = inspector.record(LOGIN)
+    expect(served.inspector.subscribers()).toBe(1)
+    const id = served.inspector.record(LOGIN)
     await readUntil('event: end')
     const start = /event: start\ndata: (.+)\n\n/.exec(text)?.[1]
     expect(JSON.parse(start ?? '{}')).toMatchObject({ id, method: 'POST', url: '/api/login?token=***' })
     expect(text).not.toContain('abc123')
     client.abort()
-    await waitFor(() => inspector.subscribers() === 0, 'the stream to unsubscribe')
+    await waitFor(() => served.inspector.subscribers() === 0, 'the stream to unsubscribe')
   })
 })
