@@ -65,6 +65,7 @@ export { toPathFilterMatcher } from './host/to-path-filter-matcher.ts'
 export type { PathFilter, PathFilterMatcher } from './host/to-path-filter-matcher.ts'
 export { toHostLogger } from './host/to-host-logger.ts'
 export { followReportClient } from './host/follow-report-client.ts'
+export { toLocalUrl } from './host/to-local-url.ts'
 export type { FollowReportClientOptions } from './host/follow-report-client.ts'
 // Mock folders: where a request's recorded answer lives, for tools that read or write them.
 export { toMockKey } from './pipeline/mock/to-mock-key.ts'

@@ -1,9 +1,7 @@
 import type { Server as HttpServer } from 'node:http'
 import { isIP } from 'node:net'
 import { Server as TlsServer } from 'node:tls'
-
-/** Addresses that mean "every interface": the dev servers print `localhost` for them. */
-const UNSPECIFIED: ReadonlySet<string> = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:0:0'])
+import { toLocalUrl } from '@sameorigin/core'
 
 /**
  * The dev server's own local URL, as its "Loopback" line names it (`http://localhost:8080/`), from the
@@ -15,11 +13,10 @@ const UNSPECIFIED: ReadonlySet<string> = new Set(['0.0.0.0', '::', '0:0:0:0:0:0:
 export function toServerUrl(server: HttpServer, host: unknown): string | undefined {
   const address = server.address()
   if (address === null || typeof address === 'string') return undefined
-  const protocol = server instanceof TlsServer ? 'https' : 'http'
-  let name = address.address
-  if (UNSPECIFIED.has(name)) name = 'localhost'
-  else if (typeof host === 'string' && host !== '' && isIP(host) === 0 && !host.startsWith('local-ip'))
-    name = host
-  else if (isIP(name) === 6) name = `[${name}]`
-  return `${protocol}://${name}:${address.port}/`
+  const https = server instanceof TlsServer
+  // A host name the user gave (not an address, not the `local-ip` keywords) is how it prints it.
+  const named = typeof host === 'string' && host !== '' && isIP(host) === 0 && !host.startsWith('local-ip')
+  const listening = toLocalUrl({ https, host: address.address, port: address.port })
+  if (!named || new URL(listening).hostname === 'localhost') return listening
+  return toLocalUrl({ https, host, port: address.port })
 }
