@@ -108,6 +108,36 @@ describeHosts('the inspector at /__sameorigin/', { requires: ['inspector'] }, ({
     expect(text).toMatch(/event: end\ndata: .*"\/api\/live"/)
   })
 
+  it("takes the page's report of a blocked call: one warning block with the route fix, and the blocked entry", async () => {
+    const page = `http://127.0.0.1:${app.port}`
+    const call = {
+      kind: 'fetch',
+      url: `${upstream.url}/me`,
+      method: 'GET',
+      headers: [],
+      credentials: 'include',
+      pageOrigin: page,
+    }
+    const report = (): Promise<{ status: number }> =>
+      request(`${app.url}/__sameorigin/report`, {
+        method: 'POST',
+        headers: { origin: page, 'content-type': 'text/plain', host: `127.0.0.1:${app.port}` },
+        body: JSON.stringify(call),
+      })
+    expect((await report()).status).toBe(204)
+    for (let tries = 0; tries < 200 && !app.logs.text().includes('The browser blocked'); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    expect(app.logs.text()).toContain(
+      `The browser blocked a call to another origin: fetch() GET ${upstream.url}/me`,
+    )
+    expect(app.logs.text()).toContain(`fix: This page calls ${upstream.url}/me directly; call /me instead`)
+    // Once per shape of call: a second report of the same call prints nothing more.
+    expect((await report()).status).toBe(204)
+    expect(app.logs.text().split('The browser blocked')).toHaveLength(2)
+    const blocked = (await exchanges()).filter((exchange) => exchange.state === 'blocked')
+    expect(blocked.map((exchange) => exchange.url)).toEqual([`${upstream.url}/me`])
+  })
+
   it.requires('hostCheck')('refuses a foreign Host on the inspector as on a route', async () => {
     const rebound = await request(`${app.url}/__sameorigin/api/exchanges`, {
       headers: { host: `evil.example:${app.port}` },
