@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url'
+import type { SameOriginOptions } from '@sameorigin/core'
+import viteSameorigin from '@sameorigin/vite'
+import type { AstroIntegration } from 'astro'
+import type { AstroRun } from './astro-runs.ts'
+import { closeRun, registerRun } from './astro-runs.ts'
+import { optionsModule } from './options-module.ts'
+
+/** The integration's options: a sameorigin config (merged over `sameorigin.config.*`), plus where it applies. */
+export interface SameoriginAstroOptions extends SameOriginOptions {
+  /**
+   * Also forward the routes in a built server (`node dist/server/entry.mjs`), and not only in `astro
+   * dev` and `astro preview`. Off, a built server's `Astro.locals.serverFetch('/api/…')` is a plain
+   * `fetch` on the page's own origin (the deployed app's routes).
+   * @default false
+   */
+  production?: boolean
+}
+
+/** `Astro.locals.serverFetch`'s type, written into the project's `.astro/` types by `injectTypes`. */
+const LOCALS_TYPES = `declare namespace App {
+  interface Locals {
+    /** fetch through sameorigin's routes, with the page request's cookies (see @sameorigin/astro). */
+    serverFetch: import('@sameorigin/astro/server').ServerFetch
+  }
+}
+`
+
+/**
+ * The sameorigin Astro integration. `astro dev` gets \@sameorigin/vite's plugin (the browser's requests
+ * and websockets on the routes, the inspector, the report of blocked calls); every request Astro
+ * renders passes a middleware (order `pre`) that answers the routes Vite did not take (`astro preview`,
+ * a built server with `production: true`) and puts `Astro.locals.serverFetch` on the request: a fetch
+ * through the same routes that forwards the page request's cookies.
+ * @example
+ * // astro.config.mjs
+ * import { defineConfig } from 'astro/config'
+ * import node from '@astrojs/node'
+ * import sameorigin from '@sameorigin/astro'
+ *
+ * export default defineConfig({
+ *   adapter: node({ mode: 'standalone' }),
+ *   integrations: [sameorigin()],
+ * })
+ */
+export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegration {
+  let run: { root: string; run: AstroRun } | undefined
+  return {
+    name: '@sameorigin/astro',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig, addMiddleware, logger }) => {
+        const root = fileURLToPath(config.root)
+        if (command === 'dev' || command === 'preview') {
+          run = { root, run: { command, options, logger } }
+          registerRun(root, run.run)
+        }
+        const plugins = [optionsModule({ root, command, options })]
+        // Dev only: `astro build` makes a Vite server in middleware mode too, and `astro preview`
+        // serves the adapter's server, not Vite's (the middleware forwards there).
+        if (command === 'dev') plugins.push(viteSameorigin(options) as (typeof plugins)[number])
+        updateConfig({
+          // The middleware imports the options module: Vite must bundle it, not leave it to Node.
+          vite: { plugins, ssr: { noExternal: ['@sameorigin/astro'] } },
+        })
+        addMiddleware({ entrypoint: '@sameorigin/astro/middleware', order: 'pre' })
+      },
+      'astro:config:done': ({ injectTypes }) => {
+        injectTypes({ filename: 'locals.d.ts', content: LOCALS_TYPES })
+      },
+      'astro:server:done': async () => {
+        if (run !== undefined) await closeRun(run.root, run.run)
+      },
+    },
+  }
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    middleware: 'src/middleware.ts',
+    server: 'src/server.ts',
+  },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  dts: true,
+  clean: true,
+  // Served by the integration's Vite plugin in the project's own build, never bundled here.
+  external: ['virtual:@sameorigin/astro/options'],
+})
