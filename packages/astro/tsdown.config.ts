@@ -12,5 +12,5 @@ export default defineConfig({
   dts: true,
   clean: true,
   // Served by the integration's Vite plugin in the project's own build, never bundled here.
-  external: ['virtual:@sameorigin/astro/options'],
+  deps: { neverBundle: ['virtual:@sameorigin/astro/options'] },
 })

@@ -1,10 +1,19 @@
 import { fileURLToPath } from 'node:url'
-import type { SameOriginOptions } from '@sameorigin/core'
+import type { SameOriginOptions, ServerFetch } from '@sameorigin/core'
 import viteSameorigin from '@sameorigin/vite'
 import type { AstroIntegration } from 'astro'
 import type { AstroRun } from './astro-runs.ts'
 import { closeRun, registerRun } from './astro-runs.ts'
 import { optionsModule } from './options-module.ts'
+
+declare global {
+  namespace App {
+    interface Locals {
+      /** fetch through sameorigin's routes, with the page request's cookies (see \@sameorigin/astro). */
+      serverFetch: ServerFetch
+    }
+  }
+}
 
 /** The integration's options: a sameorigin config (merged over `sameorigin.config.*`), plus where it applies. */
 export interface SameoriginAstroOptions extends SameOriginOptions {

@@ -1,18 +1,9 @@
-import type { ServerFetch, ServerProxy, ServerProxyOptions } from '@sameorigin/core'
+import type { ServerProxy, ServerProxyOptions } from '@sameorigin/core'
 import { createServerProxy } from '@sameorigin/core'
 import type { MiddlewareHandler } from 'astro'
 import { dev, options, root } from 'virtual:@sameorigin/astro/options'
 import type { AstroRun } from './astro-runs.ts'
 import { findRun } from './astro-runs.ts'
-
-declare global {
-  namespace App {
-    interface Locals {
-      /** fetch through sameorigin's routes, with the page request's cookies (see \@sameorigin/astro). */
-      serverFetch: ServerFetch
-    }
-  }
-}
 
 /** The proxy's options in `astro dev` (the Vite plugin's twin) and `astro preview` (as `vite preview`). */
 function toRunOptions(run: AstroRun): ServerProxyOptions {
