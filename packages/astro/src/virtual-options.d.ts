@@ -1,4 +1,4 @@
-// The module `optionsModule` serves to the middleware (see options-module.ts).
+// The module `optionsModule` (options-module.ts) serves to the middleware.
 declare module 'virtual:@sameorigin/astro/options' {
   import type { SameOriginOptions } from '@sameorigin/core'
   /** Astro's `root` when the bundle was made. */
