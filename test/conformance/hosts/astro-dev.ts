@@ -37,6 +37,16 @@ process.once('SIGTERM', () => server.stop().then(() => process.exit(0)))
 }
 
 /**
+ * The child's environment: the suite's, without what Vitest sets. Astro's dev server installs no page
+ * handler when it sees `VITEST` (it then assumes it runs inside Vitest), and `NODE_ENV=test` is not
+ * `astro dev`'s mode.
+ */
+function toChildEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')))
+  return { ...env, NODE_ENV: 'development', ASTRO_TELEMETRY_DISABLED: '1' }
+}
+
+/**
  * `astro dev` (Astro 7, `@astrojs/node` 11, `@sameorigin/astro`), in a child process under Node 24
  * (Astro 7 needs Node >= 22.23; the suite runs on Node 20), serving a copy of fixtures/astro: the
  * conformance page as `src/pages/index.html` and the `ssr` page as `src/pages/ssr.astro`.
@@ -57,7 +67,7 @@ export const astroDev: Host = defineHost({
         command: findNode24('Astro 7', '22.23'),
         args: ['serve.mjs'],
         cwd: root,
-        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+        env: toChildEnv(),
       })
       return {
         url: `http://127.0.0.1:${child.port}`,

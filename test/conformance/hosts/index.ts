@@ -1,4 +1,5 @@
 import type { Host } from '../src/types.ts'
+import { astroDev } from './astro-dev.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
@@ -24,9 +25,11 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  astroDev,
 ]
 
 export {
+  astroDev,
   coreServer,
   fetchTransport,
   nextRewrites,
