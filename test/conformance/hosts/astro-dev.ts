@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
-import type { Host } from '../src/types.ts'
+import type { Host, StartOptions } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
 import { findNode24, startChildHost, toImportUrl, toSource } from './child-host.ts'
+import { hostUrl, socketUrl, TLS_OPTIONS } from './tls.ts'
 
 const require = createRequire(import.meta.url)
 const FIXTURE = fileURLToPath(new URL('../fixtures/astro/', import.meta.url))
@@ -14,14 +15,20 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/astro/', import.meta.url))
 // from its node_modules, and no sameorigin.config.* of the repository is found above them (configFile: false).
 const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url))
 
+/** The line the runner prints with Vite's HMR token (what `/@vite/client` sends as `?token=`). */
+const TOKEN_LINE = 'conformance hmr token: '
+
 /**
  * The child's program: Astro's `dev()` (what `astro dev` runs) on the copied fixture with the node
- * adapter and `sameorigin(config)`, on 127.0.0.1 and a free port, printed as `{"port"}`.
+ * adapter and `sameorigin(config)`, on 127.0.0.1 and a free port, printed as `{"port"}`; before it,
+ * Vite's HMR token. With `http2`, Vite's `server.https` (HTTP/2 and HTTP/1.1 over TLS).
  */
-function toRunner(root: string, config: UserConfig): string {
+function toRunner(root: string, config: UserConfig, { http2 }: StartOptions): string {
+  const https = http2 ? `\n  vite: { server: { https: ${JSON.stringify(TLS_OPTIONS)} } },` : ''
   return `import { dev } from ${toImportUrl(require.resolve('astro'))}
 import node from ${toImportUrl(require.resolve('@astrojs/node'))}
 import sameorigin from ${toImportUrl(require.resolve('@sameorigin/astro'))}
+const send = (message) => process.stdout.write(JSON.stringify({ level: 'info', message }) + '\\n')
 const server = await dev({
   root: ${JSON.stringify(root)},
   configFile: false,
@@ -29,7 +36,10 @@ const server = await dev({
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 0 },
   adapter: node({ mode: 'standalone' }),
-  integrations: [sameorigin({ configFile: false, ...${toSource(config)} })],
+  integrations: [
+    sameorigin({ configFile: false, ...${toSource(config)} }),
+    { name: 'conformance', hooks: { 'astro:server:setup': ({ server }) => send(${JSON.stringify(TOKEN_LINE)} + server.config.webSocketToken) } },
+  ],${https}
 })
 process.stdout.write(JSON.stringify({ port: server.address.port }) + '\\n')
 process.once('SIGTERM', () => server.stop().then(() => process.exit(0)))
@@ -53,15 +63,19 @@ function toChildEnv(): NodeJS.ProcessEnv {
  */
 export const astroDev: Host = defineHost({
   name: 'astro-dev',
-  capabilities: { ws: true, hmr: true },
-  async start(_fixtureDir, config) {
+  capabilities: {
+    absoluteForm:
+      "Astro's dev server answers an absolute-form request line (`GET http://host/path`) itself, 404 from its " +
+      'base-path check, which runs before any Vite plugin middleware',
+  },
+  async start(_fixtureDir, config, options) {
     await mkdir(TMP, { recursive: true })
     const parent = await mkdtemp(join(TMP, 'astro-'))
     const root = join(parent, 'app')
     const remove = (): Promise<void> => rm(parent, { recursive: true, force: true })
     try {
       await cp(FIXTURE, root, { recursive: true })
-      await writeFile(join(root, 'serve.mjs'), toRunner(root, config))
+      await writeFile(join(root, 'serve.mjs'), toRunner(root, config, options))
       const child = await startChildHost({
         name: 'astro-dev',
         command: findNode24('Astro 7', '22.23'),
@@ -69,12 +83,16 @@ export const astroDev: Host = defineHost({
         cwd: root,
         env: toChildEnv(),
       })
+      const token = child.logs.lines
+        .find((line) => line.message.startsWith(TOKEN_LINE))
+        ?.message.slice(TOKEN_LINE.length)
       return {
-        url: `http://127.0.0.1:${child.port}`,
+        url: hostUrl(child.port, options.http2),
         port: child.port,
-        root,
+        // The pages: what the HMR scenario edits (`index.html`, a page Astro serves as it is).
+        root: join(root, 'src/pages'),
         logs: child.logs,
-        hmr: { url: `ws://127.0.0.1:${child.port}/`, protocol: 'vite-hmr' },
+        hmr: { url: socketUrl(child.port, options.http2, `/?token=${token}`), protocol: 'vite-hmr' },
         close: async () => {
           await child.close()
           await remove()
