@@ -11,6 +11,7 @@ export default defineConfig({
   target: 'node20.19',
   dts: true,
   clean: true,
-  // Served by the integration's Vite plugin in the project's own build, never bundled here.
-  deps: { neverBundle: ['virtual:@sameorigin/astro/options'] },
+  // Served by the integration's Vite plugin in the project's own build, and this package's own
+  // `/server` entry (the middleware imports it by name: see options-module.ts), never bundled here.
+  deps: { neverBundle: ['virtual:@sameorigin/astro/options', '@sameorigin/astro/server'] },
 })

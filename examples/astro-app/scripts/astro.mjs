@@ -2,8 +2,8 @@
 // Without one (Node 20 and no Node 24 installed), `build` says so and stops without failing, so the
 // repository's build on Node 20 goes on; `preview` and `check` fail.
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import process from 'node:process'
+import { astroBin } from './astro-bin.mjs'
 import { findNode, NO_NODE } from './find-node.mjs'
 
 const args = process.argv.slice(2)
@@ -12,7 +12,7 @@ if (node === undefined) {
   process.stderr.write(`${NO_NODE}\n`)
   process.exit(args[0] === 'build' ? 0 : 1)
 }
-const bin = createRequire(import.meta.url).resolve('astro/bin/astro.mjs')
+const bin = astroBin()
 const child = spawn(node, [bin, ...args], {
   cwd: new URL('..', import.meta.url),
   stdio: 'inherit',

@@ -2,10 +2,10 @@
 // on their own origin, and the server-rendered page fetches it from the server: sameorigin forwards
 // both to the backend. Ctrl-C stops both.
 import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import process from 'node:process'
 import { startBackend } from '@sameorigin/example-backend'
 import { stopOnSignals } from '@sameorigin/example-backend/walkthrough'
+import { astroBin } from './astro-bin.mjs'
 import { findNode, NO_NODE } from './find-node.mjs'
 
 const node = findNode()
@@ -30,7 +30,7 @@ async function startBackendOnPreferredPort() {
 }
 
 const backend = await startBackendOnPreferredPort()
-const bin = createRequire(import.meta.url).resolve('astro/bin/astro.mjs')
+const bin = astroBin()
 // sameorigin.config.ts and astro.config.mjs read API_TARGET; the environment wins over .env files.
 const astro = spawn(node, [bin, 'dev', ...process.argv.slice(2)], {
   cwd: new URL('..', import.meta.url),

@@ -68,7 +68,8 @@ export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegrati
         // serves the adapter's server, not Vite's (the middleware forwards there).
         if (command === 'dev') plugins.push(viteSameorigin(options) as (typeof plugins)[number])
         updateConfig({
-          // The middleware imports the options module: Vite must bundle it, not leave it to Node.
+          // The middleware imports the options module, so Vite bundles it (see `optionsModule` for what
+          // stays a Node import).
           vite: { plugins, ssr: { noExternal: ['@sameorigin/astro'] } },
         })
         addMiddleware({ entrypoint: '@sameorigin/astro/middleware', order: 'pre' })

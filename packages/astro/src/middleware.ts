@@ -1,5 +1,6 @@
 import type { ServerProxy, ServerProxyOptions } from '@sameorigin/core'
-import { createServerProxy } from '@sameorigin/core'
+// This package's own entry, not the core: see `optionsModule` (the app resolves it; Node loads it).
+import { createServerProxy } from '@sameorigin/astro/server'
 import type { MiddlewareHandler } from 'astro'
 import { dev, options, root } from 'virtual:@sameorigin/astro/options'
 import type { AstroRun } from './astro-runs.ts'

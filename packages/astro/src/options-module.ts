@@ -4,6 +4,8 @@ import { toModuleSource } from './to-module-source.ts'
 
 /** What the middleware imports its options from. */
 export const OPTIONS_MODULE_ID = 'virtual:@sameorigin/astro/options'
+/** What the middleware imports the core through: a Node import, never bundled. */
+const SERVER_ENTRY = '@sameorigin/astro/server'
 const RESOLVED_ID = `\0${OPTIONS_MODULE_ID}`
 
 /** What {@link optionsModule} bakes into the options module. */
@@ -39,7 +41,16 @@ export function optionsModule({ root, command, options }: OptionsModuleInput): P
   }
   return {
     name: 'sameorigin:astro:options',
-    resolveId: (id) => (id === OPTIONS_MODULE_ID ? RESOLVED_ID : undefined),
+    // Before Vite's own resolver, which would bundle a linked package.
+    enforce: 'pre',
+    // The middleware is bundled into the app's server (it imports this module), but the core must
+    // stay a Node import: its config loader reads files beside itself. The middleware reaches it
+    // through this package's `/server` entry, which the app can resolve (it depends on this package,
+    // not on @sameorigin/core) and Vite must leave to Node, even for a linked workspace package.
+    resolveId: (id) => {
+      if (id === OPTIONS_MODULE_ID) return RESOLVED_ID
+      return id === SERVER_ENTRY ? { id, external: true } : undefined
+    },
     load: (id) => (id === RESOLVED_ID ? source() : undefined),
   }
 }
