@@ -43,13 +43,14 @@ export function optionsModule({ root, command, options }: OptionsModuleInput): P
     name: 'sameorigin:astro:options',
     // Before Vite's own resolver, which would bundle a linked package.
     enforce: 'pre',
-    // The middleware is bundled into the app's server (it imports this module), but the core must
-    // stay a Node import: its config loader reads files beside itself. The middleware reaches it
+    // A build bundles the middleware into the app's server (it imports this module), but the core
+    // must stay a Node import: its config loader reads files beside itself. The middleware reaches it
     // through this package's `/server` entry, which the app can resolve (it depends on this package,
-    // not on @sameorigin/core) and Vite must leave to Node, even for a linked workspace package.
+    // not on @sameorigin/core) and the build leaves to Node, even for a linked workspace package.
+    // `astro dev` runs the middleware where it lies and resolves the entry from there.
     resolveId: (id) => {
       if (id === OPTIONS_MODULE_ID) return RESOLVED_ID
-      return id === SERVER_ENTRY ? { id, external: true } : undefined
+      return id === SERVER_ENTRY && command === 'build' ? { id, external: true } : undefined
     },
     load: (id) => (id === RESOLVED_ID ? source() : undefined),
   }

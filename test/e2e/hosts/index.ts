@@ -1,3 +1,4 @@
+import { startAstro } from './astro.ts'
 import { startNext } from './next.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
@@ -15,6 +16,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  astro: startAstro,
 }
 
 /** The start function of a host. */
