@@ -1,6 +1,7 @@
 // The public API of @sameorigin/astro, listed by name. The default export is the same function:
 // Astro integrations are default-imported by convention (`import sameorigin from '@sameorigin/astro'`),
 // and adapter entry files are where STYLE allows a default export.
+// oxlint-disable-next-line import/no-default-export -- Astro integrations are default-imported
 export { sameorigin, sameorigin as default } from './integration.ts'
 export type { SameoriginAstroOptions } from './integration.ts'
 

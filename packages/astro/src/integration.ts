@@ -54,6 +54,7 @@ const LOCALS_TYPES = `declare namespace App {
  */
 export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegration {
   let run: { root: string; run: AstroRun } | undefined
+  let printUrls: (() => void) | undefined
   return {
     name: '@sameorigin/astro',
     hooks: {
@@ -77,6 +78,13 @@ export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegrati
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({ filename: 'locals.d.ts', content: LOCALS_TYPES })
       },
+      // Astro prints its own address, never Vite's `printUrls`, which the Vite plugin prints the route
+      // table and the inspector's address under: once the server listens, they are printed (after
+      // Vite's local URL line, which names the same address).
+      'astro:server:setup': ({ server }) => {
+        printUrls = () => server.printUrls()
+      },
+      'astro:server:start': () => printUrls?.(),
       'astro:server:done': async () => {
         if (run !== undefined) await closeRun(run.root, run.run)
       },

@@ -12,9 +12,9 @@ type Options = AstroRun['options']
  * The integration's options as `createServerProxy`'s: its `inspector` switch is a boolean (the
  * config's `{ capacity, bodyLimit }` is on).
  */
-function toProxyOptions({ inspector, ...options }: Options, fallback?: boolean): ServerProxyOptions {
+function toProxyOptions({ inspector, ...rest }: Options, fallback?: boolean): ServerProxyOptions {
   const on = inspector === undefined ? fallback : inspector !== false
-  return on === undefined ? options : { ...options, inspector: on }
+  return on === undefined ? rest : { ...rest, inspector: on }
 }
 
 /** The proxy's options in `astro dev` (the Vite plugin's twin) and `astro preview` (as `vite preview`). */

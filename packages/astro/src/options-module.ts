@@ -25,7 +25,7 @@ export interface OptionsModuleInput {
  */
 export function optionsModule({ root, command, options }: OptionsModuleInput): Plugin {
   const source = (): string => {
-    const options_ = toModuleSource(options, (path) => {
+    const optionsSource = toModuleSource(options, (path) => {
       if (command === 'build' && options.production === true)
         throw new Error(
           `[sameorigin] ${path} is a function, and a built server (production: true) cannot take a ` +
@@ -36,7 +36,7 @@ export function optionsModule({ root, command, options }: OptionsModuleInput): P
     return [
       `export const root = ${JSON.stringify(root)}`,
       `export const dev = ${JSON.stringify(command === 'dev')}`,
-      `export const options = ${options_}`,
+      `export const options = ${optionsSource}`,
     ].join('\n')
   }
   return {

@@ -15,7 +15,10 @@ export function toModuleSource(value: unknown, onFunction: (path: string) => voi
   if (value instanceof URL) return JSON.stringify(value.href)
   if (typeof value === 'object' && value !== null)
     return `{ ${Object.entries(value)
-      .map(([key, item]) => `${JSON.stringify(key)}: ${toModuleSource(item, onFunction, path === '' ? key : `${path}.${key}`)}`)
+      .map(
+        ([key, item]) =>
+          `${JSON.stringify(key)}: ${toModuleSource(item, onFunction, path === '' ? key : `${path}.${key}`)}`,
+      )
       .join(', ')} }`
   return JSON.stringify(value) ?? 'undefined'
 }

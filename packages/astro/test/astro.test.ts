@@ -40,7 +40,10 @@ describe('astro dev', () => {
     const server = await start(project, 'dev')
     const res = await request(`${server.url}/api/direct`, { headers: { cookie: 'session=ada' } })
     expect(res.status).toBe(200)
-    expect(upstream.requests.at(-1)).toMatchObject({ path: '/api/direct', headers: { cookie: 'session=ada' } })
+    expect(upstream.requests.at(-1)).toMatchObject({
+      path: '/api/direct',
+      headers: { cookie: 'session=ada' },
+    })
 
     const answer = await renderedAnswer(server, 'session=ada')
     expect(answer).toMatch(/^200 /)
@@ -64,7 +67,10 @@ describe('astro build', () => {
     const server = await start(project, 'preview')
     const res = await request(`${server.url}/api/direct`, { headers: { cookie: 'session=ada' } })
     expect(res.status).toBe(200)
-    expect(upstream.requests.at(-1)).toMatchObject({ path: '/api/direct', headers: { cookie: 'session=ada' } })
+    expect(upstream.requests.at(-1)).toMatchObject({
+      path: '/api/direct',
+      headers: { cookie: 'session=ada' },
+    })
     expect(await renderedAnswer(server, 'session=grace')).toMatch(/^200 /)
     expect(upstream.requests.at(-1)).toMatchObject({ path: '/api/me', headers: { cookie: 'session=grace' } })
   })
@@ -85,7 +91,7 @@ describe('astro build with production: true', () => {
     )
     onTestFinished(() => project.remove())
     const { code, output } = await project.build()
-    expect(code, output).toBe(0)
+    expect({ code, output }).toMatchObject({ code: 0 })
     const server = await start(project, 'built')
     expect((await request(`${server.url}/api/direct`)).status).toBe(200)
     expect(upstream.requests.at(-1)?.path).toBe('/api/direct')
