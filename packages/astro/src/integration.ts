@@ -67,7 +67,9 @@ export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegrati
         const plugins = [optionsModule({ root, command, options })]
         // Dev only: `astro build` makes a Vite server in middleware mode too, and `astro preview`
         // serves the adapter's server, not Vite's (the middleware forwards there).
-        if (command === 'dev') plugins.push(viteSameorigin(options) as (typeof plugins)[number])
+        // `production` is this integration's key, not a config key the plugin knows.
+        const { production: _production, ...pluginOptions } = options
+        if (command === 'dev') plugins.push(viteSameorigin(pluginOptions) as (typeof plugins)[number])
         updateConfig({
           // The middleware imports the options module, so Vite bundles it (see `optionsModule` for what
           // stays a Node import).
