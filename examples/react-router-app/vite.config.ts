@@ -18,6 +18,9 @@ export default defineConfig(({ mode }) => {
     define: { 'import.meta.env.VITE_BACKEND_ORIGIN': JSON.stringify(backendOrigin) },
     // The page's panels and styles are examples/vite-react's: the same page in every example.
     resolve: { alias: { '@page': fileURLToPath(new URL('../vite-react/src', import.meta.url)) } },
+    // Loaded by Node, not bundled into the server build: what an installed @sameorigin/vite gets by
+    // default (Vite keeps dependencies external); this repository links it, which Vite would bundle.
+    ssr: { external: ['@sameorigin/vite'] },
     server: { port: 5173 },
   }
 })

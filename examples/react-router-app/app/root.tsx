@@ -11,6 +11,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>sameorigin · React Router</title>
+        {/* In development, the page reports calls to other origins the browser blocks (sameorigin's terminal
+            warning and inspector entry). React Router renders pages itself, so the plugin cannot add it. */}
+        {import.meta.env.DEV && <script src="/__sameorigin/report-client.js" />}
         <Meta />
         <Links />
       </head>
