@@ -1,8 +1,9 @@
-import type { DetectedProject } from '../project/detect-project.ts'
+import type { DetectedProject, Tool } from '../project/detect-project.ts'
 import { installCommand } from './edit-package-json.ts'
 
 /** What the next steps depend on. */
 export interface NextStepsInput {
+  readonly tool: Tool
   readonly project: DetectedProject
   readonly packageJsonText: string
   readonly installNeeded: boolean
@@ -13,6 +14,17 @@ export interface NextStepsInput {
   readonly sameoriginName: string
   /** Next in native rewrites mode: no engine, so no inspector and no report of blocked calls. */
   readonly nextRewrites?: boolean
+}
+
+/** How the framework's server code reaches the routes (each package's README). */
+const SERVER_CODE: Readonly<Partial<Record<Tool, string>>> = {
+  sveltekit:
+    "Load functions: fetch('/api/...') with the `fetch` SvelteKit passes them goes through the routes, with the page's cookies (the handle hook in src/hooks.server)",
+  nuxt: "Pages: useFetch('/api/...') and $fetch('/api/...') during server rendering go through the routes, with the page's cookies",
+  astro:
+    "Server code: import { serverFetch } from '@sameorigin/astro/server'; serverFetch('/api/...', { request: Astro.request }) goes through the routes, with the page's cookies",
+  'react-router':
+    "Loaders and actions: import { serverFetch } from '@sameorigin/vite/server'; serverFetch('/api/...', { request }) goes through the routes, with the page's cookies",
 }
 
 /** What to do after init, in order: install, move what was not moved, add routes, check, run. */
@@ -31,6 +43,8 @@ export function planNextSteps(input: NextStepsInput): string[] {
       `${input.refused === 1 ? 'One entry stays' : `${input.refused} entries stay`} in ${input.configName} (see above) and keep${input.refused === 1 ? 's' : ''} working there; sameorigin answers its own routes first`,
     )
   }
+  const server = SERVER_CODE[input.tool]
+  if (server !== undefined) steps.push(server)
   steps.push('Check the routes: sameorigin check')
   if (input.nextRewrites === true)
     steps.push(
