@@ -22,7 +22,7 @@ const SERVER_CODE: Readonly<Partial<Record<Tool, string>>> = {
     "Load functions: fetch('/api/...') with the `fetch` SvelteKit passes them goes through the routes, with the page's cookies (the handle hook in src/hooks.server)",
   nuxt: "Pages: useFetch('/api/...') and $fetch('/api/...') during server rendering go through the routes, with the page's cookies",
   astro:
-    "Server code: import { serverFetch } from '@sameorigin/astro/server'; serverFetch('/api/...', { request: Astro.request }) goes through the routes, with the page's cookies",
+    "Pages and endpoints (rendered on demand): Astro.locals.serverFetch('/api/...') goes through the routes, with the page's cookies",
   'react-router':
     "Loaders and actions: import { serverFetch } from '@sameorigin/vite/server'; serverFetch('/api/...', { request }) goes through the routes, with the page's cookies",
 }

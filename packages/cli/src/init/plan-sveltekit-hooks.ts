@@ -40,7 +40,14 @@ export function planSvelteKitHooks(root: string, style: CodeStyle): RouteHandler
     throw cannotEdit(`${existing} could not be parsed (${(error as Error).message})`)
   }
   const ours = findModuleBindings(hooks, HOOKS_MODULE)
-  if (ours.named.size > 0 || ours.namespaces.length > 0) return { file: existing, before, after: before }
+  const reexported = hooks.program.body.some(
+    (statement) =>
+      (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') &&
+      statement.source?.value === HOOKS_MODULE,
+  )
+  // Already there: imported, or re-exported (`export { handleSameOrigin as handle } from ...`).
+  if (reexported || ours.named.size > 0 || ours.namespaces.length > 0)
+    return { file: existing, before, after: before }
   const declarator = findHandle(hooks)
   if (declarator === 'other')
     throw cannotEdit(

@@ -68,7 +68,7 @@ describe('astro', () => {
     `)
     expect(JSON.parse(after(plan, 'package.json')).dependencies['@sameorigin/astro']).toBe('^1.2.3')
     expect(plan.nextSteps).toContain(
-      "Server code: import { serverFetch } from '@sameorigin/astro/server'; serverFetch('/api/...', { request: Astro.request }) goes through the routes, with the page's cookies",
+      "Pages and endpoints (rendered on demand): Astro.locals.serverFetch('/api/...') goes through the routes, with the page's cookies",
     )
     writePlan(plan)
     const again = planInit({ cwd: root, move: true, version: VERSION })

@@ -198,6 +198,12 @@ export const handle = sequence(handleAuth, handleI18n);
     ).toThrow(/export const handle = sequence\(handleSameOrigin, yourHandle\)/)
   })
 
+  it('leaves a hooks file that re-exports the hook as it is', () => {
+    const text = "export { handleSameOrigin as handle } from '@sameorigin/sveltekit/hooks'\n"
+    const { plan } = initSvelteKit({ 'src/hooks.server.js': text })
+    expect(after(plan, 'src/hooks.server.js')).toBe(text)
+  })
+
   it('is idempotent: a second run changes nothing', () => {
     const { root, plan } = initSvelteKit()
     for (const file of plan.files) if (file.action !== 'unchanged') writeFile(file.absolutePath, file.after)
