@@ -11,7 +11,7 @@ import process from 'node:process'
 import { demoTarget, localPort, readApiTarget, startBackend } from './backend.mjs'
 
 /** The dev server: the package whose command runs it, that command, and its first arguments. */
-const DEV_SERVER = { package: 'nuxt', command: 'nuxt', args: ['dev'] }
+const DEV_SERVER = { package: 'nuxt', command: 'nuxt', args: ['dev', '--host', 'localhost'] }
 
 const demo = demoTarget()
 const target = readApiTarget() ?? demo

@@ -195,7 +195,11 @@ function useWorkspacePackages(app: string): void {
   }
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`)
   const overrides = Object.entries(tarballs).map(([name, spec]) => `  '${name}': '${spec}'`)
-  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n${overrides.join('\n')}\n`)
+  // pnpm 12 stops at a build script it was not told about: Nuxt brings esbuild, which runs without its own.
+  writeFileSync(
+    join(app, 'pnpm-workspace.yaml'),
+    `overrides:\n${overrides.join('\n')}\nallowBuilds:\n  esbuild: false\n`,
+  )
 }
 
 /** Runs a command to completion; rejects with its output when it fails. Resolves with stdout + stderr. */
