@@ -1,4 +1,5 @@
 import type { DetectedProject, Tool } from '../project/detect-project.ts'
+import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
 import { installCommand } from './edit-package-json.ts'
 
 /** What the next steps depend on. */
@@ -27,10 +28,29 @@ const SERVER_CODE: Readonly<Partial<Record<Tool, string>>> = {
     "Loaders and actions: import { serverFetch } from '@sameorigin/vite/server'; serverFetch('/api/...', { request }) goes through the routes, with the page's cookies",
 }
 
+/** The framework major each package supports (its peer range); React Router's is any (a Vite plugin). */
+const FRAMEWORK_MAJOR: Readonly<Partial<Record<Tool, readonly [string, number]>>> = {
+  sveltekit: ['@sveltejs/kit', 3],
+  nuxt: ['nuxt', 4],
+  astro: ['astro', 7],
+}
+
 /** What to do after init, in order: install, move what was not moved, add routes, check, run. */
 export function planNextSteps(input: NextStepsInput): string[] {
   const steps: string[] = []
   const manager = input.project.packageManager
+  const json = JSON.parse(input.packageJsonText) as Record<string, Record<string, string> | undefined>
+  const needed = FRAMEWORK_MAJOR[input.tool]
+  if (needed !== undefined) {
+    // `sv create` still writes SvelteKit 2, for one: the package would not install against it.
+    const [name, major] = needed
+    const range = json.dependencies?.[name] ?? json.devDependencies?.[name]
+    const written = range === undefined ? undefined : Number(/\d+/.exec(range)?.[0])
+    if (range !== undefined && written !== undefined && written < major)
+      steps.push(
+        `Upgrade ${name} to ${major}.x first: ${PLUGIN_PACKAGE[input.tool]} needs it, and package.json asks for ${range}`,
+      )
+  }
   if (input.installNeeded) steps.push(`Install the new dependencies: ${installCommand(manager)}`)
   if (input.movable > 0) {
     const entries = input.movable === 1 ? 'the proxy entry' : `the ${input.movable} proxy entries`
@@ -50,7 +70,7 @@ export function planNextSteps(input: NextStepsInput): string[] {
     steps.push(
       "For the inspector (/__sameorigin/) and the report of blocked calls, use route mode: withSameOrigin(nextConfig, { mode: 'route' }) and the route handler file (@sameorigin/next's README, \"Route handler mode\")",
     )
-  const scripts = (JSON.parse(input.packageJsonText) as { scripts?: Record<string, string> }).scripts
+  const scripts = json.scripts
   if (scripts?.dev !== undefined) {
     const run = manager === 'npm' || manager === 'bun' ? `${manager} run dev` : `${manager} dev`
     steps.push(`Start the dev server: ${run}`)
