@@ -4,6 +4,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
@@ -25,6 +26,7 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  reactRouterDev,
   astroDev,
 ]
 
@@ -34,6 +36,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  reactRouterDev,
   rsbuildDev,
   rsbuildPreview,
   rspack,

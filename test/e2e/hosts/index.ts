@@ -1,12 +1,13 @@
 import { startAstro } from './astro.ts'
 import { startNext } from './next.ts'
+import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
 import { startWebpack } from './webpack.ts'
 
-export { HOST_EXAMPLES, hostOf, selectHosts } from './select-hosts.ts'
+export { HOST_EXAMPLES, hostOf, selectHosts, SERVER_RENDERED_EXAMPLES } from './select-hosts.ts'
 export type { HostName } from './select-hosts.ts'
 export type { DevServer, StartDevServer, StartDevServerOptions } from './types.ts'
 
@@ -16,6 +17,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  'react-router': startReactRouter,
   astro: startAstro,
 }
 
