@@ -68,6 +68,8 @@ export default {
 
 /** Writes the project into `.tmp/` with `options` (JavaScript source) for `sameorigin()`. */
 export async function createAstroProject(options: string): Promise<AstroProject> {
+  // Before anything is written: without a Node for Astro there is nothing to remove.
+  const node = findNode24('Astro 7', '22.23')
   await mkdir(TMP, { recursive: true })
   const root = await mkdtemp(join(TMP, 'project-'))
   await mkdir(join(root, 'src/pages'), { recursive: true })
@@ -77,7 +79,6 @@ export async function createAstroProject(options: string): Promise<AstroProject>
   await writeFile(join(root, 'astro.config.mjs'), toConfig(options))
   await writeFile(join(root, 'src/pages/me.astro'), PAGE)
   const astro = join(require.resolve('astro/package.json'), '../bin/astro.mjs')
-  const node = findNode24('Astro 7', '22.23')
   const run = (args: string[], extraEnv: NodeJS.ProcessEnv = {}) =>
     spawn(node, args, { cwd: root, env: { ...toChildEnv(), ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] })
   return {
