@@ -6,8 +6,7 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { stripVTControlCharacters } from 'node:util'
-import { findNode24 } from './_node24.ts'
-import { stopChild } from '@sameorigin/test-utils'
+import { findNode24, stopChild } from '@sameorigin/test-utils'
 
 const require = createRequire(import.meta.url)
 const DIST = fileURLToPath(new URL('../dist/index.mjs', import.meta.url))
@@ -30,7 +29,7 @@ function commandFor(kind: CliKind): { node: string; bin: string; env: Record<str
   const alias = kind === 'webpack-dev-server@5' ? 'webpack-dev-server5' : 'webpack-dev-server6'
   const entry = kind === 'webpack-dev-server@5' ? require.resolve(alias) : resolveEsmEntry(alias)
   return {
-    node: kind === 'webpack-dev-server@6' ? findNode24() : process.execPath,
+    node: kind === 'webpack-dev-server@6' ? findNode24('webpack-dev-server 6') : process.execPath,
     bin: require.resolve('webpack-cli/bin/cli.js'),
     env: { WEBPACK_DEV_SERVER_PACKAGE: entry },
   }

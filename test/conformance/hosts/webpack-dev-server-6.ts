@@ -1,16 +1,10 @@
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import process from 'node:process'
-import { createInterface } from 'node:readline'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
-import { stopChild } from '@sameorigin/test-utils'
-import { captureLogs } from '../src/capture-logs.ts'
 import type { Host, StartOptions } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import { findNode24, startChildHost, toImportUrl, toSource } from './child-host.ts'
 import { hostUrl } from './tls.ts'
 import {
   copyWebpackProject,
@@ -21,37 +15,7 @@ import {
 } from './webpack-shared.ts'
 
 const require = createRequire(import.meta.url)
-const NODE24 = fileURLToPath(new URL('../../../.tmp/node24/node_modules/.bin/node', import.meta.url))
-
-/** webpack-dev-server 6 declares Node >= 22.15: `NODE24_PATH`, else what `scripts/setup.mjs --node24` installs. */
-function findNode24(): string {
-  const path = process.env.NODE24_PATH || NODE24
-  if (!existsSync(path))
-    throw new Error(
-      `webpack-dev-server@6 runs under Node >= 22.15, and none was found at ${path}: run ` +
-        '`node scripts/setup.mjs --node24` (node@24 from the npm registry into .tmp/node24) or set NODE24_PATH.',
-    )
-  return path
-}
-
-/**
- * The config as JavaScript source: JSON, except RegExp route paths (`/^\/v\d+\//`) and functions (their
- * source text: a case's function must then use nothing from its scope).
- */
-function toSource(value: unknown): string {
-  if (typeof value === 'function') return `(${String(value)})`
-  if (value instanceof RegExp)
-    return `new RegExp(${JSON.stringify(value.source)}, ${JSON.stringify(value.flags)})`
-  if (Array.isArray(value)) return `[${value.map(toSource).join(', ')}]`
-  if (typeof value === 'object' && value !== null)
-    return `{ ${Object.entries(value)
-      .map(([key, item]) => `${JSON.stringify(key)}: ${toSource(item)}`)
-      .join(', ')} }`
-  return JSON.stringify(value) ?? 'undefined'
-}
-
-/** A module path as a quoted `file:` URL, for an `import` in the child's program. */
-const url = (path: string): string => JSON.stringify(pathToFileURL(path).href)
+const url = toImportUrl
 
 /**
  * The child's program: webpack with `new SameOriginPlugin(config)` and webpack-dev-server 6 as a plugin
@@ -92,40 +56,29 @@ export const webpackDevServer6: Host = defineHost({
   name: 'webpack-dev-server@6',
   capabilities: { ws: true, hmr: true },
   async start(fixtureDir, config, options) {
-    const node = findNode24()
+    const node = findNode24('webpack-dev-server 6')
     const fixture = await copyWebpackProject(fixtureDir)
-    const logs = captureLogs()
-    await writeFile(join(fixture.dir, 'serve.mjs'), toRunner(fixture.dir, config, options))
-    const child = spawn(node, ['serve.mjs'], { cwd: fixture.dir, stdio: ['ignore', 'pipe', 'inherit'] })
-    const close = async (): Promise<void> => {
-      await stopChild(child)
-      await fixture.remove()
-    }
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).on('line', (line) => {
-          const message = JSON.parse(line) as {
-            port?: number
-            level?: 'info' | 'warn' | 'error'
-            message?: string
-          }
-          if (message.port !== undefined) resolve(message.port)
-          else if (message.level !== undefined) logs[message.level](message.message)
-        })
-        child.once('exit', (code) =>
-          reject(new Error(`webpack-dev-server@6 exited (${code}):\n${logs.text()}`)),
-        )
+      await writeFile(join(fixture.dir, 'serve.mjs'), toRunner(fixture.dir, config, options))
+      const child = await startChildHost({
+        name: 'webpack-dev-server@6',
+        command: node,
+        args: ['serve.mjs'],
+        cwd: fixture.dir,
       })
       return {
-        url: hostUrl(port, options.http2),
-        port,
+        url: hostUrl(child.port, options.http2),
+        port: child.port,
         root: fixture.dir,
-        logs,
-        hmr: toHmrSocket(port, options.http2),
-        close,
+        logs: child.logs,
+        hmr: toHmrSocket(child.port, options.http2),
+        close: async () => {
+          await child.close()
+          await fixture.remove()
+        },
       }
     } catch (error) {
-      await close()
+      await fixture.remove()
       throw error
     }
   },

@@ -6,22 +6,24 @@ import { fileURLToPath } from 'node:url'
 const INSTALLED = fileURLToPath(new URL('../../../.tmp/node24/node_modules/.bin/node', import.meta.url))
 
 /**
- * The Node that runs webpack-dev-server 6, which declares Node >= 22.15: `NODE24_PATH`, else the one
+ * The Node that runs the hosts needing a newer Node than the suite's (webpack-dev-server 6, the
+ * current SvelteKit, Nuxt, Astro and React Router): `NODE24_PATH`, else the one
  * `node scripts/setup.mjs --node24` installs from the npm registry into `.tmp/node24`. Throws (the
- * tests fail, never skip) when there is none, or it is too old.
+ * tests fail, never skip) when there is none, or it is older than `minimum` (`major.minor`).
  */
-export function findNode24(): string {
+export function findNode24(who: string, minimum = '22.15'): string {
   const path = process.env.NODE24_PATH || INSTALLED
   if (!existsSync(path)) {
     throw new Error(
-      `webpack-dev-server 6 needs Node >= 22.15, and none was found at ${path}. ` +
+      `${who} needs Node >= ${minimum}, and none was found at ${path}. ` +
         'Run `node scripts/setup.mjs --node24` (installs node@24 from the npm registry into .tmp/node24) ' +
-        'or set NODE24_PATH to a Node >= 22.15 binary.',
+        `or set NODE24_PATH to a Node >= ${minimum} binary.`,
     )
   }
   const version = execFileSync(path, ['--version'], { encoding: 'utf8' }).trim()
   const [major = 0, minor = 0] = version.slice(1).split('.').map(Number)
-  if (major < 22 || (major === 22 && minor < 15))
-    throw new Error(`${path} is Node ${version}; webpack-dev-server 6 needs >= 22.15.`)
+  const [needMajor = 0, needMinor = 0] = minimum.split('.').map(Number)
+  if (major < needMajor || (major === needMajor && minor < needMinor))
+    throw new Error(`${path} is Node ${version}; ${who} needs >= ${minimum}.`)
   return path
 }
