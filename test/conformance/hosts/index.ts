@@ -6,6 +6,7 @@ import { nextRouteHandler } from './next-route-handler.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
+import { sveltekitDev } from './sveltekit-dev.ts'
 import { viteDev } from './vite-dev.ts'
 import { vitePreview } from './vite-preview.ts'
 import { webpackDevServer5 } from './webpack-dev-server-5.ts'
@@ -24,6 +25,7 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  sveltekitDev,
 ]
 
 export {
@@ -34,6 +36,7 @@ export {
   rsbuildDev,
   rsbuildPreview,
   rspack,
+  sveltekitDev,
   viteDev,
   vitePreview,
   webpackDevServer5,
