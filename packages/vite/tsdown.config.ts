@@ -3,6 +3,7 @@ import { defineConfig } from 'tsdown'
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    server: 'src/server.ts',
   },
   format: 'esm',
   platform: 'node',

@@ -52,6 +52,9 @@ export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 
 // host adapters
 export { loadHostConfig } from './host/load-host-config.ts'
+export { createServerProxy, serverFetch } from './host/create-server-proxy.ts'
+export type { ServerProxy, ServerProxyOptions } from './host/create-server-proxy.ts'
+export type { ServerFetch, ServerFetchInit } from './fetch/create-server-fetch.ts'
 export { refuseConnectOn } from './host/refuse-connect-on.ts'
 export { watchConfig } from './host/watch-config.ts'
 export type { ConfigWatcher, WatchConfigOptions } from './host/watch-config.ts'

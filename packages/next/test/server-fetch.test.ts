@@ -26,6 +26,14 @@ describe('serverFetch', () => {
   it('passes absolute URLs to fetch as they are, and refuses a path no route matches', async () => {
     const serverFetch = createServerFetch({ configFile: false, routes: { '/api': upstream.url } })
     expect((await serverFetch(`${upstream.url}/direct`)).status).toBe(200)
-    await expect(serverFetch('/elsewhere')).rejects.toThrow('no sameorigin route matches /elsewhere')
+    await expect(serverFetch('/elsewhere')).rejects.toThrow('no sameorigin route matches GET /elsewhere')
+  })
+
+  it("takes a route handler's request: its origin, and its cookie for the upstream", async () => {
+    const serverFetch = createServerFetch({ configFile: false, routes: { '/api': upstream.url } })
+    const request = new Request('http://127.0.0.1:3000/dashboard', { headers: { cookie: 'session=ada' } })
+    const res = await serverFetch('/api/me', { request })
+    const echoed = (await res.json()) as { path: string; headers: Record<string, string> }
+    expect(echoed).toMatchObject({ path: '/api/me', headers: { cookie: 'session=ada' } })
   })
 })

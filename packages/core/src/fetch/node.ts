@@ -4,6 +4,8 @@ export { createFetchProxy } from './node/create-fetch-proxy.ts'
 export { createNodeClient } from './node/create-node-client.ts'
 export type { NodeClientOptions } from './node/create-node-client.ts'
 export { createRuntimeClient } from './create-runtime-client.ts'
+export { createServerFetch } from './create-server-fetch.ts'
+export type { ServerFetch, ServerFetchInit, ServerFetchTarget } from './create-server-fetch.ts'
 export type {
   FetchProxy,
   FetchProxyOptions,

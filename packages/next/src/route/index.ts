@@ -16,7 +16,7 @@ export { createRouteHandler } from './create-route-handler.ts'
 export type { RouteHandler, RouteHandlerOptions, RouteHandlers } from './create-route-handler.ts'
 export type { RouteConfigOptions } from './load-route-config.ts'
 export { createServerFetch } from './server-fetch.ts'
-export type { ServerFetch } from './server-fetch.ts'
+export type { ServerFetch, ServerFetchInit } from './server-fetch.ts'
 
 // The ready-made exports: routes from the `sameorigin.config.*` nearest to the app's root. Nothing is
 // created on import; the first request creates what it needs, and all of them share one config
