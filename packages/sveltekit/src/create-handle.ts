@@ -18,28 +18,19 @@ function toClientAddress(event: RequestEvent): string | undefined {
   }
 }
 
-/** Whether the routes are answered: in development, and in production only when asked for. */
-function isOn(options: SameOriginHandleOptions): boolean {
-  const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')
-  return mode === 'development' || options.production === true
-}
-
 /**
  * A SvelteKit `Handle` that answers the sameorigin routes for every request reaching SvelteKit: the
  * browser's when the Vite plugin is not installed, and SvelteKit's server-side `event.fetch('/api/...')`
  * in load functions, which re-enters `handle` with the page request's cookies. Anything else goes on
- * to `resolve(event)`. Off in a built app (`NODE_ENV=production`) unless `production: true`; there
- * the config is not even loaded.
+ * to `resolve(event)`. Off in a built app (`NODE_ENV=production`) unless `production: true` (the
+ * config is then not even loaded). The proxy is made on the first request.
  * @example
  * // src/hooks.server.js
  * export const handle = createHandle({ production: true })
  */
 export function createHandle(options: SameOriginHandleOptions = {}): Handle {
   let proxy: ServerProxy | undefined
-  let on: boolean | undefined
   return async function handleSameOrigin({ event, resolve }) {
-    on ??= isOn(options)
-    if (!on) return resolve(event)
     proxy ??= createServerProxy({ root: process.cwd(), ...options })
     const response = await proxy.handle(event.request, { clientAddress: toClientAddress(event) })
     return response ?? resolve(event)
