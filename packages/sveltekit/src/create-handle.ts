@@ -1,7 +1,9 @@
 import process from 'node:process'
 import type { ServerProxy, ServerProxyOptions } from '@sameorigin/core'
 import { createServerProxy } from '@sameorigin/core'
-import type { Handle, RequestEvent } from '@sveltejs/kit'
+import type { RequestEvent } from '@sveltejs/kit'
+import type { Handle } from '@sveltejs/kit/hooks'
+import { isVitePreview } from './preview-marker.ts'
 
 /**
  * Options of {@link createHandle}: the core's `ServerProxyOptions` (a config inline or the
@@ -22,7 +24,8 @@ function toClientAddress(event: RequestEvent): string | undefined {
  * A SvelteKit `Handle` that answers the sameorigin routes for every request reaching SvelteKit: the
  * browser's when the Vite plugin is not installed, and SvelteKit's server-side `event.fetch('/api/...')`
  * in load functions, which re-enters `handle` with the page request's cookies. Anything else goes on
- * to `resolve(event)`. Off in a built app (`NODE_ENV=production`) unless `production: true` (the
+ * to `resolve(event)`. On in `vite dev` and in `vite preview` (with the Vite plugin installed); off in
+ * the built app's own server (`NODE_ENV=production`, `node build`) unless `production: true` (the
  * config is then not even loaded). The proxy is made on the first request.
  * @example
  * // src/hooks.server.js
@@ -31,7 +34,8 @@ function toClientAddress(event: RequestEvent): string | undefined {
 export function createHandle(options: SameOriginHandleOptions = {}): Handle {
   let proxy: ServerProxy | undefined
   return async function handleSameOrigin({ event, resolve }) {
-    proxy ??= createServerProxy({ root: process.cwd(), ...options })
+    // In `vite preview` (NODE_ENV=production there) as in `vite dev`, unless the options say otherwise.
+    proxy ??= createServerProxy({ root: process.cwd(), production: isVitePreview(), ...options })
     const response = await proxy.handle(event.request, { clientAddress: toClientAddress(event) })
     return response ?? resolve(event)
   }

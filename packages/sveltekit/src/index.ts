@@ -1,7 +1,8 @@
-// The public API of @sameorigin/sveltekit, listed by name. The Vite plugin is @sameorigin/vite's: it
-// forwards the browser's requests (websockets and HTTP/2 included) in `vite dev` and `vite preview`.
-// The handle hook is `@sameorigin/sveltekit/hooks`; `serverFetch` is `@sameorigin/sveltekit/server`.
-export { sameorigin, sameorigin as default } from '@sameorigin/vite'
+// The public API of @sameorigin/sveltekit, listed by name. The Vite plugin is @sameorigin/vite's (the
+// browser's requests, websockets and HTTP/2 in `vite dev` and `vite preview`) and a mark for the hook
+// in `vite preview`. The handle hook is `@sameorigin/sveltekit/hooks`; `serverFetch` is
+// `@sameorigin/sveltekit/server`.
+export { sameorigin, sameorigin as default } from './plugin.ts'
 export type { SameoriginOptions } from '@sameorigin/vite'
 
 // What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,

@@ -1,0 +1,24 @@
+import type { SameOriginOptions } from '@sameorigin/core'
+import { sameorigin as vitePlugin } from '@sameorigin/vite'
+import type { Plugin } from 'vite'
+import { markVitePreview } from './preview-marker.ts'
+
+/**
+ * `@sameorigin/vite`'s plugin (the browser's requests, websockets and HTTP/2 in `vite dev` and `vite
+ * preview`), plus `sameorigin:sveltekit`, which tells the `handle` hook it runs in `vite preview`:
+ * the built server then forwards `event.fetch('/api/...')` as the dev server does. Place it after
+ * `sveltekit()`.
+ * @example
+ * // vite.config.ts
+ * export default defineConfig({ plugins: [sveltekit(), sameorigin()] })
+ */
+export function sameorigin(options: SameOriginOptions = {}): Plugin[] {
+  return [
+    vitePlugin(options),
+    {
+      name: 'sameorigin:sveltekit',
+      apply: 'serve',
+      configurePreviewServer: markVitePreview,
+    },
+  ]
+}
