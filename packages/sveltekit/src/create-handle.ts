@@ -3,6 +3,7 @@ import type { ServerProxy, ServerProxyOptions } from '@sameorigin/core'
 import { createServerProxy } from '@sameorigin/core'
 import type { RequestEvent } from '@sveltejs/kit'
 import type { Handle } from '@sveltejs/kit/hooks'
+import { addReportClient } from './add-report-client.ts'
 import { isVitePreview } from './preview-marker.ts'
 
 /**
@@ -33,11 +34,15 @@ function toClientAddress(event: RequestEvent): string | undefined {
  */
 export function createHandle(options: SameOriginHandleOptions = {}): Handle {
   let proxy: ServerProxy | undefined
+  // Pages rendered by `vite dev` carry the report client, unless the inspector is turned off here.
+  const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')
+  const pages = mode === 'development' && options.inspector !== false
   return async function handleSameOrigin({ event, resolve }) {
     // In `vite preview` (NODE_ENV=production there) as in `vite dev`, unless the options say otherwise.
     proxy ??= createServerProxy({ root: process.cwd(), production: isVitePreview(), ...options })
     const response = await proxy.handle(event.request, { clientAddress: toClientAddress(event) })
-    return response ?? resolve(event)
+    if (response !== undefined) return response
+    return pages ? resolve(event, { transformPageChunk: addReportClient }) : resolve(event)
   }
 }
 

@@ -13,8 +13,11 @@ import { markVitePreview } from './preview-marker.ts'
  * export default defineConfig({ plugins: [sveltekit(), sameorigin()] })
  */
 export function sameorigin(options: SameOriginOptions = {}): Plugin[] {
+  // SvelteKit renders its pages itself and never runs `transformIndexHtml` (it warns about plugins
+  // that have one): the hook adds the report client to SvelteKit's pages instead.
+  const { transformIndexHtml: _unused, ...proxy } = vitePlugin(options)
   return [
-    vitePlugin(options),
+    proxy,
     {
       name: 'sameorigin:sveltekit',
       apply: 'serve',
