@@ -1,11 +1,12 @@
 import { startNext } from './next.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
+import { startSvelteKit } from './sveltekit.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
 import { startWebpack } from './webpack.ts'
 
-export { HOST_EXAMPLES, hostOf, selectHosts } from './select-hosts.ts'
+export { HOST_EXAMPLES, hostOf, selectHosts, SERVER_RENDERED_EXAMPLES } from './select-hosts.ts'
 export type { HostName } from './select-hosts.ts'
 export type { DevServer, StartDevServer, StartDevServerOptions } from './types.ts'
 
@@ -15,6 +16,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  sveltekit: startSvelteKit,
 }
 
 /** The start function of a host. */
