@@ -6,8 +6,8 @@ import { markVitePreview } from './preview-marker.ts'
 /**
  * `@sameorigin/vite`'s plugin (the browser's requests, websockets and HTTP/2 in `vite dev` and `vite
  * preview`), plus `sameorigin:sveltekit`, which tells the `handle` hook it runs in `vite preview`:
- * the built server then forwards `event.fetch('/api/...')` as the dev server does. Place it after
- * `sveltekit()`.
+ * the built server then forwards `event.fetch('/api/...')` as the dev server does. It also keeps the
+ * hook out of the server bundle. Place it after `sveltekit()`.
  * @example
  * // vite.config.ts
  * export default defineConfig({ plugins: [sveltekit(), sameorigin()] })
@@ -20,7 +20,10 @@ export function sameorigin(options: SameOriginOptions = {}): Plugin[] {
     proxy,
     {
       name: 'sameorigin:sveltekit',
-      apply: 'serve',
+      // The hook is imported from this package at run time, never bundled into the server build: the
+      // core loads the config file with a transpiler whose files a bundle would not carry along. (A
+      // package installed from the registry is external anyway; a linked one would be bundled.)
+      config: () => ({ ssr: { external: ['@sameorigin/sveltekit'] } }),
       configurePreviewServer: markVitePreview,
     },
   ]
