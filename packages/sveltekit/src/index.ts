@@ -2,7 +2,7 @@
 // browser's requests, websockets and HTTP/2 in `vite dev` and `vite preview`) and a mark for the hook
 // in `vite preview`. The handle hook is `@sameorigin/sveltekit/hooks`; `serverFetch` is
 // `@sameorigin/sveltekit/server`.
-export { sameorigin, sameorigin as default } from './plugin.ts'
+export { sameorigin } from './plugin.ts'
 export type { SameoriginOptions } from '@sameorigin/vite'
 
 // What sameorigin.config.ts imports, so this package is the only one a project installs (with pnpm,
