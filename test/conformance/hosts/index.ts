@@ -7,6 +7,7 @@ import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
 import { sveltekitDev } from './sveltekit-dev.ts'
+import { sveltekitPreview } from './sveltekit-preview.ts'
 import { viteDev } from './vite-dev.ts'
 import { vitePreview } from './vite-preview.ts'
 import { webpackDevServer5 } from './webpack-dev-server-5.ts'
@@ -26,6 +27,7 @@ export const HOSTS: readonly Host[] = [
   rsbuildDev,
   rsbuildPreview,
   sveltekitDev,
+  sveltekitPreview,
 ]
 
 export {
@@ -37,6 +39,7 @@ export {
   rsbuildPreview,
   rspack,
   sveltekitDev,
+  sveltekitPreview,
   viteDev,
   vitePreview,
   webpackDevServer5,
