@@ -109,7 +109,12 @@ process.once('SIGTERM', () => server.close().then(() => process.exit(0)))`
  */
 export const sveltekitPreview: Host = defineHost({
   name: 'sveltekit-preview',
-  capabilities: { ws: true, hmr: '`vite preview` serves a build: there is no HMR websocket' },
+  capabilities: {
+    ws: true,
+    hmr: '`vite preview` serves a build: there is no HMR websocket',
+    configReload:
+      "in `vite preview` the hook's proxy runs in production mode, where the config is loaded once: an edit reaches the Vite plugin's routes at once, but a request the plugin no longer routes falls through to SvelteKit's hook, which still has the old routes until the preview restarts",
+  },
   async start(_fixtureDir, config, options) {
     const node = findNode24('SvelteKit 3', '22.17')
     await ensureBuild(node)
