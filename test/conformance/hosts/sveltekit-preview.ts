@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { UserConfig } from '@sameorigin/core'
@@ -10,10 +11,11 @@ import { defineHost } from '../src/types.ts'
 import { findNode24, startChildHost, toSource } from './child-host.ts'
 import { hostUrl, TLS_OPTIONS } from './tls.ts'
 
+const require = createRequire(import.meta.url)
 const FIXTURE = fileURLToPath(new URL('../fixtures/sveltekit', import.meta.url))
 const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url))
 
-/** A hash of the fixture's files and the hook the build bundles a reference to: a new one, a new build. */
+/** A hash of what the build depends on: the fixture's files, the plugin and SvelteKit. A new one, a new build. */
 function hashFixture(): string {
   const hash = createHash('sha256')
   const add = (dir: string): void => {
@@ -24,6 +26,9 @@ function hashFixture(): string {
     }
   }
   add(FIXTURE)
+  // The plugin's build-time part (the hook kept external) and SvelteKit's version.
+  hash.update(readFileSync(require.resolve('@sameorigin/sveltekit')))
+  hash.update(readFileSync(require.resolve('@sveltejs/kit/package.json')))
   return hash.digest('hex').slice(0, 12)
 }
 
@@ -61,7 +66,12 @@ async function ensureBuild(node: string): Promise<void> {
     }
     return
   }
-  await rm(BUILD, { recursive: true, force: true })
+  // Builds of earlier fixtures or plugins (and their locks), and this one's leftovers.
+  const ours = `${BUILD}.lock`.slice(TMP.length)
+  const stale = readdirSync(TMP).filter(
+    (name) => /^sveltekit-preview-[0-9a-f]{12}(\.lock)?$/.test(name) && name !== ours,
+  )
+  await Promise.all(stale.map((name) => rm(join(TMP, name), { recursive: true, force: true })))
   await cp(FIXTURE, BUILD, { recursive: true })
   await writeFile(join(BUILD, 'src/hooks.server.js'), HOOKS)
   await writeFile(join(BUILD, 'build.mjs'), toRunner({}, { websockets: false, http2: false }, 'build'))
