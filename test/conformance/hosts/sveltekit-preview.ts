@@ -19,7 +19,7 @@ const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url))
 function hashFixture(): string {
   const hash = createHash('sha256')
   const add = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
+    for (const name of readdirSync(dir).toSorted()) {
       const path = join(dir, name)
       if (statSync(path).isDirectory()) add(path)
       else hash.update(path).update(readFileSync(path))
