@@ -3,6 +3,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
@@ -26,6 +27,7 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
 ]
@@ -35,6 +37,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  reactRouterDev,
   rsbuildDev,
   rsbuildPreview,
   rspack,

@@ -1,4 +1,5 @@
 import { startNext } from './next.ts'
+import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
 import { startSvelteKit } from './sveltekit.ts'
@@ -16,6 +17,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  'react-router': startReactRouter,
   sveltekit: startSvelteKit,
 }
 
