@@ -3,6 +3,7 @@ import { startNext } from './next.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
+import { startSvelteKit } from './sveltekit.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
 import { startWebpack } from './webpack.ts'
@@ -18,6 +19,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   rsbuild: startRsbuild,
   next: startNext,
   'react-router': startReactRouter,
+  sveltekit: startSvelteKit,
   astro: startAstro,
 }
 
