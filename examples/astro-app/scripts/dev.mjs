@@ -18,14 +18,17 @@ const dim = (/** @type {string} */ text) =>
   process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[2m${text}\x1b[22m` : text
 const log = (/** @type {string} */ line) => process.stdout.write(`${dim(`[backend] ${line}`)}\n`)
 
+// The session cookie on every path (not only /api): the server-rendered page needs it too.
+const options = { cookiePath: '/', log }
+
 /** The backend on 4020, or a free port when that one is taken. */
 async function startBackendOnPreferredPort() {
   try {
-    return await startBackend({ port: 4020, log })
+    return await startBackend({ port: 4020, ...options })
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error
     process.stdout.write('port 4020 is in use; the backend uses a free port instead\n')
-    return startBackend({ port: 0, log })
+    return startBackend({ port: 0, ...options })
   }
 }
 

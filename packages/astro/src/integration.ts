@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import type { SameOriginOptions, ServerFetch } from '@sameorigin/core'
 import viteSameorigin from '@sameorigin/vite'
@@ -24,6 +26,11 @@ export interface SameoriginAstroOptions extends SameOriginOptions {
    * @default false
    */
   production?: boolean
+}
+
+/** The core's report client (a classic script with no imports), as text. */
+function readReportClient(): string {
+  return readFileSync(createRequire(import.meta.url).resolve('@sameorigin/core/report-client.js'), 'utf8')
 }
 
 /** `Astro.locals.serverFetch`'s type, written into the project's `.astro/` types by `injectTypes`. */
@@ -58,7 +65,7 @@ export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegrati
   return {
     name: '@sameorigin/astro',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, addMiddleware, logger }) => {
+      'astro:config:setup': ({ command, config, updateConfig, addMiddleware, injectScript, logger }) => {
         const root = fileURLToPath(config.root)
         if (command === 'dev' || command === 'preview') {
           run = { root, run: { command, options, logger } }
@@ -76,6 +83,9 @@ export function sameorigin(options: SameoriginAstroOptions = {}): AstroIntegrati
           vite: { plugins, ssr: { noExternal: ['@sameorigin/astro'] } },
         })
         addMiddleware({ entrypoint: '@sameorigin/astro/middleware', order: 'pre' })
+        // The report of blocked calls: Vite's `transformIndexHtml` never sees Astro's pages, so the
+        // core's client goes into every page's <head> inline (`astro dev` only).
+        if (command === 'dev' && options.inspector !== false) injectScript('head-inline', readReportClient())
       },
       'astro:config:done': ({ injectTypes }) => {
         injectTypes({ filename: 'locals.d.ts', content: LOCALS_TYPES })
