@@ -28,7 +28,7 @@ async function startPair(keys: readonly [string | undefined, string | undefined]
     const list = (await (await fetch(`${listening.url}/__sameorigin/api/exchanges`)).json()) as {
       exchanges: { url: string }[]
     }
-    return list.exchanges.map((exchange) => exchange.url).sort()
+    return list.exchanges.map((exchange) => exchange.url).toSorted()
   }
   return { listening, server, exchanges }
 }
