@@ -39,7 +39,13 @@ export function createHandle(options: SameOriginHandleOptions = {}): Handle {
   const pages = mode === 'development' && options.inspector !== false
   return async function handleSameOrigin({ event, resolve }) {
     // In `vite preview` (NODE_ENV=production there) as in `vite dev`, unless the options say otherwise.
-    proxy ??= createServerProxy({ root: process.cwd(), production: isVitePreview(), ...options })
+    const preview = isVitePreview()
+    proxy ??= createServerProxy({
+      root: process.cwd(),
+      production: preview,
+      serveInspector: preview,
+      ...options,
+    })
     const response = await proxy.handle(event.request, { clientAddress: toClientAddress(event) })
     if (response !== undefined) return response
     return pages ? resolve(event, { transformPageChunk: addReportClient }) : resolve(event)

@@ -64,6 +64,8 @@ export function mountProxy(server: ViteDevServer | PreviewServer, options: Mount
     // The inspector (`/__sameorigin/`) and the report of blocked calls: dev and preview only (the plugin
     // applies to `serve`), unless the config says `inspector: false`.
     inspector: true,
+    // One inspector with a framework's server code on this root (`createServerProxy`, `serverFetch`).
+    shareInspector: config.root,
   })
 
   const place = (): void => placeProxyMiddleware(server.middlewares.stack, engine.middleware)

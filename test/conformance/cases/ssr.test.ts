@@ -61,4 +61,19 @@ describeHosts('server-side rendering', { requires: ['ssr'] }, ({ it, serve }) =>
       await browser.close()
     }
   })
+
+  it.requires('inspector')(
+    "the inspector lists the server's fetch of /api/me beside the browser's requests",
+    async () => {
+      // Emptied first (from its own origin), so the browser's calls of the tests before are gone.
+      const exchangesUrl = `${app.url}/__sameorigin/api/exchanges`
+      expect(
+        (await request(exchangesUrl, { method: 'DELETE', headers: { origin: app.url } })).status,
+      ).toBeLessThan(300)
+      await request(`${app.url}/ssr`, { headers: { cookie: 'session=ada' } })
+      const res = await request(exchangesUrl)
+      const { exchanges } = JSON.parse(res.body) as { exchanges: { url: string; status?: number }[] }
+      expect(exchanges.some((exchange) => exchange.url === '/api/me')).toBe(true)
+    },
+  )
 })

@@ -19,6 +19,7 @@ import { watchUpgrade } from './watch-upgrade.ts'
 import { createTrustCache } from './to-route-trust.ts'
 import { traceUpstreamRequest } from './trace-upstream-request.ts'
 import { whenConnected } from './when-connected.ts'
+import { holdInspectorSlot } from '../inspector/share-inspector-slot.ts'
 
 /** Options for {@link createProxy}: the pipeline's, and where the forward-proxy variables are read. */
 export interface CreateProxyOptions extends PipelineOptions {
@@ -79,6 +80,7 @@ export function createProxy(
   const hooks = { explain: findErrorPage }
   const pipeline = createPipeline(config, options, 'createProxy', hooks)
   const proxy = new ProxyServer()
+  const inspection = holdInspectorSlot(options.shareInspector, NODE_INSPECTOR_HOOKS)
   const engine: EngineState = {
     pipeline,
     debug: createDebug('sameorigin:engine'),
@@ -90,7 +92,7 @@ export function createProxy(
     mockIO: createMockIO(),
     sockets: new Set(),
     contextKey: Symbol('sameorigin request'),
-    inspection: { inspector: undefined, hooks: NODE_INSPECTOR_HOOKS },
+    inspection: inspection.slot,
     closed: false,
   }
   proxy.on('proxyReq', (proxyReq, req, _res, forwarding) => {
@@ -125,7 +127,7 @@ export function createProxy(
       engine.agents.destroy()
       for (const socket of engine.sockets) socket.destroy()
       engine.sockets.clear()
-      await engine.inspection.inspector?.close()
+      await inspection.release()
     },
   }
 }

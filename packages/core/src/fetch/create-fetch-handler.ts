@@ -2,7 +2,7 @@ import type { PipelineHooks } from '../pipeline/create-pipeline.ts'
 import { createPipeline } from '../pipeline/create-pipeline.ts'
 import { assertNoMockFiles } from '../pipeline/mock/assert-no-mock-files.ts'
 import type { InspectorHooks } from '../inspector/create-inspector.ts'
-import type { InspectorSlot } from '../inspector/inspector-for.ts'
+import { holdInspectorSlot } from '../inspector/share-inspector-slot.ts'
 import type { MockIO } from '../pipeline/mock/types.ts'
 import type { ResolvedConfig, UserConfig } from '../types.ts'
 import type { FetchState } from './fetch-state.ts'
@@ -33,8 +33,15 @@ export function createFetchHandler(
   const pipeline = createPipeline(config, options, 'createFetchProxy', hooks)
   if (mockIO === undefined) assertNoMockFiles(pipeline.config)
   const client = options.client ?? defaults.createClient(options)
-  const inspection: InspectorSlot = { inspector: undefined, hooks: defaults.inspector ?? {} }
-  const state: FetchState = { pipeline, client, mockIO, inFlight: new Set(), inspection, closed: false }
+  const inspection = holdInspectorSlot(options.shareInspector, defaults.inspector ?? {})
+  const state: FetchState = {
+    pipeline,
+    client,
+    mockIO,
+    inFlight: new Set(),
+    inspection: inspection.slot,
+    closed: false,
+  }
   const reason = Object.assign(new Error('The proxy was closed.'), { code: 'ECONNABORTED' })
   const proxy = (request: Request, info?: Parameters<FetchProxy>[1]) => handleFetch(state, request, info)
   return Object.assign(proxy, {
@@ -46,7 +53,7 @@ export function createFetchHandler(
     close: async () => {
       state.closed = true
       for (const controller of state.inFlight) controller.abort(reason)
-      await Promise.all([client.close(), inspection.inspector?.close()])
+      await Promise.all([client.close(), inspection.release()])
     },
   })
 }

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import process from 'node:process'
 import { createFetchProxy } from '../fetch/node/create-fetch-proxy.ts'
 import type { ServerFetch } from '../fetch/create-server-fetch.ts'
@@ -28,6 +29,12 @@ export interface ServerProxyOptions
    * @default false
    */
   production?: boolean
+  /**
+   * Record every exchange and serve the inspector under `/__sameorigin/` (unless the config says
+   * `inspector: false`): for a preview server, which runs in production mode but is a dev tool.
+   * @default true in development mode
+   */
+  serveInspector?: boolean
 }
 
 /** The routes for a framework's server: its request handling and its server-side fetch. */
@@ -55,7 +62,17 @@ export interface ServerProxy {
  * const response = (await proxy.handle(request)) ?? (await next())
  */
 export function createServerProxy(options: ServerProxyOptions = {}): ServerProxy {
-  const { root, mode: given, production, allowedHosts, cors, env, logger, ...config } = options
+  const {
+    root,
+    mode: given,
+    production,
+    serveInspector,
+    allowedHosts,
+    cors,
+    env,
+    logger,
+    ...config
+  } = options
   const mode = given ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')
   const active = mode === 'development' || production === true
   let loading: Promise<FetchProxy> | undefined
@@ -66,7 +83,9 @@ export function createServerProxy(options: ServerProxyOptions = {}): ServerProxy
     const proxy = createFetchProxy(resolved, {
       logger: log,
       // The inspector in development, unless the config says `inspector: false`.
-      inspector: mode === 'development',
+      inspector: serveInspector ?? mode === 'development',
+      // One inspector with the dev server's plugin on the same root: server-side fetches on its page.
+      shareInspector: resolve(root ?? process.cwd()),
       ...(allowedHosts === undefined ? {} : { allowedHosts }),
       ...(cors === undefined ? {} : { cors }),
       ...(env === undefined ? {} : { env }),

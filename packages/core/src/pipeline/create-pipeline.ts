@@ -49,6 +49,13 @@ export interface PipelineOptions {
    * @default false
    */
   inspector?: boolean
+  /**
+   * Proxies of one process given the same key share one inspector (one log, one page): a dev
+   * server's plugin and a framework's server code (`createServerProxy`) pass the project's root, so
+   * the page shows server-side fetches beside the browser's requests.
+   * @default undefined: the proxy's own inspector
+   */
+  shareInspector?: string
 }
 
 /** What a transport adds that only it can: the error pages it can read. */

@@ -20,6 +20,8 @@ export interface HandlerProxyOptions {
    * `next build` or `next start`, even with `production: true`.
    */
   inspector: boolean
+  /** The app's root: the route handler and `serverFetch` share one inspector. */
+  shareInspector: string
   allowedHosts?: readonly string[] | true
   cors?: RouteHandlerSettings['cors']
   env?: Readonly<Record<string, string | undefined>>
@@ -39,7 +41,7 @@ export function createLiveProxy<T extends Updatable>(
   settings: RouteHandlerSettings,
 ): (config: ResolvedConfig, create: CreateProxy<T>) => T {
   const { allowedHosts, cors, env } = settings
-  const options: Omit<HandlerProxyOptions, 'inspector'> = {
+  const options: Omit<HandlerProxyOptions, 'inspector' | 'shareInspector'> = {
     logger: settings.logger ?? createNextLogger(),
     ...(allowedHosts === undefined ? {} : { allowedHosts }),
     ...(cors === undefined ? {} : { cors }),
@@ -49,7 +51,7 @@ export function createLiveProxy<T extends Updatable>(
   return (config, create) => {
     if (current === undefined) {
       const inspector = process.env.NODE_ENV !== 'production'
-      current = { config, proxy: create(config, { ...options, inspector }) }
+      current = { config, proxy: create(config, { ...options, inspector, shareInspector: process.cwd() }) }
     } else if (current.config !== config) {
       // A config the loader resolved, with the settings this proxy was made with: it cannot be refused.
       current.proxy.update(config)
