@@ -6,22 +6,14 @@ import { dev, options, root } from 'virtual:@sameorigin/astro/options'
 import type { AstroRun } from './astro-runs.ts'
 import { findRun } from './astro-runs.ts'
 
-type Options = AstroRun['options']
-
 /**
- * The integration's options as `createServerProxy`'s: its `inspector` switch is a boolean (the
- * config's `{ capacity, bodyLimit }` is on).
+ * The proxy's options in `astro dev` (the Vite plugin's twin: one inspector for both, keyed by the
+ * root) and `astro preview` (as `vite preview`: the routes forwarded, the inspector served).
  */
-function toProxyOptions({ inspector, ...rest }: Options, fallback?: boolean): ServerProxyOptions {
-  const on = inspector === undefined ? fallback : inspector !== false
-  return on === undefined ? rest : { ...rest, inspector: on }
-}
-
-/** The proxy's options in `astro dev` (the Vite plugin's twin) and `astro preview` (as `vite preview`). */
 function toRunOptions(run: AstroRun): ServerProxyOptions {
   const logger = run.logger
-  if (run.command === 'dev') return { ...toProxyOptions(run.options), root, mode: 'development', logger }
-  return { ...toProxyOptions(run.options, true), root, mode: 'production', production: true, logger }
+  if (run.command === 'dev') return { ...run.options, root, mode: 'development', logger }
+  return { ...run.options, root, mode: 'production', production: true, serveInspector: true, logger }
 }
 
 let bundled: ServerProxy | undefined
@@ -32,7 +24,7 @@ function findProxy(): ServerProxy {
   if (run !== undefined) return (run.proxy ??= createServerProxy(toRunOptions(run)))
   // A built server on its own (or a dev runtime outside Astro's process): the options in the bundle;
   // the config file is found from the server's working directory.
-  bundled ??= createServerProxy({ ...toProxyOptions(options), mode: dev ? 'development' : 'production' })
+  bundled ??= createServerProxy({ ...options, mode: dev ? 'development' : 'production' })
   return bundled
 }
 
