@@ -13,6 +13,7 @@ import { TLS_OPTIONS } from './tls.ts'
 export const coreServer: Host = defineHost({
   name: 'core-server',
   capabilities: {
+    ssr: 'a stand-alone proxy: it renders no pages, so no server code fetches through it',
     ws: true,
     hmr: 'a plain Node server has no HMR websocket to coexist with',
   },

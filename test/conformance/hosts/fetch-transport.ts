@@ -23,6 +23,7 @@ const WEBSOCKETS =
 export const fetchTransport: Host = defineHost({
   name: 'fetch-transport',
   capabilities: {
+    ssr: 'a stand-alone proxy: it renders no pages, so no server code fetches through it',
     ws: WEBSOCKETS,
     hmr: 'a plain Fetch server has no HMR websocket to coexist with',
     wsOriginRewrite: WEBSOCKETS,

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import type { LogLine } from '../src/types.ts'
+import { writeSsrPage } from './next-ssr-page.ts'
 
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
 // Apps live in this package (gitignored .tmp), so `next`, React and @sameorigin/next resolve from
@@ -160,6 +161,7 @@ export class NextApp {
       await writeFile(join(root, 'sameorigin.config.mjs'), 'export default { routes: {} }\n')
       await writeFile(join(root, 'next.config.mjs'), nextConfigSource(mode, 0))
       await writeFile(join(root, 'app', '[[...path]]', 'route.js'), routeSource(mode, '{ routes: {} }', 0))
+      await writeSsrPage(root)
       child = spawn(process.execPath, [NEXT_BIN, 'dev', '--hostname', '127.0.0.1', '--port', '0'], {
         cwd: root,
         // Its own process group, so stopping it reaches the next-server child too.

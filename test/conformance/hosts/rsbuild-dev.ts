@@ -6,7 +6,7 @@ import type { UserConfig } from '@sameorigin/core'
 import { captureLogs } from '../src/capture-logs.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
 import type { CapturedLogs, HmrSocket, Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { hostUrl, socketUrl, TLS_OPTIONS } from './tls.ts'
 
 /**
@@ -71,7 +71,7 @@ function toHmrSocket(port: number, http2: boolean, token: string): HmrSocket {
 /** `rsbuild dev`: `createRsbuild(...).startDevServer()` with `pluginSameOrigin(config)`, serving a copy of the fixture. */
 export const rsbuildDev: Host = defineHost({
   name: 'rsbuild-dev',
-  capabilities: { ws: true, hmr: true },
+  capabilities: { ws: true, hmr: true, ssr: NO_SERVER_RENDERING },
   async start(fixtureDir, config, options) {
     const fixture = await copyFixture(fixtureDir)
     const logs = captureLogs()

@@ -2,7 +2,7 @@ import { createRsbuild } from '@rsbuild/core'
 import { captureLogs } from '../src/capture-logs.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
 import type { Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { rsbuildConfig } from './rsbuild-dev.ts'
 import { hostUrl } from './tls.ts'
 
@@ -13,6 +13,7 @@ import { hostUrl } from './tls.ts'
 export const rsbuildPreview: Host = defineHost({
   name: 'rsbuild-preview',
   capabilities: {
+    ssr: NO_SERVER_RENDERING,
     ws: true,
     hmr: '`rsbuild preview` serves a build: there is no HMR websocket',
   },

@@ -1,6 +1,6 @@
 import type { RspackOptions } from '@rspack/core'
 import type { Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { startInProcessDevServer } from './webpack-shared.ts'
 
 /**
@@ -10,7 +10,7 @@ import { startInProcessDevServer } from './webpack-shared.ts'
  */
 export const rspack: Host = defineHost({
   name: 'rspack',
-  capabilities: { ws: true, hmr: true },
+  capabilities: { ws: true, hmr: true, ssr: NO_SERVER_RENDERING },
   async start(fixtureDir, config, startOptions) {
     // Loaded when the host starts, so selecting other hosts never pays for importing Rspack.
     const { rspack: createCompiler } = await import('@rspack/core')

@@ -5,7 +5,7 @@ import { createServer } from 'vite'
 import { captureLogs } from '../src/capture-logs.ts'
 import { copyFixture } from '../src/copy-fixture.ts'
 import type { Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { hostUrl, socketUrl, TLS_OPTIONS } from './tls.ts'
 import { loadSameorigin, toViteLogger } from './vite-shared.ts'
 
@@ -15,7 +15,7 @@ import { loadSameorigin, toViteLogger } from './vite-shared.ts'
  */
 export const viteDev: Host = defineHost({
   name: 'vite-dev',
-  capabilities: { ws: true, hmr: true },
+  capabilities: { ws: true, hmr: true, ssr: NO_SERVER_RENDERING },
   async start(fixtureDir, config, options) {
     const fixture = await copyFixture(fixtureDir)
     const logs = captureLogs()

@@ -4,7 +4,7 @@ import { preview } from 'vite'
 import { inject } from 'vitest'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { hostUrl, TLS_OPTIONS } from './tls.ts'
 import { loadSameorigin, toViteLogger } from './vite-shared.ts'
 
@@ -15,6 +15,7 @@ import { loadSameorigin, toViteLogger } from './vite-shared.ts'
 export const vitePreview: Host = defineHost({
   name: 'vite-preview',
   capabilities: {
+    ssr: NO_SERVER_RENDERING,
     ws: true,
     hmr: '`vite preview` serves a build: there is no HMR websocket',
   },

@@ -1,6 +1,6 @@
 import type { Configuration } from 'webpack'
 import type { Host } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { startInProcessDevServer } from './webpack-shared.ts'
 
 /**
@@ -11,7 +11,7 @@ import { startInProcessDevServer } from './webpack-shared.ts'
  */
 export const webpackDevServer5: Host = defineHost({
   name: 'webpack-dev-server@5',
-  capabilities: { ws: true, hmr: true },
+  capabilities: { ws: true, hmr: true, ssr: NO_SERVER_RENDERING },
   async start(fixtureDir, config, startOptions) {
     // Loaded when the host starts, so selecting other hosts never pays for importing webpack.
     const { default: webpack } = await import('webpack')

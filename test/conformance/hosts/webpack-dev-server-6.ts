@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { UserConfig } from '@sameorigin/core'
 import type { Host, StartOptions } from '../src/types.ts'
-import { defineHost } from '../src/types.ts'
+import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { findNode24, startChildHost, toImportUrl, toSource } from './child-host.ts'
 import { hostUrl } from './tls.ts'
 import {
@@ -54,7 +54,7 @@ process.once('SIGTERM', () => compiler.close(() => process.exit(0)))
  */
 export const webpackDevServer6: Host = defineHost({
   name: 'webpack-dev-server@6',
-  capabilities: { ws: true, hmr: true },
+  capabilities: { ws: true, hmr: true, ssr: NO_SERVER_RENDERING },
   async start(fixtureDir, config, options) {
     const node = findNode24('webpack-dev-server 6')
     const fixture = await copyWebpackProject(fixtureDir)

@@ -38,9 +38,14 @@ export const CAPABILITIES = {
     "a route's `mock` answers from a folder ('always', 'fallback' when the backend is down) and 'record' saves the backend's answers",
   configReload:
     'an edit of the config file applies to the next request without a restart; a broken edit keeps the last good config',
+  ssr: "a page rendered on the server fetches `/api/me` through the routes with the browser's cookies, and again from the browser once hydrated",
   inspector:
     'the inspector at `/__sameorigin/` (before any route, after the host check): every exchange with both heads and bodies, and the page',
 } as const
+
+/** The `ssr` gap of a dev server that renders no page on the server (no server code that could fetch). */
+export const NO_SERVER_RENDERING =
+  'serves built pages only: there is no server code rendering a page that could fetch'
 
 /** One behaviour a host may lack: a key of {@link CAPABILITIES}. */
 export type Capability = keyof typeof CAPABILITIES

@@ -48,7 +48,8 @@ function toRequest(
  * dev origin, so `fetch('/api/me')` fails there, and a call to the dev server's own URL would leave
  * the process only to come back. A relative URL, or one on the page request's origin, goes through
  * `target.handle` (the routes, exactly as a browser request would); any other URL goes to `fetch`.
- * @throws TypeError when a same-origin URL matches no route (the message names it and the fix).
+ * @throws TypeError when a same-origin URL matches no route (the message names it and the fix), or
+ * when what reads as a path (`//host/x`, `/\\host/x`) names another host.
  * @example
  * const me = await serverFetch('/api/me', { request }) // a loader's request: its cookies go along
  */
@@ -59,7 +60,14 @@ export function createServerFetch(target: ServerFetchTarget): ServerFetch {
     const origin = page === undefined ? 'http://localhost' : new URL(page.url).origin
     const href = input instanceof Request ? input.url : String(input)
     const url = new URL(href, origin)
-    if (url.origin !== origin) return send(input, rest)
+    if (url.origin !== origin) {
+      // `//host/x` and `/\\host/x` read as paths but name another host: a path built from input.
+      if (href.startsWith('/') || href.startsWith('\\'))
+        throw new TypeError(
+          `serverFetch: ${JSON.stringify(href)} names another host (${url.host}); write its absolute URL to call it`,
+        )
+      return send(input, rest)
+    }
     const request = toRequest(url, input, rest, page)
     if (!target.active()) return send(request)
     const response = await target.handle(request)

@@ -28,11 +28,6 @@ export interface ServerProxyOptions
    * @default false
    */
   production?: boolean
-  /**
-   * Serve the inspector under `/__sameorigin/` and record every exchange.
-   * @default true in development mode
-   */
-  inspector?: boolean
 }
 
 /** The routes for a framework's server: its request handling and its server-side fetch. */
@@ -60,7 +55,7 @@ export interface ServerProxy {
  * const response = (await proxy.handle(request)) ?? (await next())
  */
 export function createServerProxy(options: ServerProxyOptions = {}): ServerProxy {
-  const { root, mode: given, production, allowedHosts, cors, env, logger, inspector, ...config } = options
+  const { root, mode: given, production, allowedHosts, cors, env, logger, ...config } = options
   const mode = given ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')
   const active = mode === 'development' || production === true
   let loading: Promise<FetchProxy> | undefined
@@ -70,7 +65,8 @@ export function createServerProxy(options: ServerProxyOptions = {}): ServerProxy
     const resolved = await loadHostConfig(config, { root, mode })
     const proxy = createFetchProxy(resolved, {
       logger: log,
-      inspector: inspector ?? mode === 'development',
+      // The inspector in development, unless the config says `inspector: false`.
+      inspector: mode === 'development',
       ...(allowedHosts === undefined ? {} : { allowedHosts }),
       ...(cors === undefined ? {} : { cors }),
       ...(env === undefined ? {} : { env }),
