@@ -11,6 +11,7 @@ export function toClientRecord(req: IncomingMessage): ClientRecord {
     address: req.socket.remoteAddress,
     tls: (req.socket as Partial<TLSSocket>).encrypted === true,
     forwarded: NITRO_FORWARDED.filter((name) => req.headers[name] !== undefined),
+    target: req.url?.startsWith('/') === false ? req.url : undefined,
   }
 }
 

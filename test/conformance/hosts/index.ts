@@ -3,6 +3,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nuxtDev } from './nuxt-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
@@ -24,6 +25,7 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  nuxtDev,
 ]
 
 export {
@@ -31,6 +33,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nuxtDev,
   rsbuildDev,
   rsbuildPreview,
   rspack,

@@ -1,7 +1,7 @@
 /**
  * The request header Nuxt's dev server (the main process) sets on every request before Nitro's
  * worker gets it: what Nitro's own forwarding hides from the worker (the client's address, TLS,
- * and which `X-Forwarded-*` headers the client itself sent). Set afresh on every request, so a client
+ * which `X-Forwarded-*` headers the client itself sent, an absolute-form request target). Set afresh on every request, so a client
  * cannot choose it; read, and removed, by the server plugin in development only.
  */
 export const CLIENT_HEADER = 'x-sameorigin-client'
@@ -23,6 +23,11 @@ export interface ClientRecord {
   readonly tls: boolean
   /** Which of {@link NITRO_FORWARDED} the client sent itself: the others are Nitro's. */
   readonly forwarded: readonly string[]
+  /**
+   * The request target, when it is not in origin form (`GET http://host/x HTTP/1.1`): Nitro's
+   * forwarding makes it a path (`/http://host/x`).
+   */
+  readonly target?: string | undefined
 }
 
 /** Reads {@link CLIENT_HEADER}; `undefined` when absent or not one of ours. */
@@ -35,6 +40,7 @@ export function parseClientRecord(value: string | string[] | undefined): ClientR
       address: typeof record.address === 'string' ? record.address : undefined,
       tls: record.tls,
       forwarded: record.forwarded.filter((name): name is string => typeof name === 'string'),
+      target: typeof record.target === 'string' ? record.target : undefined,
     }
   } catch {
     return undefined

@@ -51,33 +51,50 @@ function toHeaders(event: H3Event, client: ClientRecord | undefined): Headers {
   return headers
 }
 
+/** `scheme://authority` at the start of an absolute-form request target (`GET http://host/x HTTP/1.1`). */
+const ABSOLUTE_FORM = /^[a-z][\d+.a-z-]*:\/\/[^/?#]*/i
+
+/**
+ * Methods the Fetch standard forbids in a `Request` (`new Request` throws): the routes refuse them
+ * with 405, so the request is made with a stand-in and carries the method as received.
+ */
+const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
+/** The origin-form target of a request target: an absolute-form one loses its `scheme://authority`. */
+function toOriginForm(target: string): string {
+  const path = target.replace(ABSOLUTE_FORM, '')
+  return path.startsWith('/') ? path : `/${path}`
+}
+
 /**
  * The Web `Request` of an H3 event, as the client sent it: its target as received (before any
  * `baseURL`; dot segments and a Host `new URL` refuses are the routes' to judge, so `url` is the raw
- * string, not what the WHATWG parser would make of it), its headers, and its body, read lazily. In
- * `nuxt dev` (`trustClient`) the dev server's record of the client gives the address and the
- * protocol, and takes out the forwarding headers Nitro added; else the protocol is the connection's
- * and the address unknown. The request is aborted when the client goes away before the answer is
- * complete.
+ * string, not what the WHATWG parser would make of it), its method (`TRACE` too), its headers, and
+ * its body, read lazily. In `nuxt dev` (`trustClient`) the dev server's record of the client gives
+ * the address and the protocol, and takes out the forwarding headers Nitro and Nuxt's CLI added; else
+ * the protocol is the connection's and the address unknown. The request is aborted when the client
+ * goes away before the answer is complete.
  */
 export function toProxyRequest(event: H3Event, trustClient: boolean): ProxyRequest {
   const { req, res } = event.node
   const client = trustClient ? parseClientRecord(req.headers[CLIENT_HEADER]) : undefined
   const tls = client?.tls ?? (req.socket as { encrypted?: boolean } | null)?.encrypted === true
-  const target = req.originalUrl ?? req.url ?? '/'
   const controller = new AbortController()
   res.once('close', () => {
     if (!res.writableFinished) controller.abort()
   })
-  const method = req.method ?? 'GET'
+  const method = (req.method ?? 'GET').toUpperCase()
   const hasBody = method !== 'GET' && method !== 'HEAD'
+  const forbidden = FORBIDDEN_METHODS.has(method)
   const request = new Request('http://localhost/', {
-    method,
+    method: forbidden ? (hasBody ? 'POST' : 'GET') : method,
     headers: toHeaders(event, client),
     signal: controller.signal,
     ...(hasBody ? { body: toLazyBody(event), duplex: 'half' } : {}),
   } as RequestInit)
-  const url = `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${target.startsWith('/') ? target : `/${target}`}`
+  const target = toOriginForm(client?.target ?? req.originalUrl ?? req.url ?? '/')
+  const url = `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${target}`
   Object.defineProperty(request, 'url', { value: url, enumerable: true })
+  if (forbidden) Object.defineProperty(request, 'method', { value: method, enumerable: true })
   return { request, clientAddress: client?.address }
 }
