@@ -1,4 +1,5 @@
 import { startNext } from './next.ts'
+import { startNuxt } from './nuxt.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
 import type { StartDevServer } from './types.ts'
@@ -15,6 +16,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  nuxt: startNuxt,
 }
 
 /** The start function of a host. */

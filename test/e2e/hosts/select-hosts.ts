@@ -10,6 +10,7 @@ export const HOST_EXAMPLES = {
   webpack: 'webpack-react',
   rsbuild: 'rsbuild-react',
   next: 'next-app',
+  nuxt: 'nuxt-app',
 } as const
 
 export type HostName = keyof typeof HOST_EXAMPLES
