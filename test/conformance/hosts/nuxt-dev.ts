@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { SameOriginOptions } from '@sameorigin/core'
 import type { Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
+import type { ChildHost } from './child-host.ts'
 import { findNode24, startChildHost, toSource } from './child-host.ts'
 
 const NUXT_BIN = join(dirname(createRequire(import.meta.url).resolve('nuxt/package.json')), 'bin/nuxt.mjs')
@@ -34,6 +35,17 @@ async function copyApp(fixtureDir: string, config: SameOriginOptions): Promise<s
   if (configFile === undefined)
     await writeFile(join(dir, 'sameorigin.config.mjs'), `export default ${toSource(routes)}\n`)
   return dir
+}
+
+/**
+ * The token Vite requires on its HMR socket (`?token=`), as Nuxt's pages get it: from Vite's client
+ * script under `/_nuxt/`.
+ */
+async function readHmrToken(port: number): Promise<string> {
+  const client = await (await fetch(`http://127.0.0.1:${port}/_nuxt/@vite/client`)).text()
+  const token = /const wsToken = "([^"]+)"/.exec(client)?.[1]
+  if (token === undefined) throw new Error("nuxt-dev: no wsToken in Vite's client script")
+  return token
 }
 
 /**
@@ -69,7 +81,8 @@ export const nuxtDev: Host = defineHost({
   async start(fixtureDir, config) {
     const dir = await copyApp(fixtureDir, config as SameOriginOptions)
     const remove = (): Promise<void> => rm(dir, { recursive: true, force: true })
-    let child
+    let child: ChildHost | undefined
+    let token: string
     try {
       child = await startChildHost({
         name: 'nuxt-dev',
@@ -81,6 +94,7 @@ export const nuxtDev: Host = defineHost({
         portPattern: /Ready in .*http:\/\/127\.0\.0\.1:(\d+)/,
         timeout: READY_TIMEOUT,
       })
+      token = await readHmrToken(child.port)
     } catch (error) {
       await child?.close()
       await remove()
@@ -92,7 +106,7 @@ export const nuxtDev: Host = defineHost({
       port,
       root: join(dir, 'app'),
       logs,
-      hmr: { url: `ws://127.0.0.1:${port}/_nuxt/`, protocol: 'vite-hmr' },
+      hmr: { url: `ws://127.0.0.1:${port}/_nuxt/?token=${token}`, protocol: 'vite-hmr' },
       close: async () => {
         await close()
         await remove()
