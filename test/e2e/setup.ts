@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { type Backend, startBackend } from '@sameorigin/example-backend'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest'
-import { type DevServer, hostOf, startOf } from './hosts/index.ts'
+import { type DevServer, hostOf, SERVER_RENDERED_EXAMPLES, startOf } from './hosts/index.ts'
 
 /** Screenshots and other artefacts (gitignored). */
 export const outputDir: string = fileURLToPath(new URL('./.output/', import.meta.url))
@@ -44,7 +44,11 @@ beforeAll(async () => {
   if (!existsSync(root)) throw new Error(`scenario ${scenario} has no example at ${root}`)
   mkdirSync(outputDir, { recursive: true })
 
-  backend = await startBackend({ port: 0, log: (line) => serverLogs.push(`[backend] ${line}`) })
+  backend = await startBackend({
+    port: 0,
+    log: (line) => serverLogs.push(`[backend] ${line}`),
+    ...(SERVER_RENDERED_EXAMPLES.has(scenario) ? { cookiePath: '/' } : {}),
+  })
   backendUrl = backend.url
   // The example's sameorigin.config.ts reads it; the process environment wins over its .env files.
   process.env.API_TARGET = backend.url

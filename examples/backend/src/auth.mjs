@@ -19,7 +19,7 @@ function cookieAttributes(req, ctx) {
   const parsed = host && URL.canParse(`http://${host}`) ? new URL(`http://${host}`).hostname : ''
   const name = parsed.replace(/^\[|\]$/g, '')
   const hostname = /^[\w.:-]+$/.test(name) ? name : new URL(ctx.origin).hostname.replace(/^\[|\]$/g, '')
-  return `Domain=${hostname}; Path=/api; HttpOnly; Secure; SameSite=None`
+  return `Domain=${hostname}; Path=${ctx.cookiePath}; HttpOnly; Secure; SameSite=None`
 }
 
 /**

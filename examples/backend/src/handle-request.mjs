@@ -9,6 +9,7 @@ import { countBody, sendJson } from './http.mjs'
  * @typedef {object} BackendContext
  * @property {string} origin the origin it redirects to and accepts in `Origin`, e.g. `http://127.0.0.1:4020`
  * @property {Map<string, string>} sessions session id → user name
+ * @property {string} cookiePath the session cookie's `Path`
  */
 
 /** @typedef {(req: IncomingMessage, res: ServerResponse, ctx: BackendContext, url: URL) => void | Promise<void>} Handler */

@@ -17,9 +17,9 @@ const WS_PATH = '/api/ws'
  * @returns {Promise<Backend>}
  * @example const backend = await startBackend({ port: 4020 }) // backend.url === 'http://127.0.0.1:4020'
  */
-export async function startBackend({ port = 0, host = '127.0.0.1', log } = {}) {
+export async function startBackend({ port = 0, host = '127.0.0.1', log, cookiePath = '/api' } = {}) {
   /** @type {BackendContext} */
-  const ctx = { origin: '', sessions: new Map() }
+  const ctx = { origin: '', sessions: new Map(), cookiePath }
   const wss = new WebSocketServer({ noServer: true })
   const server = createServer((req, res) => {
     if (log) res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode}`))

@@ -15,6 +15,12 @@ export interface BackendOptions {
    * @default no logging
    */
   log?: (line: string) => void
+  /**
+   * The session cookie's `Path`. An app that renders pages on the server needs the cookie on its
+   * pages too (`'/'`), as a backend behind server-rendered pages scopes it.
+   * @default '/api'
+   */
+  cookiePath?: string
 }
 
 /** A running demo backend. */

@@ -18,14 +18,18 @@ const dim = (/** @type {string} */ text) =>
   process.stdout.isTTY && !process.env.NO_COLOR ? `\x1b[2m${text}\x1b[22m` : text
 const log = (/** @type {string} */ line) => process.stdout.write(`${dim(`[backend] ${line}`)}\n`)
 
+// The session cookie scoped to `/` (the backend's default is `/api`), so the browser sends it with
+// page requests too and the server can render the logged-in user (/ssr).
+const cookiePath = '/'
+
 /** @returns {Promise<Backend>} */
 async function startOnPreferredPort() {
   try {
-    return await startBackend({ port: 4020, log })
+    return await startBackend({ port: 4020, log, cookiePath })
   } catch (error) {
     if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EADDRINUSE') throw error
     process.stdout.write('port 4020 is in use; the backend uses a free port instead\n')
-    return startBackend({ port: 0, log })
+    return startBackend({ port: 0, log, cookiePath })
   }
 }
 

@@ -65,6 +65,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       cdPath: relative(process.cwd(), targetDir),
       packageManager: detectPackageManager(process.env.npm_config_user_agent),
       template,
+      nodeVersion: process.versions.node,
     })
     if (interactive) {
       log.success(`Created a ${template.label} app in ${targetDir}`)

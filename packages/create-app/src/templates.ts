@@ -11,6 +11,13 @@ export interface Template {
   readonly adapter: string
   /** Where the page is once `dev` runs (the tool's default port). */
   readonly devUrl: string
+  /**
+   * The lowest Node version the template runs on, when it is above this package's own (the
+   * full-stack frameworks' current majors need Node 22). The next steps warn on an older Node.
+   */
+  readonly node?: string
+  /** A page rendered on the server that shows the logged-in user (the full-stack frameworks). */
+  readonly ssrPage?: string
 }
 
 /** Every template, in the order the prompt offers them. */
@@ -34,6 +41,39 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
     label: 'Rsbuild + React',
     adapter: '@sameorigin/rsbuild',
     devUrl: 'http://localhost:3000',
+  },
+  // The full-stack frameworks, at their current majors; the minimum Node is each one's `engines`.
+  {
+    name: 'sveltekit',
+    label: 'SvelteKit',
+    adapter: '@sameorigin/sveltekit',
+    devUrl: 'http://localhost:5173',
+    node: '22.17.0',
+    ssrPage: '/ssr',
+  },
+  {
+    name: 'nuxt',
+    label: 'Nuxt',
+    adapter: '@sameorigin/nuxt',
+    devUrl: 'http://localhost:3000',
+    node: '22.22.3',
+    ssrPage: '/ssr',
+  },
+  {
+    name: 'astro',
+    label: 'Astro',
+    adapter: '@sameorigin/astro',
+    devUrl: 'http://localhost:4321',
+    node: '22.23.4',
+    ssrPage: '/ssr',
+  },
+  {
+    name: 'react-router',
+    label: 'React Router (framework mode)',
+    adapter: '@sameorigin/vite',
+    devUrl: 'http://localhost:5173',
+    node: '22.22.0',
+    ssrPage: '/ssr',
   },
 ])
 

@@ -1,13 +1,19 @@
-// The demo backend: a stand-in for your real API. It answers GET /api/health with JSON and, like most
-// real backends, sends no CORS headers, so a page on another origin cannot read it. The page never
-// needs to: it calls /api on the dev server's own origin, and the dev server forwards it here
-// (sameorigin.config.ts). Node's http module only: nothing to install.
+// The demo backend: a stand-in for your real API. Like most real backends it sends no CORS headers,
+// so a page on another origin cannot read it. The page never needs to: it calls /api on the dev
+// server's own origin, and the dev server forwards it here (sameorigin.config.ts). It answers
+//   GET  /api/health   JSON: { status: 'ok', service, time }
+//   POST /api/login    { "name": "Ada" } → sets the session cookie (HttpOnly), answers { name }
+//   GET  /api/me       the session's user, { name }, or 401 without a session
+//   POST /api/logout   clears the session cookie
+//   GET  /api/events   server-sent events: one a second, { time, user }
+// Node's http module only: nothing to install.
 //
 //   npm run backend                listens where .env's API_TARGET points (http://127.0.0.1:4020)
 //   node backend.mjs --port 4021   another port (0: any free one; the URL is printed)
 //
 // `npm run dev` imports startBackend() from here and runs it next to the dev server.
 import { readFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
@@ -32,9 +38,11 @@ export const DEFAULT_PORT = 4020
  * @returns {Promise<Backend>}
  */
 export async function startBackend({ port = DEFAULT_PORT, log = () => {} } = {}) {
+  /** Session token → user name; gone when the backend stops. */
+  const sessions = new Map()
   const server = createServer((req, res) => {
     res.on('finish', () => log(`${req.method} ${req.url} ${res.statusCode}`))
-    handleRequest(req, res)
+    handleRequest(req, res, sessions)
   })
   await new Promise((listening, failed) => {
     server.once('error', failed)
@@ -55,23 +63,100 @@ export async function startBackend({ port = DEFAULT_PORT, log = () => {} } = {})
   }
 }
 
+/** The cookie that holds the session (HttpOnly: page scripts never see it, only requests carry it). */
+const SESSION_COOKIE = 'demo_session'
+
 /**
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
+ * @param {Map<string, string>} sessions
  */
-function handleRequest(req, res) {
+function handleRequest(req, res, sessions) {
   const { pathname } = new URL(req.url ?? '/', 'http://backend.invalid')
-  if (pathname !== '/api/health') {
+  const methods = {
+    '/api/health': 'GET',
+    '/api/login': 'POST',
+    '/api/me': 'GET',
+    '/api/logout': 'POST',
+    '/api/events': 'GET',
+  }
+  const allowed = /** @type {Record<string, string>} */ (methods)[pathname]
+  const user = sessions.get(readCookie(req, SESSION_COOKIE) ?? '')
+  if (allowed === undefined) {
     sendJson(res, 404, {
       error: `Nothing at ${pathname}.`,
-      hint: 'This demo backend answers GET /api/health.',
+      hint: 'This demo backend answers /api/health, /api/login, /api/me, /api/logout and /api/events.',
     })
-  } else if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD')
+  } else if (req.method !== allowed && !(allowed === 'GET' && req.method === 'HEAD')) {
+    res.setHeader('allow', allowed === 'GET' ? 'GET, HEAD' : allowed)
     sendJson(res, 405, { error: `${req.method} is not allowed on ${pathname}.` })
-  } else {
+  } else if (pathname === '/api/health') {
     sendJson(res, 200, { status: 'ok', service: 'demo backend', time: new Date().toISOString() })
+  } else if (pathname === '/api/login') {
+    void readName(req).then((name) => {
+      const token = randomUUID()
+      sessions.set(token, name)
+      res.setHeader('set-cookie', `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`)
+      sendJson(res, 200, { name })
+    })
+  } else if (pathname === '/api/me') {
+    if (user === undefined) sendJson(res, 401, { error: 'Not logged in: POST /api/login first.' })
+    else sendJson(res, 200, { name: user })
+  } else if (pathname === '/api/logout') {
+    sessions.delete(readCookie(req, SESSION_COOKIE) ?? '')
+    res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`)
+    sendJson(res, 200, { name: null })
+  } else {
+    sendEvents(res, user)
   }
+}
+
+/**
+ * Server-sent events, one a second, until the page goes away (or the backend stops).
+ * @param {ServerResponse} res
+ * @param {string | undefined} user
+ */
+function sendEvents(res, user) {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' })
+  const send = () =>
+    res.write(`data: ${JSON.stringify({ time: new Date().toISOString(), user: user ?? null })}\n\n`)
+  send()
+  const timer = setInterval(send, 1000)
+  res.on('close', () => clearInterval(timer))
+}
+
+/**
+ * The `name` of a JSON body (at most 1 KiB), else `demo user`.
+ * @param {IncomingMessage} req
+ * @returns {Promise<string>}
+ */
+async function readName(req) {
+  let text = ''
+  for await (const chunk of req) {
+    text += chunk
+    if (text.length > 1024) break
+  }
+  try {
+    const name = JSON.parse(text).name
+    if (typeof name === 'string' && name.trim() !== '') return name.trim().slice(0, 40)
+  } catch {
+    // Not JSON: the default name.
+  }
+  return 'demo user'
+}
+
+/**
+ * One cookie of the request, `undefined` when it has none by that name.
+ * @param {IncomingMessage} req
+ * @param {string} name
+ * @returns {string | undefined}
+ */
+function readCookie(req, name) {
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=')
+    if (key === name) return value.join('=')
+  }
+  return undefined
 }
 
 /**
@@ -169,7 +254,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       process.exit(1)
     },
   )
-  process.stdout.write(`Demo backend on ${backend.url} (GET /api/health). Ctrl-C stops it.\n`)
+  process.stdout.write(
+    `Demo backend on ${backend.url} (/api/health, /api/login, /api/me, /api/events). Ctrl-C stops it.\n`,
+  )
   if (target && new URL(backend.url).port !== (URL.canParse(target) ? new URL(target).port : '')) {
     process.stdout.write(`Note: API_TARGET is ${target}, so the dev server forwards /api there, not here.\n`)
   }

@@ -23,6 +23,9 @@ import {
   waitForHealth,
 } from './_dev.ts'
 import type { DevProcess } from './_dev.ts'
+import { isOlder } from '../src/format-next-steps.ts'
+import type { Template } from '../src/templates.ts'
+import { TEMPLATES } from '../src/templates.ts'
 
 type Manifest = {
   scripts: Record<string, string>
@@ -45,6 +48,9 @@ const WORKSPACE_PACKAGES: Readonly<Record<string, string>> = {
   '@sameorigin/webpack': 'packages/webpack',
   '@sameorigin/rsbuild': 'packages/rsbuild',
   '@sameorigin/next': 'packages/next',
+  '@sameorigin/sveltekit': 'packages/sveltekit',
+  '@sameorigin/nuxt': 'packages/nuxt',
+  '@sameorigin/astro': 'packages/astro',
 }
 const env = { ...cleanEnv(), NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', BROWSER: 'none' }
 
@@ -52,9 +58,20 @@ let packs: string
 /** `file:` specs of the packed workspace packages, by package name. */
 const tarballs: Record<string, string> = {}
 
+/** True when the running Node is older than the template needs. */
+function needsNewerNode(template: Template): boolean {
+  return template.node !== undefined && isOlder(process.versions.node, template.node)
+}
+
 beforeAll(async () => {
   packs = mkdtempSync(join(tmpdir(), 'create-sameorigin-packs-'))
+  // The core, and the adapters of the templates this Node runs.
+  const wanted = new Set([
+    '@sameorigin/core',
+    ...TEMPLATES.filter((template) => !needsNewerNode(template)).map((template) => template.adapter),
+  ])
   for (const [name, folder] of Object.entries(WORKSPACE_PACKAGES)) {
+    if (!wanted.has(name)) continue
     await command(pnpm, ['pack', '--pack-destination', packs], join(repoRoot, folder))
     const file = join(packs, `${name.slice(1).replace('/', '-')}-${VERSION}.tgz`)
     if (!existsSync(file)) throw new Error(`pnpm pack did not write ${file}`)
@@ -67,7 +84,9 @@ afterAll(() => {
 })
 
 describe.each(TEMPLATE_ROWS)('template-%s, installed', (_name, template) => {
-  it(
+  // The full-stack frameworks' current majors need Node 22 or newer: under an older Node (CI's 20)
+  // their install and dev server cannot run at all, and this test says so rather than failing.
+  it.skipIf(needsNewerNode(template))(
     'builds, and `dev` answers /api/health through the dev server until Ctrl-C stops both',
     { timeout: 240_000 },
     async () => {
@@ -176,7 +195,11 @@ function useWorkspacePackages(app: string): void {
   }
   writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`)
   const overrides = Object.entries(tarballs).map(([name, spec]) => `  '${name}': '${spec}'`)
-  writeFileSync(join(app, 'pnpm-workspace.yaml'), `overrides:\n${overrides.join('\n')}\n`)
+  // pnpm 12 stops at a build script it was not told about: Nuxt brings esbuild, which runs without its own.
+  writeFileSync(
+    join(app, 'pnpm-workspace.yaml'),
+    `overrides:\n${overrides.join('\n')}\nallowBuilds:\n  esbuild: false\n`,
+  )
 }
 
 /** Runs a command to completion; rejects with its output when it fails. Resolves with stdout + stderr. */

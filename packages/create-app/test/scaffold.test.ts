@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import process from 'node:process'
+import { isOlder } from '../src/format-next-steps.ts'
 import { templateDir } from '../src/templates.ts'
 import { listFiles, makeTmpDir, PNPM_USER_AGENT, readJson, runCli, TEMPLATE_ROWS, VERSION } from './_cli.ts'
 
@@ -67,5 +69,12 @@ describe.each(TEMPLATE_ROWS)('create-sameorigin my-app --template %s', (_name, t
     expect(stdout).toContain(`Created a ${template.label} app in ${join(cwd, 'my-app')}`)
     expect(stdout).toContain('  cd my-app\n  pnpm install\n  pnpm dev\n')
     expect(stdout).toContain(`Open ${template.devUrl}`)
+    // The full-stack templates point at their server-rendered page.
+    expect(stdout.includes(`open ${template.devUrl}/ssr:`)).toBe(template.ssrPage === '/ssr')
+    // A framework that needs a newer Node than the one running says so (and the app still gets written).
+    const tooOld = template.node !== undefined && isOlder(process.versions.node, template.node)
+    expect(
+      stdout.includes(`needs Node ${template.node} or newer; this is Node ${process.versions.node}.`),
+    ).toBe(tooOld)
   })
 })

@@ -4,6 +4,7 @@ import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
 import { nuxtDev } from './nuxt-dev.ts'
+import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
@@ -25,6 +26,7 @@ export const HOSTS: readonly Host[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  reactRouterDev,
   nuxtDev,
 ]
 
@@ -34,6 +36,7 @@ export {
   nextRewrites,
   nextRouteHandler,
   nuxtDev,
+  reactRouterDev,
   rsbuildDev,
   rsbuildPreview,
   rspack,

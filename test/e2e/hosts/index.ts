@@ -1,12 +1,13 @@
 import { startNext } from './next.ts'
 import { startNuxt } from './nuxt.ts'
+import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
 import { startWebpack } from './webpack.ts'
 
-export { HOST_EXAMPLES, hostOf, selectHosts } from './select-hosts.ts'
+export { HOST_EXAMPLES, hostOf, selectHosts, SERVER_RENDERED_EXAMPLES } from './select-hosts.ts'
 export type { HostName } from './select-hosts.ts'
 export type { DevServer, StartDevServer, StartDevServerOptions } from './types.ts'
 
@@ -17,6 +18,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   rsbuild: startRsbuild,
   next: startNext,
   nuxt: startNuxt,
+  'react-router': startReactRouter,
 }
 
 /** The start function of a host. */

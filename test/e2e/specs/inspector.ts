@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { harValidator } from '@sameorigin/test-utils'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, onTestFinished, test } from 'vitest'
+import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
 import { backendUrl, browser, context, devUrl, outputDir, page, serverLogs } from '../setup.ts'
 
 /** The session cookie's value after logging in as `ada` through the page (as react-page.ts does). */
@@ -74,6 +75,8 @@ const headerValue = (detail: Locator, side: string, name: string): Promise<strin
  * updates; and the page's blocked direct call explained in the terminal. One spec for every host.
  */
 export function describeInspector(example: string): void {
+  // The session cookie's Path as the backend scopes it (setup.ts): `/` for a server-rendered example.
+  const cookiePath = SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api'
   describe(`the inspector of examples/${example} in Chromium`, () => {
     test("shows the login's exchange with the cookie and redirect rewrites explained", async () => {
       await logIn()
@@ -118,7 +121,7 @@ export function describeInspector(example: string): void {
       let detail = await open(inspector, 'POST', '/api/login')
       const received = (): Promise<string | null> =>
         headerValue(detail, 'As the browser received them', 'set-cookie')
-      expect(await received()).toMatch(/^session=\*\*\*; Path=\/api; HttpOnly; SameSite=Lax$/)
+      expect(await received()).toBe(`session=***; Path=${cookiePath}; HttpOnly; SameSite=Lax`)
       expect(await inspector.locator('body').textContent()).not.toContain(session)
       detail = await open(inspector, 'GET', '/api/me')
       expect(await headerValue(detail, 'As the browser sent them', 'cookie')).toBe('session=***')
@@ -127,7 +130,7 @@ export function describeInspector(example: string): void {
       await detail.getByText(`session=${session}`).first().waitFor()
       expect(await headerValue(detail, 'As the browser sent them', 'cookie')).toBe(`session=${session}`)
       detail = await open(inspector, 'POST', '/api/login')
-      expect(await received()).toBe(`session=${session}; Path=/api; HttpOnly; SameSite=Lax`)
+      expect(await received()).toBe(`session=${session}; Path=${cookiePath}; HttpOnly; SameSite=Lax`)
     })
 
     test('exports the exchanges shown as a valid HAR 1.2 file, secrets masked', async () => {

@@ -12,7 +12,8 @@ export const initCommand: CommandDefinition = {
     { flags: '-y, --yes', description: 'Accept every step without asking (also moves the proxy entries)' },
     {
       flags: '--tool <tool>',
-      description: 'The dev tool, instead of detecting it: vite, webpack, rspack, rsbuild or next',
+      description:
+        'The dev tool, instead of detecting it: vite, webpack, rspack, rsbuild, next, sveltekit, nuxt, astro or react-router',
     },
     { flags: '--dry-run', description: 'Print the diff and write nothing' },
     { flags: '--json', description: 'Print the result as one JSON document (never asks)' },

@@ -36,6 +36,35 @@ const TOOL_SETUP: Readonly<
     what: 'new SameOriginPlugin()',
     lines: ["import { SameOriginPlugin } from '@sameorigin/webpack'", 'plugins: [new SameOriginPlugin()]'],
   },
+  'react-router': {
+    file: 'vite.config.ts',
+    what: 'sameorigin()',
+    lines: [
+      "import { sameorigin } from '@sameorigin/vite'",
+      'export default defineConfig({ plugins: [reactRouter(), sameorigin()] })',
+    ],
+  },
+  sveltekit: {
+    file: 'vite.config.ts',
+    what: 'sameorigin()',
+    lines: [
+      "import { sameorigin } from '@sameorigin/sveltekit'",
+      'export default defineConfig({ plugins: [sveltekit(), sameorigin()] })',
+    ],
+  },
+  nuxt: {
+    file: 'nuxt.config.ts',
+    what: "the '@sameorigin/nuxt' module",
+    lines: ["export default defineNuxtConfig({ modules: ['@sameorigin/nuxt'] })"],
+  },
+  astro: {
+    file: 'astro.config.mjs',
+    what: 'sameorigin()',
+    lines: [
+      "import sameorigin from '@sameorigin/astro'",
+      'export default defineConfig({ integrations: [sameorigin()] })',
+    ],
+  },
   webpack: {
     file: 'webpack.config.js',
     what: 'new SameOriginPlugin()',

@@ -1,6 +1,6 @@
 import type { Tool } from '../project/detect-project.ts'
 import type { ArrayExpression, Node } from './ast.ts'
-import { findMember, markChanged, resolveConstant, sourceOf, unwrapTypeScript } from './ast.ts'
+import { findMember, markChanged, resolveConstant, sourceOf, unwrapTypeScript, walk } from './ast.ts'
 import type { ConfigModule } from './config-module.ts'
 import { quoteString } from './code-style.ts'
 import { ensureBinding, findModuleBindings, usesBindings } from './module-bindings.ts'
@@ -24,6 +24,8 @@ export type PluginEdit =
  */
 export function hasPlugin(config: ConfigModule, tool: Tool): boolean {
   const wiring = PLUGIN_WIRING[tool]
+  // A Nuxt module is named by its package, as a string in `modules`.
+  if (wiring.imported === undefined) return mentions(config, wiring.from)
   return [wiring.from, ...wiring.alternatives].some((source) =>
     usesBindings(config, findModuleBindings(config, source)),
   )
@@ -37,30 +39,30 @@ export function hasPlugin(config: ConfigModule, tool: Tool): boolean {
  */
 export function addPlugin(config: ConfigModule, tool: Tool, located: LocatedObject): PluginEdit {
   const wiring = PLUGIN_WIRING[tool]
-  const member = findMember(located.object, 'plugins')
+  const list = wiring.list
+  const member = findMember(located.object, list)
   let array: ArrayExpression | undefined
   if (member !== undefined) {
-    if (member.type !== 'ObjectProperty') return { problem: '`plugins` is computed when the config runs' }
+    if (member.type !== 'ObjectProperty') return { problem: `\`${list}\` is computed when the config runs` }
     array = resolveArray(member.value, located)
     if (array === undefined)
       return {
-        problem: `\`plugins\` is \`${shorten(sourceOf(member.value, config.code))}\`, not an array literal`,
+        problem: `\`${list}\` is \`${shorten(sourceOf(member.value, config.code))}\`, not an array literal`,
       }
   } else if (located.object.properties.some((property) => property.type === 'SpreadElement')) {
-    return { problem: 'its config object spreads another object, whose `plugins` a new key would replace' }
+    return { problem: `its config object spreads another object, whose \`${list}\` a new key would replace` }
   }
-  // Vite's default export is the plugin too: a default import is reused rather than doubled.
-  const existingDefault =
-    tool === 'vite' ? findModuleBindings(config, wiring.from).named.get('default') : undefined
-  const binding = existingDefault ?? ensureBinding(config, wiring.from, wiring.imported)
-  if (binding === undefined) return { problem: `the name \`${wiring.imported}\` is already used in the file` }
+  const binding = bindPlugin(config, tool)
+  if (binding === undefined)
+    return { problem: `the name \`${wiring.local ?? wiring.imported}\` is already used in the file` }
   if (array !== undefined) {
     const elements = array.elements
-    if (elements.some((element) => element === null)) return { problem: '`plugins` has holes (`[a, , b]`)' }
+    if (elements.some((element) => element === null))
+      return { problem: `\`${list}\` has holes (\`[a, , b]\`)` }
     rewriteContainer(config, array, [...(elements as Node[]), wiring.create(binding)])
   } else {
-    const holder = unwrapTypeScript(parseSnippet(`{ plugins: [${wiring.create(binding)}] }`))
-    if (holder.type !== 'ObjectExpression') return { problem: 'the plugins list could not be built' }
+    const holder = unwrapTypeScript(parseSnippet(`{ ${list}: [${wiring.create(binding)}] }`))
+    if (holder.type !== 'ObjectExpression') return { problem: `the ${list} list could not be built` }
     located.object.properties.push(...holder.properties)
     markChanged(located.object)
     return { status: 'added', objectChanged: true }
@@ -68,7 +70,31 @@ export function addPlugin(config: ConfigModule, tool: Tool, located: LocatedObje
   return { status: 'added', objectChanged: false }
 }
 
-/** The array literal `plugins` holds, directly or through `const`s. */
+/**
+ * The expression that names the plugin in the file: an import added or reused, or for a Nuxt module
+ * its package name as a string. `undefined` when the import's name is taken.
+ */
+function bindPlugin(config: ConfigModule, tool: Tool): string | undefined {
+  const wiring = PLUGIN_WIRING[tool]
+  if (wiring.imported === undefined) return quoteString(wiring.from, config.style)
+  // Vite's default export is the plugin too: a default import is reused rather than doubled.
+  const existingDefault =
+    wiring.from === PLUGIN_WIRING.vite.from
+      ? findModuleBindings(config, wiring.from).named.get('default')
+      : undefined
+  return existingDefault ?? ensureBinding(config, wiring.from, wiring.imported, wiring.local)
+}
+
+/** True when the file holds the string `text` (a module named in Nuxt's `modules`). */
+function mentions(config: ConfigModule, text: string): boolean {
+  let found = false
+  walk(config.program, (node) => {
+    if (node.type === 'StringLiteral' && node.value === text) found = true
+  })
+  return found
+}
+
+/** The array literal the list holds, directly or through `const`s. */
 function resolveArray(value: Node, located: LocatedObject): ArrayExpression | undefined {
   let node = unwrapTypeScript(value)
   let scope = located.scope
@@ -97,8 +123,8 @@ export function wrapNextConfig(
       problem:
         'its default export is a function declaration, which cannot be passed to withSameOrigin as written',
     }
-  const binding = ensureBinding(config, wiring.from, wiring.imported)
-  if (binding === undefined) return { problem: `the name \`${wiring.imported}\` is already used in the file` }
+  const binding = ensureBinding(config, wiring.from, 'withSameOrigin')
+  if (binding === undefined) return { problem: 'the name `withSameOrigin` is already used in the file' }
   // Route mode is the second argument, as @sameorigin/next's README writes it.
   const options = mode === 'route' ? `, { mode: ${quoteString('route', config.style)} }` : ''
   const call = parseSnippet(`${binding}(config${options})`)

@@ -5,6 +5,7 @@ import type { Node, NodeOf, Statement } from './ast.ts'
 import { walk } from './ast.ts'
 import type { CodeStyle } from './code-style.ts'
 import { detectCodeStyle } from './code-style.ts'
+import { restoreSourcePositions } from './source-positions.ts'
 
 /** A JavaScript or TypeScript config file, parsed for editing. */
 export interface ConfigModule {
@@ -24,6 +25,7 @@ export interface ConfigModule {
 export function parseConfigModule(file: string, code: string): ConfigModule {
   const module = parseModule(code, { sourceFileName: file })
   const program = module.$ast as NodeOf<'Program'>
+  restoreSourcePositions(program, code)
   const style = { ...detectCodeStyle(code), ...detectSemicolons(program, code) }
   return { file, code, program, style, format: detectFormat(file, program), module, inserted: [] }
 }
@@ -96,6 +98,8 @@ export function printConfigModule(config: ConfigModule): string {
     format: {
       quote: config.style.quote === '"' ? 'double' : 'single',
       trailingComma: config.style.trailingComma,
+      // Tab-indented files (SvelteKit's templates) stay tab-indented where recast reprints.
+      ...(config.style.indent === '\t' ? { useTabs: true, tabWidth: 4 } : {}),
     },
   })
   const lines = code.split('\n')
@@ -108,7 +112,7 @@ export function printConfigModule(config: ConfigModule): string {
       if (next !== undefined && next.trim() !== '' && !isLoadStatement(next)) lines.splice(at, 0, '')
     }
   }
-  const printed = restoreStatementEnds(config, lines.join('\n'))
+  const printed = restoreTabs(config, restoreStatementEnds(config, lines.join('\n')))
   // Recast drops the final newline of a reprinted program; the file keeps the ending it had.
   return config.code.endsWith('\n') && !printed.endsWith('\n') ? `${printed}\n` : printed
 }
@@ -148,8 +152,19 @@ function restoreStatementEnds(config: ConfigModule, after: string): string {
   return result
 }
 
+/**
+ * Recast indents a reprinted line of a tab-indented file with spaces (four per level) whatever
+ * `useTabs` says. In a file whose lines are indented with tabs only, leading spaces are turned back.
+ */
+function restoreTabs(config: ConfigModule, printed: string): string {
+  if (config.style.indent !== '\t' || /^ +\S/m.test(config.code)) return printed
+  return printed.replace(/^((?: {4})+)(?=\S)/gm, (spaces) => '\t'.repeat(spaces.length / 4))
+}
+
 function parseProgram(code: string): NodeOf<'Program'> {
-  return parseModule(code).$ast as NodeOf<'Program'>
+  const program = parseModule(code).$ast as NodeOf<'Program'>
+  restoreSourcePositions(program, code)
+  return program
 }
 
 function findReturnStatements(program: Node): Node[] {

@@ -9,9 +9,10 @@ export interface NewToolConfig {
 }
 
 /**
- * The config file for a tool that runs without one (Vite, Rsbuild and Next read their defaults):
+ * The config file for a tool that runs without one (Vite, Rsbuild, Next, Nuxt and Astro read their defaults):
  * just the plugin, TypeScript when the project has a tsconfig.json. webpack and Rspack configs carry
- * entries and loaders a new file would have to guess, so they get `undefined` (and the lines to add).
+ * entries and loaders a new file would have to guess, and SvelteKit and React Router apps always
+ * have a Vite config, so they get `undefined` (and the lines to add).
  */
 export function createToolConfig(tool: Tool, root: string): NewToolConfig | undefined {
   const ext = existsSync(join(root, 'tsconfig.json')) ? 'ts' : 'mjs'
@@ -50,6 +51,26 @@ export function createToolConfig(tool: Tool, root: string): NewToolConfig | unde
         "import { withSameOrigin } from '@sameorigin/next'",
         '',
         'export default withSameOrigin({})',
+        '',
+      ].join('\n'),
+    }
+  }
+  if (tool === 'nuxt') {
+    return {
+      file: join(root, 'nuxt.config.ts'),
+      code: ['export default defineNuxtConfig({', "  modules: ['@sameorigin/nuxt'],", '})', ''].join('\n'),
+    }
+  }
+  if (tool === 'astro') {
+    return {
+      file: join(root, 'astro.config.mjs'),
+      code: [
+        "import sameorigin from '@sameorigin/astro'",
+        "import { defineConfig } from 'astro/config'",
+        '',
+        'export default defineConfig({',
+        '  integrations: [sameorigin()],',
+        '})',
         '',
       ].join('\n'),
     }

@@ -1,24 +1,31 @@
 import type { Tool } from '../project/detect-project.ts'
-import type { ArrayExpression, Node, ObjectExpression, ObjectMember, Scope } from './ast.ts'
-import { findMember, markChanged, propertyKeyName, removeMember } from './ast.ts'
+import type { ArrayExpression, Node, ObjectExpression, Scope } from './ast.ts'
+import { findMember, markChanged, removeMember } from './ast.ts'
 import { collectComments } from './entry-comments.ts'
 import { DEFAULT_STYLE } from './code-style.ts'
 import type { ConfigModule } from './config-module.ts'
 import { findNextRewrites } from './find-next-rewrites.ts'
 import type { ProxyContext, ProxyEntries, ProxyEntry } from './proxy-entry.ts'
 import { resolveContainer, stuck } from './proxy-entry.ts'
-import type { StaticResult, StaticValue } from './read-static-value.ts'
 import { readStaticValue } from './read-static-value.ts'
+import { readKeyedEntries, readObjectMember, withTargetHint } from './read-keyed-entries.ts'
+import { findRouteRules, nitroEntryMatches, translateNitroEntry } from './translate-nitro-entry.ts'
 import { rewriteContainer } from './rewrite-container.ts'
 import type { Translation } from './route-draft.ts'
 import { serializeValue } from './serialize-value.ts'
 import { hpmEntryMatches, hpmFilters, translateHpmEntry } from './translate-hpm-entry.ts'
 import { translateViteEntry, viteEntryMatches } from './translate-vite-entry.ts'
+
+/** The tools whose config is Vite's own (SvelteKit and React Router are Vite plugins). */
+const VITE_CONFIGS: ReadonlySet<Tool> = new Set(['vite', 'sveltekit', 'react-router'])
+
 /**
  * Finds the proxy entries of `config` for `tool`: Vite's `server.proxy` and `preview.proxy`, Rsbuild's
  * `server.proxy`, webpack's and Rspack's `devServer.proxy` (array or legacy object form), Next's
- * `rewrites()` returning a literal array or `{ beforeFiles, afterFiles, fallback }`. Each comes with
- * its translation into sameorigin routes or the reason it cannot move.
+ * `rewrites()` returning a literal array or `{ beforeFiles, afterFiles, fallback }`, Astro's
+ * `vite.server.proxy`, Nuxt's `nitro.devProxy` (and its `routeRules` proxies, which stay: they also
+ * serve the built app). Each comes with its translation into sameorigin routes or the reason it
+ * cannot move.
  */
 export function findProxyEntries(
   tool: Tool,
@@ -36,9 +43,16 @@ export function findProxyEntries(
       rewriteContainer(context.config, list, items as Node[])
     }
   }
-  const found = tool === 'next' ? findNextRewrites(config, context) : findToolProxies(tool, config, context)
+  const found =
+    tool === 'next'
+      ? findNextRewrites(config, context)
+      : tool === 'astro'
+        ? findNestedViteProxies(config, context)
+        : findToolProxies(tool, config, context)
+  // Nitro's dev proxy answers before the app, whose route rules proxy next.
+  const entries = tool === 'nuxt' ? [...found.entries, ...findRouteRules(config, context)] : found.entries
   return {
-    entries: found.entries,
+    entries,
     tidy: () => {
       const configChanged = found.tidy()
       rewriteChanged()
@@ -47,17 +61,51 @@ export function findProxyEntries(
   }
 }
 
+/** An entry of Astro's Vite config, named as the user writes it. */
+function named(from: string): string {
+  return `vite.${from}`
+}
+
+/**
+ * Astro: its Vite config is the `vite` key. The proxies are read there as in a Vite config; a `vite`
+ * left empty by the move goes too.
+ */
+function findNestedViteProxies(config: ObjectExpression, context: ProxyContext): ProxyEntries {
+  const vite = readObjectMember(config, 'vite', context)
+  if (vite === undefined) return { entries: [], tidy: () => false }
+  const found = findToolProxies('vite', vite.object, { ...context, scope: vite.scope })
+  return {
+    entries: found.entries.map((entry) => ({
+      ...entry,
+      from: named(entry.from),
+      ...(entry.follows === undefined ? {} : { follows: named(entry.follows) }),
+    })),
+    tidy: () => {
+      if (!found.tidy()) return false
+      const member = findMember(config, 'vite')
+      if (vite.object.properties.length > 0 || vite.viaConstant || member === undefined) {
+        context.changed.add(vite.object)
+        return false
+      }
+      removeMember(config, member)
+      return true
+    },
+  }
+}
+
 function findToolProxies(tool: Tool, config: ObjectExpression, context: ProxyContext): ProxyEntries {
   const tidies: (() => boolean)[] = []
   const entries: ProxyEntry[] = []
-  const sections =
-    tool === 'vite'
-      ? [
-          ['server', 'proxy'],
-          ['preview', 'proxy'],
-        ]
-      : tool === 'rsbuild'
-        ? [['server', 'proxy']]
+  const vite = VITE_CONFIGS.has(tool)
+  const sections = vite
+    ? [
+        ['server', 'proxy'],
+        ['preview', 'proxy'],
+      ]
+    : tool === 'rsbuild'
+      ? [['server', 'proxy']]
+      : tool === 'nuxt'
+        ? [['nitro', 'devProxy']]
         : [['devServer', 'proxy']]
   for (const [outerKey, innerKey] of sections as [string, string][]) {
     const outer = readObjectMember(config, outerKey, context)
@@ -72,15 +120,10 @@ function findToolProxies(tool: Tool, config: ObjectExpression, context: ProxyCon
       continue
     }
     const inner: ProxyContext = { ...context, scope: value.scope }
-    const found =
-      tool === 'vite'
-        ? readKeyedEntries(
-            value.node,
-            label,
-            inner,
-            (key, read) => translateViteEntry(key, read),
-            viteEntryMatches,
-          )
+    const found = vite
+      ? readKeyedEntries(value.node, label, inner, translateViteEntry, viteEntryMatches)
+      : tool === 'nuxt'
+        ? readKeyedEntries(value.node, label, inner, translateNitroEntry, nitroEntryMatches)
         : readHpmEntries(value.node, label, inner)
     entries.push(...(outerKey === 'preview' ? pairWithServer(found, entries) : found))
     tidies.push(() => {
@@ -103,62 +146,6 @@ function findToolProxies(tool: Tool, config: ObjectExpression, context: ProxyCon
   // Every tidy runs (no short-circuit): each section cleans up its own containers.
   return { entries, tidy: () => tidies.map((tidy) => tidy()).includes(true) }
 }
-function quoteKey(key: string): string {
-  return `'${key.replace(/[\\']/g, '\\$&')}'`
-}
-
-/** The object a member holds (directly or through a `const`), `undefined` when absent. */
-function readObjectMember(
-  object: ObjectExpression,
-  key: string,
-  context: ProxyContext,
-): { object: ObjectExpression; scope: Scope; viaConstant: boolean } | undefined {
-  const member = findMember(object, key)
-  if (member?.type !== 'ObjectProperty') return undefined
-  const resolved = resolveContainer(member.value, context.scope)
-  if (resolved === undefined || resolved.node.type !== 'ObjectExpression') return undefined
-  return { object: resolved.node, scope: resolved.scope, viaConstant: resolved.viaConstant }
-}
-
-/** Entries of an object keyed by path (Vite's `server.proxy`, the legacy `devServer.proxy` form). */
-function readKeyedEntries(
-  container: ObjectExpression | ArrayExpression,
-  label: string,
-  context: ProxyContext,
-  translate: (key: string, value: StaticValue) => Translation,
-  matcher: (key: string) => ((path: string) => boolean) | undefined,
-): ProxyEntry[] {
-  if (container.type !== 'ObjectExpression') return [stuck(label, `${label} is not an object of paths`)]
-  return container.properties.map((member, index) => {
-    const key = propertyKeyName(member)
-    if (key === undefined || member.type === 'SpreadElement')
-      return stuck(`${label}[${index}]`, 'its key is computed when the config runs')
-    const from = `${label}[${quoteKey(key)}]`
-    const remove = (): void => {
-      removeMember(container, member)
-      context.changed.add(container)
-    }
-    const read = readMemberValue(member, context)
-    const translation = 'problem' in read ? { reason: read.problem } : translate(key, read.value)
-    const paths = key.startsWith('^') ? [] : [key]
-    return { from, translation, matches: matcher(key), paths, remove, comments: collectComments(member) }
-  })
-}
-
-function readMemberValue(
-  member: ObjectMember,
-  context: ProxyContext,
-): { value: StaticValue } | { problem: string } {
-  if (member.type !== 'ObjectProperty') return { problem: 'it is a method' }
-  return withTargetHint(readStaticValue(member.value, context.code, context.scope))
-}
-
-/** A target computed from variables has an equivalent in the config's `${VAR}` syntax: say so. */
-function withTargetHint(read: StaticResult): StaticResult {
-  if (!('problem' in read) || !read.problem.startsWith('target: ')) return read
-  return { problem: `${read.problem}; sameorigin.config.ts reads variables itself: target: '\${API_URL}'` }
-}
-
 /** webpack-dev-server / Rsbuild entries: an array of http-proxy-middleware options, or the object form. */
 function readHpmEntries(
   container: ObjectExpression | ArrayExpression,

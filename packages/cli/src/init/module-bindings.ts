@@ -95,23 +95,31 @@ function isNameTaken(config: ConfigModule, name: string): boolean {
 }
 
 /**
- * Makes `imported` from `source` available in the file and returns the expression naming it: an
+ * Makes `imported` from `source` available in the file (as `name` when it is new; `'default'` for
+ * a default export) and returns the expression naming it: an
  * existing import or `require` is reused (a namespace as `ns.name`), otherwise a new one is added
  * after the file's last import (`import { x } from 'y'`) or top-level `require`
  * (`const { x } = require('y')`). `undefined` when the name is already used for something else.
  */
-export function ensureBinding(config: ConfigModule, source: string, imported: string): string | undefined {
+export function ensureBinding(
+  config: ConfigModule,
+  source: string,
+  imported: string,
+  name: string = imported,
+): string | undefined {
   const bindings = findModuleBindings(config, source)
   const local = bindings.named.get(imported)
   if (local !== undefined) return local
   const namespace = bindings.namespaces[0]
   if (namespace !== undefined) return `${namespace}.${imported}`
-  if (isNameTaken(config, imported)) return undefined
+  if (isNameTaken(config, name)) return undefined
   const { style } = config
+  // `default` (Astro's integration): `import name from 'source'`.
+  const specifier = imported === 'default' ? `{ default: ${name} }` : `{ ${name} }`
   const text =
     config.format === 'cjs'
-      ? `const { ${imported} } = require(${quoteString(source, style)})${endStatement(style)}`
-      : `import { ${imported} } from ${quoteString(source, style)}${endStatement(style)}`
+      ? `const ${specifier} = require(${quoteString(source, style)})${endStatement(style)}`
+      : `import ${imported === 'default' ? name : specifier} from ${quoteString(source, style)}${endStatement(style)}`
   const body = config.program.body
   const last = body.findLastIndex(isLoadDeclaration)
   // Recast keeps the line breaks that follow a statement in its own source: one after an import,
@@ -119,7 +127,7 @@ export function ensureBinding(config: ConfigModule, source: string, imported: st
   const statement = parseModule(`${text}${last === -1 ? '\n\n' : '\n'}`).$ast as NodeOf<'Program'>
   body.splice(last + 1, 0, ...(statement.body as Statement[]))
   config.inserted.push(text)
-  return imported
+  return name
 }
 
 function isLoadDeclaration(node: Statement): boolean {

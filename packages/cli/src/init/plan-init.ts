@@ -7,7 +7,7 @@ import { addPlugin, hasPlugin, wrapNextConfig } from './add-plugin.ts'
 import type { ConfigModule } from './config-module.ts'
 import { parseConfigModule, printConfigModule } from './config-module.ts'
 import { createToolConfig } from './create-tool-config.ts'
-import { addDevDependencies } from './edit-package-json.ts'
+import { addDependencies, chooseDependencyField } from './edit-package-json.ts'
 import { findConfigExport, findConfigObject } from './find-config-object.ts'
 import { findProxyEntries } from './find-proxy-entries.ts'
 import type { KeptEntry, MovedEntry } from './move-entries.ts'
@@ -18,7 +18,15 @@ import { rewriteContainer } from './rewrite-container.ts'
 import { openSameoriginConfig } from './sameorigin-config-file.ts'
 import type { RouteHandlerPlan } from './plan-route-handler.ts'
 import { planRouteHandler } from './plan-route-handler.ts'
+import { planSvelteKitHooks } from './plan-sveltekit-hooks.ts'
 import { fileChange, relativePath } from './file-change.ts'
+
+/** Calls around the config object to look into, per tool (`defineConfig` always). */
+const UNWRAP: Readonly<Partial<Record<Tool, (callee: string) => boolean>>> = {
+  // Next's plugins wrap the config: `withX(config)`.
+  next: (name) => /^with[A-Z]/.test(name),
+  nuxt: (name) => name === 'defineNuxtConfig',
+}
 
 /** What `sameorigin init` is asked to do. */
 export interface InitOptions {
@@ -85,7 +93,7 @@ export function planInit(options: InitOptions): InitPlan {
   const { tool, packageJsonFile } = project
   if (tool === undefined) {
     throw createError('ERR_CLI_PROJECT_NOT_DETECTED', {
-      message: `No Vite, webpack, Rspack, Rsbuild or Next project was found in ${cwd}.`,
+      message: `No Vite, webpack, Rspack, Rsbuild, Next, SvelteKit, Nuxt, Astro or React Router project was found in ${cwd}.`,
     })
   }
   if (packageJsonFile === undefined) {
@@ -125,10 +133,7 @@ export function planInit(options: InitOptions): InitPlan {
   }
   const alreadySetUp = !isNew && hasPlugin(config, tool)
   const exported = findConfigExport(config)
-  const located =
-    'problem' in exported
-      ? exported
-      : findConfigObject(config, exported, tool === 'next' ? (name) => /^with[A-Z]/.test(name) : undefined)
+  const located = 'problem' in exported ? exported : findConfigObject(config, exported, UNWRAP[tool])
   // A config that cannot take the plugin fails before anything else is decided.
   if (!alreadySetUp && !isNew) {
     const problem =
@@ -177,6 +182,11 @@ export function planInit(options: InitOptions): InitPlan {
   files.push(fileChange(cwd, sameorigin.file, sameorigin.before, sameorigin.print()))
   for (const file of routeHandler?.files ?? [])
     files.push(fileChange(cwd, file.file, file.before, file.after))
+  // SvelteKit: the server hook answers the routes for the browser and for load functions' `fetch`.
+  if (tool === 'sveltekit') {
+    const hooks = planSvelteKitHooks(cwd, config.style)
+    files.push(fileChange(cwd, hooks.file, hooks.before, hooks.after))
+  }
 
   const packageBefore = readFileSync(packageJsonFile, 'utf8')
   const wanted: Record<string, string> = { [PLUGIN_WIRING[tool].from]: `^${options.version}` }
@@ -186,16 +196,17 @@ export function planInit(options: InitOptions): InitPlan {
     wanted['@sameorigin/core'] = `^${options.version}`
   let packageEdit
   try {
-    packageEdit = addDevDependencies(packageBefore, wanted)
+    packageEdit = addDependencies(packageBefore, wanted, chooseDependencyField(tool, packageBefore))
   } catch (error) {
     throw createError('ERR_CLI_CONFIG_EDIT_FAILED', {
       message: `package.json could not be read as JSON (${(error as Error).message}).`,
-      hint: `Fix package.json, or add ${Object.keys(wanted).join(' and ')} to devDependencies by hand.`,
+      hint: `Fix package.json, or add ${Object.keys(wanted).join(' and ')} to its dependencies by hand.`,
     })
   }
   files.push(fileChange(cwd, packageJsonFile, packageBefore, packageEdit.text))
 
   const nextSteps = planNextSteps({
+    tool,
     project,
     packageJsonText: packageEdit.text,
     installNeeded: packageEdit.added.length > 0,

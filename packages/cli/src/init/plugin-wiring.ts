@@ -6,9 +6,16 @@ import { createError } from '@sameorigin/core'
 export interface PluginWiring {
   /** The package the binding comes from. */
   readonly from: string
-  /** The named export used. */
-  readonly imported: string
-  /** The expression that goes into `plugins`, given the local name of the import. */
+  /**
+   * The export used: a name, `'default'` (Astro's integration, imported as `local`), or `undefined`
+   * when nothing is imported (a Nuxt module is named by its package, as a string).
+   */
+  readonly imported: string | undefined
+  /** The local name of a default import. */
+  readonly local?: string
+  /** The config key of the list the plugin goes in. */
+  readonly list: 'plugins' | 'integrations' | 'modules'
+  /** The expression that goes into the list, given the local name of the import. */
   readonly create: (binding: string) => string
   /** Other packages whose use means sameorigin is already set up (the unplugin entries). */
   readonly alternatives: readonly string[]
@@ -21,6 +28,10 @@ export const TOOL_LABEL: Readonly<Record<Tool, string>> = {
   rspack: 'Rspack',
   rsbuild: 'Rsbuild',
   next: 'Next.js',
+  sveltekit: 'SvelteKit',
+  nuxt: 'Nuxt',
+  astro: 'Astro',
+  'react-router': 'React Router',
 }
 
 // Vite, Rsbuild, webpack and Rspack add a plugin; Next wraps the exported config instead
@@ -28,20 +39,48 @@ export const TOOL_LABEL: Readonly<Record<Tool, string>> = {
 const WEBPACK: Omit<PluginWiring, 'alternatives'> = {
   from: PLUGIN_PACKAGE.webpack,
   imported: 'SameOriginPlugin',
+  list: 'plugins',
   create: (binding) => `new ${binding}()`,
+}
+const VITE: PluginWiring = {
+  from: PLUGIN_PACKAGE.vite,
+  imported: 'sameorigin',
+  list: 'plugins',
+  create: (binding) => `${binding}()`,
+  alternatives: ['unplugin-sameorigin/vite'],
 }
 
 /** The wiring per tool. */
 export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
-  vite: {
-    from: PLUGIN_PACKAGE.vite,
+  vite: VITE,
+  // After `reactRouter()` in `plugins`: appended, as every plugin is.
+  'react-router': VITE,
+  sveltekit: {
+    from: PLUGIN_PACKAGE.sveltekit,
     imported: 'sameorigin',
+    list: 'plugins',
     create: (binding) => `${binding}()`,
-    alternatives: ['unplugin-sameorigin/vite'],
+    alternatives: [],
+  },
+  astro: {
+    from: PLUGIN_PACKAGE.astro,
+    imported: 'default',
+    local: 'sameorigin',
+    list: 'integrations',
+    create: (binding) => `${binding}()`,
+    alternatives: [],
+  },
+  nuxt: {
+    from: PLUGIN_PACKAGE.nuxt,
+    imported: undefined,
+    list: 'modules',
+    create: (name) => name,
+    alternatives: [],
   },
   rsbuild: {
     from: PLUGIN_PACKAGE.rsbuild,
     imported: 'pluginSameOrigin',
+    list: 'plugins',
     create: (binding) => `${binding}()`,
     alternatives: ['unplugin-sameorigin/rsbuild'],
   },
@@ -50,6 +89,7 @@ export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
   next: {
     from: PLUGIN_PACKAGE.next,
     imported: 'withSameOrigin',
+    list: 'plugins',
     create: (binding) => `${binding}(nextConfig)`,
     alternatives: [],
   },
@@ -61,13 +101,20 @@ export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
  */
 export function formatManualSnippet(tool: Tool, format: 'esm' | 'cjs'): string {
   const wiring = PLUGIN_WIRING[tool]
+  if (wiring.imported === undefined)
+    return `// in the config object:\n${wiring.list}: [${wiring.create(`'${wiring.from}'`)}],`
+  const local = wiring.local ?? wiring.imported
   const load =
-    format === 'cjs'
-      ? `const { ${wiring.imported} } = require('${wiring.from}')`
-      : `import { ${wiring.imported} } from '${wiring.from}'`
+    wiring.imported === 'default'
+      ? format === 'cjs'
+        ? `const { default: ${local} } = require('${wiring.from}')`
+        : `import ${local} from '${wiring.from}'`
+      : format === 'cjs'
+        ? `const { ${local} } = require('${wiring.from}')`
+        : `import { ${local} } from '${wiring.from}'`
   const exported = format === 'cjs' ? 'module.exports =' : 'export default'
-  if (tool === 'next') return `${load}\n\n${exported} ${wiring.create(wiring.imported)}`
-  return `${load}\n\n// in the config object:\nplugins: [${wiring.create(wiring.imported)}],`
+  if (tool === 'next') return `${load}\n\n${exported} ${wiring.create(local)}`
+  return `${load}\n\n// in the config object:\n${wiring.list}: [${wiring.create(local)}],`
 }
 
 /** `ERR_CLI_CONFIG_EDIT_FAILED` for `problem`, with the lines to add by hand. Nothing was written. */

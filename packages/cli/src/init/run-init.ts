@@ -12,7 +12,17 @@ import { relativePath } from './file-change.ts'
 import { printInit, printInitHeader, printMoved } from './print-init.ts'
 import { readCliVersion } from './read-cli-version.ts'
 
-const TOOLS: readonly Tool[] = ['vite', 'webpack', 'rspack', 'rsbuild', 'next']
+const TOOLS: readonly Tool[] = [
+  'vite',
+  'webpack',
+  'rspack',
+  'rsbuild',
+  'next',
+  'sveltekit',
+  'nuxt',
+  'astro',
+  'react-router',
+]
 
 /** `sameorigin init`'s options, as cac parses them. */
 export interface InitCommandOptions {

@@ -1,8 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-/** The dev tools sameorigin has a plugin for. */
-export type Tool = 'vite' | 'next' | 'rsbuild' | 'rspack' | 'webpack'
+/** The dev tools and full-stack frameworks sameorigin has a plugin for. */
+export type Tool =
+  | 'vite'
+  | 'next'
+  | 'rsbuild'
+  | 'rspack'
+  | 'webpack'
+  | 'sveltekit'
+  | 'nuxt'
+  | 'astro'
+  | 'react-router'
 
 /** A package manager, as detected from lockfiles or `npm_config_user_agent`. */
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun'
@@ -22,15 +31,31 @@ export interface DetectedProject {
   readonly packageManager: PackageManager
 }
 
-/** Config file names per tool, in the order each tool itself looks for them. */
+const VITE_CONFIG_FILES = [
+  'vite.config.js',
+  'vite.config.mjs',
+  'vite.config.ts',
+  'vite.config.cjs',
+  'vite.config.mts',
+  'vite.config.cts',
+]
+
+/**
+ * Config file names per tool, in the order each tool itself looks for them. SvelteKit and React
+ * Router (framework mode) are Vite plugins: their config is Vite's.
+ */
 export const TOOL_CONFIG_FILES: Readonly<Record<Tool, readonly string[]>> = {
-  vite: [
-    'vite.config.js',
-    'vite.config.mjs',
-    'vite.config.ts',
-    'vite.config.cjs',
-    'vite.config.mts',
-    'vite.config.cts',
+  vite: VITE_CONFIG_FILES,
+  sveltekit: VITE_CONFIG_FILES,
+  'react-router': VITE_CONFIG_FILES,
+  nuxt: ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs', 'nuxt.config.mts', 'nuxt.config.cjs'],
+  astro: [
+    'astro.config.mjs',
+    'astro.config.js',
+    'astro.config.ts',
+    'astro.config.mts',
+    'astro.config.cjs',
+    'astro.config.cts',
   ],
   next: ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.mts'],
   rsbuild: [
@@ -66,6 +91,19 @@ const TOOL_DEPENDENCY: Readonly<Record<Tool, string>> = {
   rsbuild: '@rsbuild/core',
   rspack: '@rspack/core',
   webpack: 'webpack',
+  sveltekit: '@sveltejs/kit',
+  nuxt: 'nuxt',
+  astro: 'astro',
+  'react-router': '@react-router/dev',
+}
+
+/**
+ * Files that mark a tool when package.json does not name it. A framework whose config is Vite's
+ * is known by its own file: `vite.config.ts` alone is a Vite app.
+ */
+const TOOL_MARKER_FILES: Readonly<Partial<Record<Tool, readonly string[]>>> = {
+  sveltekit: ['svelte.config.js', 'svelte.config.ts'],
+  'react-router': ['react-router.config.ts', 'react-router.config.js', 'react-router.config.mjs'],
 }
 
 /** The sameorigin package for each tool. */
@@ -75,11 +113,26 @@ export const PLUGIN_PACKAGE: Readonly<Record<Tool, string>> = {
   rsbuild: '@sameorigin/rsbuild',
   rspack: '@sameorigin/webpack',
   webpack: '@sameorigin/webpack',
+  sveltekit: '@sameorigin/sveltekit',
+  nuxt: '@sameorigin/nuxt',
+  astro: '@sameorigin/astro',
+  // React Router's framework mode is a Vite plugin: the Vite plugin serves it (and `/server` its loaders).
+  'react-router': '@sameorigin/vite',
 }
 
-// Most specific first: Rsbuild projects depend on @rspack/core too, Next ships webpack inside,
-// and a Vite app may keep webpack around for one old script.
-const DETECTION_ORDER: readonly Tool[] = ['next', 'rsbuild', 'vite', 'rspack', 'webpack']
+// Most specific first: the frameworks depend on Vite, Rsbuild projects on @rspack/core too, Next
+// ships webpack inside, and a Vite app may keep webpack around for one old script.
+const DETECTION_ORDER: readonly Tool[] = [
+  'next',
+  'nuxt',
+  'sveltekit',
+  'astro',
+  'react-router',
+  'rsbuild',
+  'vite',
+  'rspack',
+  'webpack',
+]
 
 function readDependencies(file: string): Set<string> {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>
@@ -122,7 +175,11 @@ export function detectProject(
   const tool =
     options.tool ??
     DETECTION_ORDER.find((candidate) => dependencies.has(TOOL_DEPENDENCY[candidate])) ??
-    DETECTION_ORDER.find((candidate) => findConfigFile(root, candidate) !== undefined)
+    DETECTION_ORDER.find((candidate) =>
+      (TOOL_MARKER_FILES[candidate] ?? TOOL_CONFIG_FILES[candidate]).some((name) =>
+        existsSync(join(root, name)),
+      ),
+    )
   return {
     root,
     packageJsonFile,

@@ -18,6 +18,10 @@ const TOOL_DEPENDENCIES: Readonly<Record<Tool, Record<string, string>>> = {
   rspack: { '@rspack/core': '^2.3.0', '@rspack/cli': '^2.2.0' },
   rsbuild: { '@rsbuild/core': '^2.3.0' },
   next: { next: '^16.4.0' },
+  sveltekit: { '@sveltejs/kit': '^3.4.0', vite: '^8.4.0' },
+  nuxt: { nuxt: '^4.6.0' },
+  astro: { astro: '^7.4.0' },
+  'react-router': { '@react-router/dev': '^8.5.0', vite: '^8.4.0' },
 }
 
 /**
@@ -96,7 +100,10 @@ export async function loadWrittenConfig(root: string): Promise<ResolvedConfig> {
     const text = readFileSync(file, 'utf8')
     writeFileSync(
       file,
-      text.replace(/from (['"])@sameorigin\/(vite|webpack|rsbuild|next)\1/, 'from $1@sameorigin/core$1'),
+      text.replace(
+        /from (['"])@sameorigin\/(vite|webpack|rsbuild|next|sveltekit|nuxt|astro)\1/,
+        'from $1@sameorigin/core$1',
+      ),
     )
   }
   return loadConfig({ root })

@@ -166,7 +166,7 @@ export default defineConfig({
     expect(JSON.parse(result.stdout)).toEqual({
       error: {
         code: 'ERR_CLI_PROJECT_NOT_DETECTED',
-        message: `No Vite, webpack, Rspack, Rsbuild or Next project was found in ${root}.`,
+        message: `No Vite, webpack, Rspack, Rsbuild, Next, SvelteKit, Nuxt, Astro or React Router project was found in ${root}.`,
         hint: expect.stringContaining('pass --tool'),
         docs: 'docs/errors/ERR_CLI_PROJECT_NOT_DETECTED.md',
       },
@@ -196,7 +196,7 @@ export default defineConfig({
     const wrong = await runBin(['init', '--tool', 'parcel'], { cwd: root })
     expect(wrong.code).toBe(2)
     expect(wrong.stderr).toContain(
-      'error ERR_CLI_ARGUMENT_INVALID: --tool must be one of vite, webpack, rspack, rsbuild, next; got "parcel".',
+      'error ERR_CLI_ARGUMENT_INVALID: --tool must be one of vite, webpack, rspack, rsbuild, next, sveltekit, nuxt, astro, react-router; got "parcel".',
     )
   })
 
