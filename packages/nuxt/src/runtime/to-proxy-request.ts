@@ -72,7 +72,7 @@ function toOriginForm(target: string): string {
  * string, not what the WHATWG parser would make of it), its method (`TRACE` too), its headers, and
  * its body, read lazily. In `nuxt dev` (`trustClient`) the dev server's record of the client gives
  * the address and the protocol, and takes out the forwarding headers Nitro and Nuxt's CLI added; else
- * the protocol is the connection's and the address unknown. The request is aborted when the client
+ * (a built app) both are the connection's. The request is aborted when the client
  * goes away before the answer is complete.
  */
 export function toProxyRequest(event: H3Event, trustClient: boolean): ProxyRequest {
@@ -96,5 +96,8 @@ export function toProxyRequest(event: H3Event, trustClient: boolean): ProxyReque
   const url = `${tls ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${target}`
   Object.defineProperty(request, 'url', { value: url, enumerable: true })
   if (forbidden) Object.defineProperty(request, 'method', { value: method, enumerable: true })
-  return { request, clientAddress: client?.address }
+  return {
+    request,
+    clientAddress: client?.address ?? (client === undefined ? req.socket?.remoteAddress : undefined),
+  }
 }
