@@ -42,6 +42,34 @@ function toNuxtEnv(): NodeJS.ProcessEnv {
  * 127.0.0.1 port 0; resolves once Nuxt is ready, or once it exited (a failed start).
  */
 export async function startNuxtDev(config: string, files: Record<string, string> = {}): Promise<NuxtDev> {
+  const root = await writeApp(config, files)
+  return run(
+    root,
+    [NUXT_BIN, 'dev', '--no-fork', '--host', '127.0.0.1', '--port', '0'],
+    {},
+    /Ready in .*(http:\/\/127\.0\.0\.1:\d+)/,
+  )
+}
+
+/**
+ * Like {@link startNuxtDev}, but `nuxt build`, then the built server (`.output/server/index.mjs`) on
+ * 127.0.0.1 port 0; `url` is `undefined` when either failed.
+ */
+export async function startNuxtBuild(config: string, files: Record<string, string> = {}): Promise<NuxtDev> {
+  const root = await writeApp(config, files)
+  const build = await run(root, [NUXT_BIN, 'build'], { NODE_ENV: 'production' }, /Build complete/)
+  if (build.url === undefined) return build
+  const server = await run(
+    root,
+    ['.output/server/index.mjs'],
+    { NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0' },
+    /Listening on (http:\/\/127\.0\.0\.1:\d+)/,
+  )
+  return { ...server, output: () => build.output() + server.output() }
+}
+
+/** Writes the app into a new temp directory. */
+async function writeApp(config: string, files: Record<string, string>): Promise<string> {
   await mkdir(TMP, { recursive: true })
   const root = await mkdtemp(join(TMP, 'app-'))
   const app = {
@@ -54,22 +82,32 @@ export async function startNuxtDev(config: string, files: Record<string, string>
     await mkdir(dirname(join(root, name)), { recursive: true })
     await writeFile(join(root, name), text)
   }
-  const child = spawn(
-    findNode24('Nuxt 4.6', '22.22'),
-    [NUXT_BIN, 'dev', '--no-fork', '--host', '127.0.0.1', '--port', '0'],
-    {
-      cwd: root,
-      env: toNuxtEnv(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  return root
+}
+
+/**
+ * Runs `args` under Node 24 in `root` until a line matches `ready` (its first group, if any, is the
+ * URL; `''` for a command that only finishes) or the process exits (`undefined`). `stop` ends it
+ * and removes `root`.
+ */
+async function run(
+  root: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+): Promise<NuxtDev> {
+  const child = spawn(findNode24('Nuxt 4.6', '22.22'), args, {
+    cwd: root,
+    env: { ...toNuxtEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let printed = ''
   const url = await new Promise<string | undefined>((resolve) => {
     for (const stream of [child.stdout, child.stderr])
       createInterface({ input: stream }).on('line', (line) => {
         printed += `${stripVTControlCharacters(line)}\n`
-        const ready = /Ready in .*(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
-        if (ready !== undefined) resolve(ready)
+        const matched = ready.exec(line)
+        if (matched !== null) resolve(matched[1] ?? '')
       })
     void once(child, 'exit').then(() => resolve(undefined))
   })

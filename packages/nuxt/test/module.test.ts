@@ -2,7 +2,7 @@ import { request, startUpstream } from '@sameorigin/test-utils'
 import type { Upstream } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NuxtDev } from './_nuxt-dev.ts'
-import { startNuxtDev } from './_nuxt-dev.ts'
+import { startNuxtBuild, startNuxtDev } from './_nuxt-dev.ts'
 
 // A page whose SSR fetches /api/who through the routes, as Nuxt's useFetch does.
 const SSR_PAGE = `<script setup>
@@ -112,5 +112,31 @@ describe('@sameorigin/nuxt: options that cannot start', () => {
     } finally {
       await nuxt.stop()
     }
+  })
+})
+
+describe('@sameorigin/nuxt in a built app', () => {
+  let upstream: Upstream
+  let built: NuxtDev
+  beforeAll(async () => {
+    upstream = await startUpstream()
+    const config = JSON.stringify({
+      sameorigin: { production: true, configFile: false, routes: { '/api': upstream.url } },
+    })
+    built = await startNuxtBuild(config, { 'app/pages/ssr.vue': SSR_PAGE })
+  }, 240_000)
+  afterAll(async () => {
+    await built?.stop()
+    await upstream?.close()
+  })
+
+  it('with production: true, the built server forwards the browser and SSR, without the inspector', async () => {
+    if (built.url === undefined) throw new Error(`the build did not start:\n${built.output()}`)
+    const res = await request(`${built.url}/api/x`, { headers: { 'x-forwarded-for': '203.0.113.9' } })
+    expect(res.status).toBe(200)
+    expect(upstream.requests[0]?.headers['x-forwarded-for']).toBe('127.0.0.1')
+    const page = await request(`${built.url}/ssr`, { headers: { cookie: 'session=ada' } })
+    expect(page.body).toContain('<p id="who">session=ada</p>')
+    expect((await request(`${built.url}/__sameorigin/`)).status).toBe(404)
   })
 })
