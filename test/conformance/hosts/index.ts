@@ -8,6 +8,8 @@ import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
+import { sveltekitDev } from './sveltekit-dev.ts'
+import { sveltekitPreview } from './sveltekit-preview.ts'
 import { viteDev } from './vite-dev.ts'
 import { vitePreview } from './vite-preview.ts'
 import { webpackDevServer5 } from './webpack-dev-server-5.ts'
@@ -27,6 +29,8 @@ export const HOSTS: readonly Host[] = [
   rsbuildDev,
   rsbuildPreview,
   reactRouterDev,
+  sveltekitDev,
+  sveltekitPreview,
   nuxtDev,
 ]
 
@@ -40,6 +44,8 @@ export {
   rsbuildDev,
   rsbuildPreview,
   rspack,
+  sveltekitDev,
+  sveltekitPreview,
   viteDev,
   vitePreview,
   webpackDevServer5,

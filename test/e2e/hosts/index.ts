@@ -3,6 +3,7 @@ import { startNuxt } from './nuxt.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
+import { startSvelteKit } from './sveltekit.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
 import { startWebpack } from './webpack.ts'
@@ -19,6 +20,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   next: startNext,
   nuxt: startNuxt,
   'react-router': startReactRouter,
+  sveltekit: startSvelteKit,
 }
 
 /** The start function of a host. */
