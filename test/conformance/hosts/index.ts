@@ -3,6 +3,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nuxtDev } from './nuxt-dev.ts'
 import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
@@ -30,6 +31,7 @@ export const HOSTS: readonly Host[] = [
   reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
+  nuxtDev,
 ]
 
 export {
@@ -37,6 +39,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nuxtDev,
   reactRouterDev,
   rsbuildDev,
   rsbuildPreview,

@@ -1,4 +1,5 @@
 import { startNext } from './next.ts'
+import { startNuxt } from './nuxt.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
@@ -17,6 +18,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  nuxt: startNuxt,
   'react-router': startReactRouter,
   sveltekit: startSvelteKit,
 }

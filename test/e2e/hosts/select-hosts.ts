@@ -10,6 +10,7 @@ export const HOST_EXAMPLES = {
   webpack: 'webpack-react',
   rsbuild: 'rsbuild-react',
   next: 'next-app',
+  nuxt: 'nuxt-app',
   'react-router': 'react-router-app',
   sveltekit: 'sveltekit-app',
 } as const
@@ -20,7 +21,11 @@ export type HostName = keyof typeof HOST_EXAMPLES
  * Examples that render pages on the server with the user's session: their backend scopes the
  * session cookie to `/` (`cookiePath`), so the browser sends it with page requests too.
  */
-export const SERVER_RENDERED_EXAMPLES: ReadonlySet<string> = new Set(['react-router-app', 'sveltekit-app'])
+export const SERVER_RENDERED_EXAMPLES: ReadonlySet<string> = new Set([
+  'react-router-app',
+  'sveltekit-app',
+  'nuxt-app',
+])
 
 const NAMES = Object.keys(HOST_EXAMPLES) as HostName[]
 

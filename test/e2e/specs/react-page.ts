@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
 import { backendUrl, browserLogs, context, devUrl, outputDir, page } from '../setup.ts'
 
 /**
@@ -28,7 +29,8 @@ export function describeReactPage(example: string): void {
       expect(cookies[0]).toMatchObject({
         name: 'session',
         domain: new URL(devUrl).hostname,
-        path: '/api',
+        // Server-rendered examples' backend scopes it to `/`, so page requests carry it too.
+        path: SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api',
         secure: false,
         httpOnly: true,
         sameSite: 'Lax',
