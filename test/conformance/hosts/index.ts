@@ -4,6 +4,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nuxtDev } from './nuxt-dev.ts'
 import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
@@ -31,6 +32,7 @@ export const HOSTS: readonly Host[] = [
   reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
+  nuxtDev,
   astroDev,
 ]
 
@@ -40,6 +42,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nuxtDev,
   reactRouterDev,
   rsbuildDev,
   rsbuildPreview,

@@ -1,5 +1,6 @@
 import { startAstro } from './astro.ts'
 import { startNext } from './next.ts'
+import { startNuxt } from './nuxt.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
@@ -18,6 +19,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   webpack: startWebpack,
   rsbuild: startRsbuild,
   next: startNext,
+  nuxt: startNuxt,
   'react-router': startReactRouter,
   sveltekit: startSvelteKit,
   astro: startAstro,

@@ -10,6 +10,7 @@ export const HOST_EXAMPLES = {
   webpack: 'webpack-react',
   rsbuild: 'rsbuild-react',
   next: 'next-app',
+  nuxt: 'nuxt-app',
   'react-router': 'react-router-app',
   sveltekit: 'sveltekit-app',
   astro: 'astro-app',
@@ -24,6 +25,7 @@ export type HostName = keyof typeof HOST_EXAMPLES
 export const SERVER_RENDERED_EXAMPLES: ReadonlySet<string> = new Set([
   'react-router-app',
   'sveltekit-app',
+  'nuxt-app',
   'astro-app',
 ])
 

@@ -29,7 +29,7 @@ export function describeReactPage(example: string): void {
       expect(cookies[0]).toMatchObject({
         name: 'session',
         domain: new URL(devUrl).hostname,
-        // The backend's Path, kept: `/` for the examples whose pages render the session on the server.
+        // Server-rendered examples' backend scopes it to `/`, so page requests carry it too.
         path: SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api',
         secure: false,
         httpOnly: true,

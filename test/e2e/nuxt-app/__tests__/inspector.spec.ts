@@ -1,0 +1,3 @@
+import { describeInspector } from '../../specs/inspector.ts'
+
+describeInspector('nuxt-app')
