@@ -38,14 +38,10 @@ export function createHandle(options: SameOriginHandleOptions = {}): Handle {
   const mode = options.mode ?? (process.env.NODE_ENV === 'production' ? 'production' : 'development')
   const pages = mode === 'development' && options.inspector !== false
   return async function handleSameOrigin({ event, resolve }) {
-    // In `vite preview` (NODE_ENV=production there) as in `vite dev`, unless the options say otherwise.
-    const preview = isVitePreview()
-    proxy ??= createServerProxy({
-      root: process.cwd(),
-      production: preview,
-      serveInspector: preview,
-      ...options,
-    })
+    // In `vite preview` (NODE_ENV=production there) as in `vite dev`, with the inspector of a dev
+    // tool, unless the options say otherwise.
+    const preview = isVitePreview() ? { production: true, serveInspector: true } : {}
+    proxy ??= createServerProxy({ root: process.cwd(), ...preview, ...options })
     const response = await proxy.handle(event.request, { clientAddress: toClientAddress(event) })
     if (response !== undefined) return response
     return pages ? resolve(event, { transformPageChunk: addReportClient }) : resolve(event)
