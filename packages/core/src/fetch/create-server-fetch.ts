@@ -72,9 +72,11 @@ export function createServerFetch(target: ServerFetchTarget): ServerFetch {
     if (!target.active()) return send(request)
     const response = await target.handle(request)
     if (response !== undefined) return response
+    // The fix names the path's own first segment, the route that would take it.
+    const prefix = `/${url.pathname.split('/')[1] ?? ''}`
     throw new TypeError(
       `serverFetch: no sameorigin route matches ${request.method} ${url.pathname}. ` +
-        "Add a route for it to sameorigin.config (e.g. routes: { '/api': 'http://127.0.0.1:8080' }), " +
+        `Add a route for it to sameorigin.config (e.g. routes: { '${prefix}': 'http://127.0.0.1:8080' }), ` +
         'or call the backend by its absolute URL.',
     )
   }

@@ -114,6 +114,9 @@ function withScheme(value: string): string {
   if (/^\d+$/.test(value)) return `http://127.0.0.1:${value}`
   if (value.startsWith(':')) return `http://127.0.0.1${value}`
   if (value.startsWith('//')) return `http:${value}`
+  // A scheme missing its colon (`http//host`, `https:/host`): keep the scheme, mend the separator.
+  const mistyped = /^(https?)[:/]+(?=[^/])/i.exec(value)
+  if (mistyped?.[1] !== undefined) return `${mistyped[1].toLowerCase()}://${value.slice(mistyped[0].length)}`
   return `http://${value.replace(/^[A-Za-z][A-Za-z\d+.-]*:\/*(?=[^\d])/, '')}`
 }
 

@@ -32,6 +32,17 @@ describe('what users see for bad configs', () => {
     `)
   })
 
+  it('a scheme missing its colon keeps the scheme in the fix (never http://http//)', () => {
+    const fixes = ['http//127.0.0.1:4020', 'https:/staging.example.com', 'HTTP//api.test'].map(
+      (target) => errorText({ routes: { '/api': target } }).split('fix: ')[1],
+    )
+    expect(fixes).toEqual([
+      "'/api': 'http://127.0.0.1:4020'",
+      "'/api': 'https://staging.example.com'",
+      "'/api': 'http://api.test'",
+    ])
+  })
+
   it('a target without scheme, and a websocket URL', () => {
     expect(
       errorText({ routes: { '/api': 'localhost:8080', '/ws': { target: 'ws://localhost:8080/socket' } } }),

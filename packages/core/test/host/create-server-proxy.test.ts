@@ -92,7 +92,7 @@ describe('createServerProxy', () => {
     // Credentials never go to another origin.
     expect(upstream.requests[0]?.headers.cookie).toBeUndefined()
     await expect(proxy.fetch('/account/data', { request: PAGE })).rejects.toThrow(
-      /no sameorigin route matches GET \/account\/data/,
+      "no sameorigin route matches GET /account/data. Add a route for it to sameorigin.config (e.g. routes: { '/account': 'http://127.0.0.1:8080' })",
     )
   })
 
