@@ -1,3 +1,4 @@
+import { selectHostGroup } from '@sameorigin/test-utils'
 import type { Host } from '../src/types.ts'
 import { astroDev } from './astro-dev.ts'
 import { coreServer } from './core-server.ts'
@@ -16,24 +17,30 @@ import { vitePreview } from './vite-preview.ts'
 import { webpackDevServer5 } from './webpack-dev-server-5.ts'
 import { webpackDevServer6 } from './webpack-dev-server-6.ts'
 
-/** Every host, in the order of the README table's columns. Add a new host here. */
+const group = selectHostGroup()
+
+/**
+ * Every host, in the order of the README table's columns. Add a new host here. The full-stack
+ * frameworks' dev servers run in `npm run test:hosts` (`SAMEORIGIN_HOST_GROUP=frameworks`), the
+ * others in `npm test` (`base`); unset, both.
+ */
 export const HOSTS: readonly Host[] = [
-  coreServer,
-  fetchTransport,
-  viteDev,
-  vitePreview,
-  // One `next dev` each for the whole run (src/global-setup.ts); CONFORMANCE_SKIP_NEXT=1 leaves them out.
-  ...(nextHostsEnabled() ? [nextRewrites, nextRouteHandler] : []),
-  webpackDevServer5,
-  webpackDevServer6,
-  rspack,
-  rsbuildDev,
-  rsbuildPreview,
-  reactRouterDev,
-  sveltekitDev,
-  sveltekitPreview,
-  nuxtDev,
-  astroDev,
+  ...(group.base
+    ? [
+        coreServer,
+        fetchTransport,
+        viteDev,
+        vitePreview,
+        // One `next dev` each for the whole run (src/global-setup.ts); CONFORMANCE_SKIP_NEXT=1 leaves them out.
+        ...(nextHostsEnabled() ? [nextRewrites, nextRouteHandler] : []),
+        webpackDevServer5,
+        webpackDevServer6,
+        rspack,
+        rsbuildDev,
+        rsbuildPreview,
+      ]
+    : []),
+  ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
 ]
 
 export {

@@ -1,8 +1,9 @@
 import process from 'node:process'
+import { selectHostGroup } from '@sameorigin/test-utils/select-host-group'
 
 /**
  * The dev servers the browser tests know, each with the example it serves (the folder under
- * `examples/`, which is also the scenario folder here: `<example>/__tests__`). No imports, so
+ * `examples/`, which is also the scenario folder here: `<example>/__tests__`). No dev server imports, so
  * vitest.config.ts can read it without loading any dev server.
  */
 export const HOST_EXAMPLES = {
@@ -31,6 +32,9 @@ export const SERVER_RENDERED_EXAMPLES: ReadonlySet<string> = new Set([
 
 const NAMES = Object.keys(HOST_EXAMPLES) as HostName[]
 
+/** The full-stack frameworks' examples: `npm run test:hosts` (`SAMEORIGIN_HOST_GROUP=frameworks`). */
+const FRAMEWORKS: ReadonlySet<HostName> = new Set(['nuxt', 'react-router', 'sveltekit', 'astro'])
+
 /**
  * The hosts named by `E2E_HOST` (`webpack`, or a list: `vite,webpack`), default every host. An unknown
  * name is an error, never a silent default.
@@ -40,7 +44,10 @@ export function selectHosts(value: string = process.env.E2E_HOST ?? ''): HostNam
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '')
-  if (names.length === 0) return NAMES
+  if (names.length === 0) {
+    const group = selectHostGroup()
+    return NAMES.filter((name) => (FRAMEWORKS.has(name) ? group.frameworks : group.base))
+  }
   const unknown = names.filter((name) => !(NAMES as string[]).includes(name))
   if (unknown.length > 0) {
     throw new Error(
