@@ -4,12 +4,13 @@ import { harValidator } from '@sameorigin/test-utils'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
+import { openPanels } from './react-page.ts'
 import { backendUrl, browser, context, devUrl, outputDir, page, serverLogs } from '../setup.ts'
 
 /** The session cookie's value after logging in as `ada` through the page (as react-page.ts does). */
-async function logIn(): Promise<string> {
+async function logIn(hydrated: boolean): Promise<string> {
   await context.clearCookies()
-  await page.goto(devUrl)
+  await openPanels(hydrated)
   const session = page.getByRole('region', { name: 'Session' })
   await session.getByLabel('User name').fill('ada')
   await session.getByRole('button', { name: 'Log in' }).click()
@@ -77,9 +78,11 @@ const headerValue = (detail: Locator, side: string, name: string): Promise<strin
 export function describeInspector(example: string): void {
   // The session cookie's Path as the backend scopes it (setup.ts): `/` for a server-rendered example.
   const cookiePath = SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api'
+  // A server-rendered page is used once hydrated (its buttons have no handlers before).
+  const hydrated = SERVER_RENDERED_EXAMPLES.has(example)
   describe(`the inspector of examples/${example} in Chromium`, () => {
     test("shows the login's exchange with the cookie and redirect rewrites explained", async () => {
-      await logIn()
+      await logIn(hydrated)
       const inspector = await openInspector()
       const login = row(inspector, 'POST', '/api/login')
       await login.waitFor()
@@ -113,7 +116,7 @@ export function describeInspector(example: string): void {
     })
 
     test('masks cookie values by default; the "Show secrets" switch shows them', async () => {
-      const session = await logIn()
+      const session = await logIn(hydrated)
       const inspector = await openInspector()
       const secrets = inspector.getByRole('switch', { name: 'Show secrets' })
       expect(await secrets.isChecked()).toBe(false)
@@ -134,7 +137,7 @@ export function describeInspector(example: string): void {
     })
 
     test('exports the exchanges shown as a valid HAR 1.2 file, secrets masked', async () => {
-      const session = await logIn()
+      const session = await logIn(hydrated)
       const inspector = await openInspector()
       await row(inspector, 'POST', '/api/login').waitFor()
       const [download] = await Promise.all([
@@ -170,7 +173,7 @@ export function describeInspector(example: string): void {
     })
 
     test("explains the page's blocked direct call in the terminal, with the route that fixes it", async () => {
-      await page.goto(devUrl)
+      await openPanels(hydrated)
       const direct = page.getByRole('region', { name: 'Without the proxy' })
       await direct.getByRole('button', { name: 'Call the backend directly' }).click()
       await direct.getByRole('alert').waitFor()
@@ -179,8 +182,8 @@ export function describeInspector(example: string): void {
       await expect.poll(logText, { timeout: 15_000 }).toContain(headline)
       const block = logText().slice(logText().indexOf(headline)).split('The browser blocked a call')[1]
       expect(block).toContain(`This page calls ${backendUrl}/api/health directly; call /api/health instead`)
-      // One block per shape of call: a second click prints nothing more.
-      await page.reload()
+      // One block per shape of call: a second click (a fresh page load) prints nothing more.
+      await openPanels(hydrated)
       await direct.getByRole('button', { name: 'Call the backend directly' }).click()
       await direct.getByRole('alert').waitFor()
       expect(logText().split(headline)).toHaveLength(2)

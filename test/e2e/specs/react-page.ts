@@ -4,14 +4,26 @@ import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
 import { backendUrl, browserLogs, context, devUrl, outputDir, page } from '../setup.ts'
 
 /**
+ * Opens the panels page. With `hydrated`, also waits for hydration: a server-rendered page shows the
+ * Session panel as "Checking the session…", and only the hydrated page (its /api/me answered) shows
+ * a button there; before that, the other panels' buttons have no handlers yet.
+ */
+export async function openPanels(hydrated = false): Promise<void> {
+  await page.goto(devUrl)
+  if (hydrated) await page.getByRole('region', { name: 'Session' }).getByRole('button').first().waitFor()
+}
+
+/**
  * The React page every `examples/*-react` serves (the panels are examples/vite-react's), in Chromium:
  * login with the rewritten cookie, the CORS block of a direct call, server-sent events and a
  * websocket. One spec for every host; each scenario's file calls it with its example's name.
  */
 export function describeReactPage(example: string): void {
+  // A server-rendered page is used once hydrated (its buttons have no handlers before).
+  const open = () => openPanels(SERVER_RENDERED_EXAMPLES.has(example))
   describe(`examples/${example} in Chromium`, () => {
     test('logs in; the browser stores the rewritten session cookie, sends it on the next /api/me, and drops it on logout', async () => {
-      await page.goto(devUrl)
+      await open()
       const session = page.getByRole('region', { name: 'Session' })
       await session.getByLabel('User name').fill('ada')
       // The backend answers 303 to its own absolute /api/me; through the proxy the redirect stays here.
@@ -53,7 +65,7 @@ export function describeReactPage(example: string): void {
     })
 
     test("calling the backend's own origin from the page is blocked by the browser's CORS check", async () => {
-      await page.goto(devUrl)
+      await open()
       const direct = page.getByRole('region', { name: 'Without the proxy' })
       const [blocked] = await Promise.all([
         page.waitForEvent('console', (message) => message.text().includes('has been blocked by CORS policy')),
@@ -78,7 +90,7 @@ export function describeReactPage(example: string): void {
     })
 
     test('server-sent events and a websocket round trip show up on the page', async () => {
-      await page.goto(devUrl)
+      await open()
 
       const events = page.getByRole('region', { name: 'Server-sent events' })
       await events.getByRole('button', { name: 'Stream events' }).click()
