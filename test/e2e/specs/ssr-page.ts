@@ -16,6 +16,9 @@ const escape = (text: string): string => text.replaceAll(/[$()*+.?[\\\]^{|}]/g, 
 /** The element `id` with `text` in it, as any framework renders it on the server. */
 const rendered = (id: string, text: string): RegExp => new RegExp(`id="${id}"[^>]*>\\s*${escape(text)}\\s*<`)
 
+/** Every example with a server-rendered page renders its panels on the server too: used once hydrated. */
+const open = (): Promise<void> => openPanels(true)
+
 /** The backend's answers to `/api/me` so far (its request log). */
 const meCalls = (): number => serverLogs.filter((line) => line.startsWith('[backend] GET /api/me ')).length
 
@@ -26,8 +29,6 @@ const meCalls = (): number => serverLogs.filter((line) => line.startsWith('[back
  * from the browser, with the cookie, on the dev origin; without a session the server renders none.
  */
 export function describeSsrPage(example: string, options: SsrPageOptions): void {
-  // Every example with a server-rendered page renders its panels on the server too: used once hydrated.
-  const open = () => openPanels(true)
   describe(`examples/${example}: the page rendered on the server`, () => {
     test("shows the user in the server's HTML (fetched with the browser's cookie), then again from the browser", async () => {
       await context.clearCookies()
