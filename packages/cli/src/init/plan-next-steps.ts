@@ -30,7 +30,7 @@ const SERVER_CODE: Readonly<Partial<Record<Tool, string>>> = {
 
 /** The framework major each package supports (its peer range); React Router's is any (a Vite plugin). */
 const FRAMEWORK_MAJOR: Readonly<Partial<Record<Tool, readonly [string, number]>>> = {
-  sveltekit: ['@sveltejs/kit', 3],
+  sveltekit: ['@sveltejs/kit', 2],
   nuxt: ['nuxt', 4],
   astro: ['astro', 7],
 }
@@ -42,7 +42,7 @@ export function planNextSteps(input: NextStepsInput): string[] {
   const json = JSON.parse(input.packageJsonText) as Record<string, Record<string, string> | undefined>
   const needed = FRAMEWORK_MAJOR[input.tool]
   if (needed !== undefined) {
-    // `sv create` still writes SvelteKit 2, for one: the package would not install against it.
+    // A project on an older major than the package supports: it would not install against it.
     const [name, major] = needed
     const range = json.dependencies?.[name] ?? json.devDependencies?.[name]
     const written = range === undefined ? undefined : Number(/\d+/.exec(range)?.[0])

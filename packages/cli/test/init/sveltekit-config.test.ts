@@ -97,7 +97,6 @@ describe('sveltekit', () => {
     expect(JSON.parse(after(plan, 'package.json')).devDependencies['@sameorigin/sveltekit']).toBe('^1.2.3')
     expect(plan.nextSteps).toMatchInlineSnapshot(`
       [
-        "Upgrade @sveltejs/kit to 3.x first: @sameorigin/sveltekit needs it, and package.json asks for ^2.63.0",
         "Install the new dependencies: npm install",
         "Add your backend's routes to sameorigin.config.ts, e.g. '/api': 'http://127.0.0.1:8080'",
         "Load functions: fetch('/api/...') with the \`fetch\` SvelteKit passes them goes through the routes, with the page's cookies (the handle hook in src/hooks.server)",
