@@ -14,6 +14,7 @@ export default defineProject({
     setupFiles: ['./setup.ts'],
     // Above playwright's own waits (setup.ts: 10 s), so a stuck wait fails with its own message.
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // A bound against hangs: a framework's first dev start in a fresh clone optimizes its dependencies.
+    hookTimeout: 90_000,
   },
 })

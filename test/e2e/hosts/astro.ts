@@ -30,25 +30,36 @@ function toChildEnv(): NodeJS.ProcessEnv {
  * 127.0.0.1 and any free port (the page opens it as `localhost`), every line it prints going to `log`.
  */
 export async function startAstro({ root, log }: StartDevServerOptions): Promise<DevServer> {
-  const args = [astroBin(root), 'dev', '--host', '127.0.0.1', '--port', '0']
+  // `--force`: Astro refuses a second `astro dev` in one project; one left by an interrupted run is replaced.
+  const args = [astroBin(root), 'dev', '--host', '127.0.0.1', '--port', '0', '--force']
   const child = spawn(findNode24('Astro 7', '22.23'), args, {
     cwd: root,
     env: toChildEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = once(child, 'exit')
-  const close = (): Promise<void> => stopChild(child)
+  // If the run ends without its teardown (a hook that timed out), the server must not outlive it.
+  const killOnExit = (): void => void child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  const close = async (): Promise<void> => {
+    process.off('exit', killOnExit)
+    await stopChild(child)
+  }
+  const printed: string[] = []
   try {
     const url = await new Promise<string>((resolve, reject) => {
       for (const stream of [child.stdout, child.stderr]) {
         createInterface({ input: stream }).on('line', (line) => {
           log(`[astro] ${line}`)
+          printed.push(line)
           // `┃ Local    http://127.0.0.1:41234/`
           const local = /Local\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
           if (local !== undefined) resolve(local)
         })
       }
-      void exited.then(([code]) => reject(new Error(`astro dev exited (${String(code)}) before its URL`)))
+      void exited.then(([code]) =>
+        reject(new Error(`astro dev exited (${String(code)}) before its URL:\n${printed.join('\n')}`)),
+      )
     })
     // The page on `localhost`, as on the other hosts: the backend (127.0.0.1) is then another host
     // name, as a staging backend is, and its cookie's Domain is one the browser would reject.
