@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { createInterface } from 'node:readline'
+import { stripVTControlCharacters } from 'node:util'
 import { findNode24, stopChild } from '@sameorigin/test-utils'
 import type { DevServer, StartDevServerOptions } from './types.ts'
 
@@ -49,7 +50,9 @@ export async function startAstro({ root, log }: StartDevServerOptions): Promise<
   try {
     const url = await new Promise<string>((resolve, reject) => {
       for (const stream of [child.stdout, child.stderr]) {
-        createInterface({ input: stream }).on('line', (line) => {
+        createInterface({ input: stream }).on('line', (colored) => {
+          // Astro colours its lines when it sees CI=true (FORCE_COLOR from the run's environment).
+          const line = stripVTControlCharacters(colored)
           log(`[astro] ${line}`)
           printed.push(line)
           // `┃ Local    http://127.0.0.1:41234/`
