@@ -1,5 +1,6 @@
 import type { UserWorkspaceConfig } from 'vitest/config'
 import { defineProject } from 'vitest/config'
+import { selectHostGroup } from '@sameorigin/test-utils/select-host-group'
 
 // One scenario list, run once per host (src/describe-hosts.ts). Each block starts its host once, so
 // a test's time is the request itself; the bounds below only catch hangs (Vite's startup, 50 MiB
@@ -11,6 +12,10 @@ const config: UserWorkspaceConfig = defineProject({
     globalSetup: ['src/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // The full-stack frameworks' dev servers alone (`npm run test:hosts`): one retry. nuxt-dev has
+    // left a HEAD with a chunked body unanswered in two of four full runs (Nitro's hop to its worker),
+    // never when run again; a test that fails twice still fails.
+    retry: selectHostGroup().base ? 0 : 1,
   },
 })
 
