@@ -43,6 +43,26 @@ export const HOSTS: readonly Host[] = [
   ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
 ]
 
+/** Every host's name in column order, whichever group this run covers (the table's columns). */
+export const COLUMNS: readonly string[] = [
+  coreServer,
+  fetchTransport,
+  viteDev,
+  vitePreview,
+  nextRewrites,
+  nextRouteHandler,
+  webpackDevServer5,
+  webpackDevServer6,
+  rspack,
+  rsbuildDev,
+  rsbuildPreview,
+  reactRouterDev,
+  sveltekitDev,
+  sveltekitPreview,
+  nuxtDev,
+  astroDev,
+].map((host) => host.name)
+
 export {
   astroDev,
   coreServer,

@@ -1,7 +1,7 @@
 import type { UserConfig } from '@sameorigin/core'
 import type { TestContext } from 'vitest'
 import { afterAll, beforeAll, beforeEach, describe, it as vitestIt } from 'vitest'
-import { HOSTS } from '../hosts/index.ts'
+import { COLUMNS, HOSTS } from '../hosts/index.ts'
 import { APP_FIXTURE } from './fixtures.ts'
 import { late } from './late.ts'
 import { selectHostNames } from './select-hosts.ts'
@@ -104,7 +104,7 @@ function createIt(host: Host, scenario: string, blockSkip: Skip | undefined): Ho
   const title = (name: string): string => `${name} [${host.name}]`
   const meta = (skip: Skip | undefined): ConformanceMeta => ({
     host: host.name,
-    column: HOSTS.indexOf(host),
+    column: COLUMNS.indexOf(host.name),
     scenario,
     capabilities: host.capabilities,
     ...(skip === undefined ? {} : { skipReason: skip.reason }),
