@@ -53,6 +53,8 @@ export type { CreateLoggerOptions, LevelLogger } from './logging/logger.ts'
 // host adapters
 export { loadHostConfig } from './host/load-host-config.ts'
 export { createServerProxy, serverFetch } from './host/create-server-proxy.ts'
+export { startHostProxy } from './host/start-host-proxy.ts'
+export type { HostProxy, StartHostProxyOptions } from './host/start-host-proxy.ts'
 export type { ServerProxy, ServerProxyOptions } from './host/create-server-proxy.ts'
 export type { ServerFetch, ServerFetchInit } from './fetch/create-server-fetch.ts'
 export { refuseConnectOn } from './host/refuse-connect-on.ts'
