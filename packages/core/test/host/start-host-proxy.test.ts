@@ -52,6 +52,9 @@ describe('startHostProxy', () => {
     )
     const { logs } = await startHost({ reportClient: { restart: 'storybook dev' } })
     workspace.put('sameorigin.config.mjs', toConfigModule({ '/api': upstream.url }))
-    await eventually(() => logs.lines.some((line) => line.message.includes('restart storybook dev')), 5000)
+    const restart = (): string | undefined =>
+      logs.lines.find((line) => line.message.includes('restart storybook dev'))?.message
+    await eventually(() => restart() !== undefined, 5000)
+    expect(restart()).toMatch(/bundled when storybook dev starts/)
   })
 })
