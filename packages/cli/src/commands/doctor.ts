@@ -88,6 +88,7 @@ async function runDoctorCommand(
         packageJsonFile: undefined,
         tool: undefined,
         configFile: undefined,
+        storybookConfig: undefined,
         pluginPackage: undefined,
         packageManager: 'npm',
       }

@@ -13,7 +13,7 @@ export const initCommand: CommandDefinition = {
     {
       flags: '--tool <tool>',
       description:
-        'The dev tool, instead of detecting it: vite, webpack, rspack, rsbuild, next, sveltekit, nuxt, astro or react-router',
+        'The dev tool, instead of detecting it: vite, webpack, rspack, rsbuild, next, sveltekit, nuxt, astro, react-router, angular or storybook',
     },
     { flags: '--dry-run', description: 'Print the diff and write nothing' },
     { flags: '--json', description: 'Print the result as one JSON document (never asks)' },

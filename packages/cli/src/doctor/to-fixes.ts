@@ -52,6 +52,16 @@ const TOOL_SETUP: Readonly<
       'export default defineConfig({ plugins: [sveltekit(), sameorigin()] })',
     ],
   },
+  angular: {
+    file: 'angular.json',
+    what: 'the @sameorigin/angular:dev-server builder',
+    lines: ['"serve": { "builder": "@sameorigin/angular:dev-server", ... }'],
+  },
+  storybook: {
+    file: '.storybook/main.ts',
+    what: "the '@sameorigin/storybook' addon",
+    lines: ["addons: ['@sameorigin/storybook']"],
+  },
   nuxt: {
     file: 'nuxt.config.ts',
     what: "the '@sameorigin/nuxt' module",

@@ -1,4 +1,3 @@
-import type { Tool } from '../project/detect-project.ts'
 import type { ArrayExpression, Node } from './ast.ts'
 import { findMember, markChanged, resolveConstant, sourceOf, unwrapTypeScript, walk } from './ast.ts'
 import type { ConfigModule } from './config-module.ts'
@@ -6,6 +5,7 @@ import { quoteString } from './code-style.ts'
 import { ensureBinding, findModuleBindings, usesBindings } from './module-bindings.ts'
 import { parseSnippet, rewriteContainer } from './rewrite-container.ts'
 import type { ConfigExport, LocatedObject } from './find-config-object.ts'
+import type { ModuleTool } from './plugin-wiring.ts'
 import { PLUGIN_WIRING } from './plugin-wiring.ts'
 import { shorten } from './read-static-value.ts'
 
@@ -22,7 +22,7 @@ export type PluginEdit =
  * imports from the tool's package or its unplugin entry. A Vite config may default-import
  * `@sameorigin/vite`, whose default export is the same plugin.
  */
-export function hasPlugin(config: ConfigModule, tool: Tool): boolean {
+export function hasPlugin(config: ConfigModule, tool: ModuleTool): boolean {
   const wiring = PLUGIN_WIRING[tool]
   // A Nuxt module is named by its package, as a string in `modules`.
   if (wiring.imported === undefined) return mentions(config, wiring.from)
@@ -37,7 +37,7 @@ export function hasPlugin(config: ConfigModule, tool: Tool): boolean {
  * (or a `const` holding one), or an object that spreads another one which may hold `plugins`, is a
  * problem: the edit would not be certain.
  */
-export function addPlugin(config: ConfigModule, tool: Tool, located: LocatedObject): PluginEdit {
+export function addPlugin(config: ConfigModule, tool: ModuleTool, located: LocatedObject): PluginEdit {
   const wiring = PLUGIN_WIRING[tool]
   const list = wiring.list
   const member = findMember(located.object, list)
@@ -74,7 +74,7 @@ export function addPlugin(config: ConfigModule, tool: Tool, located: LocatedObje
  * The expression that names the plugin in the file: an import added or reused, or for a Nuxt module
  * its package name as a string. `undefined` when the import's name is taken.
  */
-function bindPlugin(config: ConfigModule, tool: Tool): string | undefined {
+function bindPlugin(config: ConfigModule, tool: ModuleTool): string | undefined {
   const wiring = PLUGIN_WIRING[tool]
   if (wiring.imported === undefined) return quoteString(wiring.from, config.style)
   // Vite's default export is the plugin too: a default import is reused rather than doubled.

@@ -147,7 +147,7 @@ function findToolProxies(tool: Tool, config: ObjectExpression, context: ProxyCon
   return { entries, tidy: () => tidies.map((tidy) => tidy()).includes(true) }
 }
 /** webpack-dev-server / Rsbuild entries: an array of http-proxy-middleware options, or the object form. */
-function readHpmEntries(
+export function readHpmEntries(
   container: ObjectExpression | ArrayExpression,
   label: string,
   context: ProxyContext,

@@ -15,6 +15,8 @@ export interface NextStepsInput {
   readonly sameoriginName: string
   /** Next in native rewrites mode: no engine, so no inspector and no report of blocked calls. */
   readonly nextRewrites?: boolean
+  /** The Storybook addon was wired beside the tool. */
+  readonly storybook?: boolean
 }
 
 /** How the framework's server code reaches the routes (each package's README). */
@@ -33,6 +35,16 @@ const FRAMEWORK_MAJOR: Readonly<Partial<Record<Tool, readonly [string, number]>>
   sveltekit: ['@sveltejs/kit', 2],
   nuxt: ['nuxt', 4],
   astro: ['astro', 7],
+  angular: ['@angular/build', 22],
+  storybook: ['storybook', 9],
+}
+
+/** The package.json script that starts each tool's dev server, when it is not `dev`. */
+const DEV_SCRIPT: Readonly<Partial<Record<Tool, string>>> = { angular: 'start', storybook: 'storybook' }
+
+/** `npm run x`, `pnpm x`: how the project's package manager runs a script. */
+function runScript(manager: string, script: string): string {
+  return manager === 'npm' || manager === 'bun' ? `${manager} run ${script}` : `${manager} ${script}`
 }
 
 /** What to do after init, in order: install, move what was not moved, add routes, check, run. */
@@ -71,9 +83,9 @@ export function planNextSteps(input: NextStepsInput): string[] {
       "For the inspector (/__sameorigin/) and the report of blocked calls, use route mode: withSameOrigin(nextConfig, { mode: 'route' }) and the route handler file (@sameorigin/next's README, \"Route handler mode\")",
     )
   const scripts = json.scripts
-  if (scripts?.dev !== undefined) {
-    const run = manager === 'npm' || manager === 'bun' ? `${manager} run dev` : `${manager} dev`
-    steps.push(`Start the dev server: ${run}`)
-  }
+  const script = DEV_SCRIPT[input.tool] ?? 'dev'
+  if (scripts?.[script] !== undefined) steps.push(`Start the dev server: ${runScript(manager, script)}`)
+  if (input.storybook === true && scripts?.storybook !== undefined)
+    steps.push(`Storybook forwards the same routes: ${runScript(manager, 'storybook')}`)
   return steps
 }

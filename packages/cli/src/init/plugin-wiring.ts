@@ -2,19 +2,22 @@ import type { Tool } from '../project/detect-project.ts'
 import { PLUGIN_PACKAGE } from '../project/detect-project.ts'
 import { createError } from '@sameorigin/core'
 
+/** The tools whose config is a module sameorigin is added to (Angular's is angular.json: see plan-angular-init). */
+export type ModuleTool = Exclude<Tool, 'angular'>
+
 /** How sameorigin is added to one tool's config, as that package's README shows it. */
 export interface PluginWiring {
   /** The package the binding comes from. */
   readonly from: string
   /**
    * The export used: a name, `'default'` (Astro's integration, imported as `local`), or `undefined`
-   * when nothing is imported (a Nuxt module is named by its package, as a string).
+   * when nothing is imported (a Nuxt module or a Storybook addon is named by its package, as a string).
    */
   readonly imported: string | undefined
   /** The local name of a default import. */
   readonly local?: string
   /** The config key of the list the plugin goes in. */
-  readonly list: 'plugins' | 'integrations' | 'modules'
+  readonly list: 'plugins' | 'integrations' | 'modules' | 'addons'
   /** The expression that goes into the list, given the local name of the import. */
   readonly create: (binding: string) => string
   /** Other packages whose use means sameorigin is already set up (the unplugin entries). */
@@ -32,7 +35,12 @@ export const TOOL_LABEL: Readonly<Record<Tool, string>> = {
   nuxt: 'Nuxt',
   astro: 'Astro',
   'react-router': 'React Router',
+  angular: 'Angular',
+  storybook: 'Storybook',
 }
+
+/** Angular's wiring: the serve target's builder in angular.json (packages/angular/README.md). */
+export const ANGULAR_BUILDER = '@sameorigin/angular:dev-server'
 
 // Vite, Rsbuild, webpack and Rspack add a plugin; Next wraps the exported config instead
 // (`withSameOrigin(nextConfig)`, packages/next/README.md).
@@ -51,7 +59,7 @@ const VITE: PluginWiring = {
 }
 
 /** The wiring per tool. */
-export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
+export const PLUGIN_WIRING: Readonly<Record<ModuleTool, PluginWiring>> = {
   vite: VITE,
   // After `reactRouter()` in `plugins`: appended, as every plugin is.
   'react-router': VITE,
@@ -74,6 +82,14 @@ export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
     from: PLUGIN_PACKAGE.nuxt,
     imported: undefined,
     list: 'modules',
+    create: (name) => name,
+    alternatives: [],
+  },
+  // An addon, named by its package in `addons` as Storybook's own are.
+  storybook: {
+    from: PLUGIN_PACKAGE.storybook,
+    imported: undefined,
+    list: 'addons',
     create: (name) => name,
     alternatives: [],
   },
@@ -100,6 +116,8 @@ export const PLUGIN_WIRING: Readonly<Record<Tool, PluginWiring>> = {
  * format (ESM `import` or CommonJS `require`).
  */
 export function formatManualSnippet(tool: Tool, format: 'esm' | 'cjs'): string {
+  if (tool === 'angular')
+    return `// angular.json, in projects.<app>.architect.serve:\n"builder": "${ANGULAR_BUILDER}",`
   const wiring = PLUGIN_WIRING[tool]
   if (wiring.imported === undefined)
     return `// in the config object:\n${wiring.list}: [${wiring.create(`'${wiring.from}'`)}],`

@@ -12,6 +12,8 @@ export type Tool =
   | 'nuxt'
   | 'astro'
   | 'react-router'
+  | 'angular'
+  | 'storybook'
 
 /** A package manager, as detected from lockfiles or `npm_config_user_agent`. */
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun'
@@ -28,6 +30,8 @@ export interface DetectedProject {
   readonly configFile: string | undefined
   /** The sameorigin package that mounts the proxy in `tool`. */
   readonly pluginPackage: string | undefined
+  /** `.storybook/main.*` (absolute) when the project has Storybook, whatever `tool` is. */
+  readonly storybookConfig: string | undefined
   readonly packageManager: PackageManager
 }
 
@@ -74,6 +78,16 @@ export const TOOL_CONFIG_FILES: Readonly<Record<Tool, readonly string[]>> = {
     'rspack.config.mts',
     'rspack.config.cts',
   ],
+  // Angular's workspace file; `ng serve`'s builder is named there.
+  angular: ['angular.json'],
+  storybook: [
+    '.storybook/main.ts',
+    '.storybook/main.js',
+    '.storybook/main.mjs',
+    '.storybook/main.mts',
+    '.storybook/main.cjs',
+    '.storybook/main.cts',
+  ],
   webpack: [
     'webpack.config.js',
     'webpack.config.ts',
@@ -95,6 +109,8 @@ const TOOL_DEPENDENCY: Readonly<Record<Tool, string>> = {
   nuxt: 'nuxt',
   astro: 'astro',
   'react-router': '@react-router/dev',
+  angular: '@angular/build',
+  storybook: 'storybook',
 }
 
 /**
@@ -118,6 +134,8 @@ export const PLUGIN_PACKAGE: Readonly<Record<Tool, string>> = {
   astro: '@sameorigin/astro',
   // React Router's framework mode is a Vite plugin: the Vite plugin serves it (and `/server` its loaders).
   'react-router': '@sameorigin/vite',
+  angular: '@sameorigin/angular',
+  storybook: '@sameorigin/storybook',
 }
 
 // Most specific first: the frameworks depend on Vite, Rsbuild projects on @rspack/core too, Next
@@ -128,11 +146,21 @@ const DETECTION_ORDER: readonly Tool[] = [
   'sveltekit',
   'astro',
   'react-router',
+  'angular',
   'rsbuild',
   'vite',
   'rspack',
   'webpack',
 ]
+
+/** Bundlers a Storybook builder brings along: with no config file of their own, Storybook is the dev server. */
+const STORYBOOK_BUILDERS: ReadonlySet<Tool | undefined> = new Set([
+  undefined,
+  'vite',
+  'webpack',
+  'rspack',
+  'rsbuild',
+])
 
 function readDependencies(file: string): Set<string> {
   const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string> | undefined>
@@ -164,6 +192,8 @@ export function detectPackageManager(
 /**
  * Finds the dev tool of the project in `root`: a tool's dependency in package.json wins (the most
  * specific tool first: Next and Rsbuild bring webpack and Rspack along), else a tool config file.
+ * Storybook is the tool when the project has `.storybook/main.*` and no app dev server of its own
+ * (no tool, or a bundler without a config file); otherwise init wires it beside the tool.
  * `tool` forces the answer (`sameorigin init --tool vite`); its config file is still looked up.
  */
 export function detectProject(
@@ -172,20 +202,27 @@ export function detectProject(
 ): DetectedProject {
   const packageJsonFile = existsSync(join(root, 'package.json')) ? join(root, 'package.json') : undefined
   const dependencies = packageJsonFile === undefined ? new Set<string>() : readDependencies(packageJsonFile)
-  const tool =
-    options.tool ??
+  const found =
     DETECTION_ORDER.find((candidate) => dependencies.has(TOOL_DEPENDENCY[candidate])) ??
     DETECTION_ORDER.find((candidate) =>
       (TOOL_MARKER_FILES[candidate] ?? TOOL_CONFIG_FILES[candidate]).some((name) =>
         existsSync(join(root, name)),
       ),
     )
+  const storybookConfig = findConfigFile(root, 'storybook')
+  // A component library: Storybook is its only dev server (its Vite or webpack has no config file).
+  const storybookOnly =
+    storybookConfig !== undefined &&
+    STORYBOOK_BUILDERS.has(found) &&
+    (found === undefined || findConfigFile(root, found) === undefined)
+  const tool = options.tool ?? (storybookOnly ? 'storybook' : found)
   return {
     root,
     packageJsonFile,
     tool,
     configFile: tool === undefined ? undefined : findConfigFile(root, tool),
     pluginPackage: tool === undefined ? undefined : PLUGIN_PACKAGE[tool],
+    storybookConfig,
     packageManager: detectPackageManager(root, options.env),
   }
 }

@@ -22,6 +22,8 @@ const TOOL_DEPENDENCIES: Readonly<Record<Tool, Record<string, string>>> = {
   nuxt: { nuxt: '^4.6.0' },
   astro: { astro: '^7.4.0' },
   'react-router': { '@react-router/dev': '^8.5.0', vite: '^8.4.0' },
+  angular: { '@angular/build': '^22.2.7', '@angular/cli': '^22.2.7' },
+  storybook: { storybook: '^10.6.7', '@storybook/react-vite': '^10.6.7', vite: '^8.4.0' },
 }
 
 /**
@@ -101,7 +103,7 @@ export async function loadWrittenConfig(root: string): Promise<ResolvedConfig> {
     writeFileSync(
       file,
       text.replace(
-        /from (['"])@sameorigin\/(vite|webpack|rsbuild|next|sveltekit|nuxt|astro)\1/,
+        /from (['"])@sameorigin\/(vite|webpack|rsbuild|next|sveltekit|nuxt|astro|angular|storybook)\1/,
         'from $1@sameorigin/core$1',
       ),
     )
