@@ -37,6 +37,13 @@ export const TEMPLATES: readonly Template[] = Object.freeze([
     devUrl: 'http://localhost:8080',
   },
   {
+    name: 'angular',
+    label: 'Angular',
+    adapter: '@sameorigin/angular',
+    devUrl: 'http://localhost:4200',
+    node: '22.22.3',
+  },
+  {
     name: 'rsbuild-react',
     label: 'Rsbuild + React',
     adapter: '@sameorigin/rsbuild',

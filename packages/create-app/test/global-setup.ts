@@ -7,7 +7,18 @@ import { fileURLToPath } from 'node:url'
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** What the tests run: this package's bin and the packages the templates install from the workspace. */
-const PACKAGES = ['create-app', 'core', 'vite', 'webpack', 'rsbuild', 'next', 'sveltekit', 'nuxt', 'astro']
+const PACKAGES = [
+  'create-app',
+  'core',
+  'vite',
+  'webpack',
+  'rsbuild',
+  'next',
+  'sveltekit',
+  'nuxt',
+  'astro',
+  'angular',
+]
 
 /**
  * Builds this package and the sameorigin packages the templates use when a `dist/` is missing or older

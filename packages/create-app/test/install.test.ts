@@ -51,6 +51,7 @@ const WORKSPACE_PACKAGES: Readonly<Record<string, string>> = {
   '@sameorigin/sveltekit': 'packages/sveltekit',
   '@sameorigin/nuxt': 'packages/nuxt',
   '@sameorigin/astro': 'packages/astro',
+  '@sameorigin/angular': 'packages/angular',
 }
 const env = { ...cleanEnv(), NO_COLOR: '1', NEXT_TELEMETRY_DISABLED: '1', BROWSER: 'none' }
 
