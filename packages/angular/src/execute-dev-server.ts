@@ -3,7 +3,7 @@ import { inspect } from 'node:util'
 import type { BuilderContext } from '@angular-devkit/architect'
 import type { DevServerBuilderOptions, DevServerBuilderOutput } from '@angular/build'
 import { executeDevServerBuilder } from '@angular/build'
-import type { HostProxy } from '@sameorigin/core'
+import type { HostProxy, Logger } from '@sameorigin/core'
 import { createLogger, isProxyError, printStartup, startHostProxy } from '@sameorigin/core'
 import { addReportClient } from './add-report-client.ts'
 import { findProxyConfigOverlaps } from './find-proxy-config-overlaps.ts'
@@ -12,7 +12,9 @@ import type { SameOriginDevServerOptions } from './options.ts'
 import { readProxyConfig } from './read-proxy-config.ts'
 import { toAllowedHosts } from './to-allowed-hosts.ts'
 import { toArchitectLogger } from './to-architect-logger.ts'
+import { toTerminalLogger } from './to-terminal-logger.ts'
 import { watchListeningServers } from './watch-listening-servers.ts'
+import { withoutHostCors } from './without-host-cors.ts'
 
 /** What Angular's `executeDevServerBuilder` takes besides its options (experimental in Angular). */
 export type DevServerExtensions = NonNullable<Parameters<typeof executeDevServerBuilder>[2]>
@@ -61,13 +63,14 @@ export async function* executeDevServer(
     angularOptions as unknown as Record<string, never>,
     ANGULAR_DEV_SERVER,
   )
-  const logger = toArchitectLogger(context.logger)
+  // The start-up lines through the builder's logger; the lines while serving straight to the terminal.
+  const startup = toArchitectLogger(context.logger)
   let proxy: HostProxy
   try {
     proxy = await startHostProxy(sameoriginConfig === undefined ? {} : { configFile: sameoriginConfig }, {
       root: await findProjectRoot(context, project),
       mode: 'development',
-      logger,
+      logger: toTerminalLogger(),
       allowedHosts: toAllowedHosts(serve),
     })
   } catch (error) {
@@ -81,7 +84,7 @@ export async function* executeDevServer(
   try {
     const outputs = executeDevServerBuilder(serve, context, {
       ...extensions,
-      middleware: [proxy.engine.middleware, ...(extensions.middleware ?? [])],
+      middleware: [withoutHostCors(proxy.engine.middleware), ...(extensions.middleware ?? [])],
       indexHtmlTransformer: async (html) => {
         const page = extensions.indexHtmlTransformer ? await extensions.indexHtmlTransformer(html) : html
         // Read on every page, so an edit that turns the inspector on or off applies on the next load.
@@ -90,9 +93,9 @@ export async function* executeDevServer(
     })
     for await (const output of outputs) {
       if (unmount === undefined && output.success && output.port !== undefined) {
-        unmount = mountOnFirstOutput(proxy, servers, Number(output.port), logger)
+        unmount = mountOnFirstOutput(proxy, servers, Number(output.port), startup)
         const resolved = proxy.current()
-        printStartup(createLogger(resolved.logLevel, { logger }), {
+        printStartup(createLogger(resolved.logLevel, { logger: startup }), {
           resolved,
           serverUrl: output.baseUrl,
           overlaps: findProxyConfigOverlaps(resolved, proxyConfig),
@@ -114,7 +117,7 @@ function mountOnFirstOutput(
   proxy: HostProxy,
   servers: ReturnType<typeof watchListeningServers>,
   port: number,
-  logger: ReturnType<typeof toArchitectLogger>,
+  logger: Logger,
 ): () => void {
   const server = servers.find(port)
   servers.close()

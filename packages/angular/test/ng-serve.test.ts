@@ -73,6 +73,16 @@ describe('ng serve with @sameorigin/angular:dev-server', () => {
     expect({ status: me.status, body: me.body }).toEqual({ status: 200, body: '{"user":"ada"}' })
   })
 
+  it("a route's answer carries the backend's headers only, not the CORS headers Vite adds to Angular's", async () => {
+    const origin = { origin: 'http://localhost:3000' }
+    const health = await request(`${ng.url}/api/health`, { headers: origin })
+    expect(health.status).toBe(200)
+    expect(health.headers['access-control-allow-origin']).toBeUndefined()
+    // Angular's own responses keep them (Vite's CORS, as Angular configures it).
+    const page = await request(`${ng.url}/`, { headers: origin })
+    expect(page.headers['access-control-allow-origin']).toBe('http://localhost:3000')
+  })
+
   it('a websocket on /api/ws reaches the backend through the dev server socket', async () => {
     const client = await connectWebSocket(`${ng.url.replace('http', 'ws')}/api/ws`)
     client.socket.send('hello through ng serve')

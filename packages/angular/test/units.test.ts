@@ -63,3 +63,30 @@ describe('watchListeningServers', () => {
     expect(servers.find(port)).toBeUndefined()
   })
 })
+
+describe('withoutHostCors', () => {
+  it("takes the host's CORS headers off while the engine decides, and puts them back when it passes", async () => {
+    const { withoutHostCors } = await import('../src/without-host-cors.ts')
+    const seen: Record<string, unknown>[] = []
+    const server = createServer((req, res) => {
+      res.setHeader('access-control-allow-origin', 'http://localhost:3000')
+      res.setHeader('x-angular', 'kept')
+      const engine = withoutHostCors((inner, response, next) => {
+        seen.push(response.getHeaders())
+        if (inner.url === '/api') response.end('backend')
+        else next()
+      })
+      engine(req, res, () => res.end('angular'))
+    }).listen(0, '127.0.0.1')
+    onTestFinished(() => void server.close())
+    await once(server, 'listening')
+    const address = server.address()
+    const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`
+    const api = await fetch(`${base}/api`)
+    expect(api.headers.get('access-control-allow-origin')).toBeNull()
+    expect(api.headers.get('x-angular')).toBe('kept')
+    const page = await fetch(`${base}/page`)
+    expect(page.headers.get('access-control-allow-origin')).toBe('http://localhost:3000')
+    expect(seen.every((headers) => !('access-control-allow-origin' in headers))).toBe(true)
+  })
+})
