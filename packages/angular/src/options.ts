@@ -13,4 +13,3 @@ export interface SameOriginDevServerOptions extends DevServerBuilderOptions {
    */
   sameoriginConfig?: string
 }
-

@@ -55,7 +55,9 @@ describe('ng serve with @sameorigin/angular:dev-server', () => {
     await expect.poll(() => ng.output()).toContain(`${ng.url}/__sameorigin/`)
     const output = ng.output()
     expect(output).toMatch(new RegExp(`/api\\s+→ ${backend.url}/`))
-    expect(output).toContain("proxyConfig has entries for paths sameorigin also routes: '/api' (route '/api')")
+    expect(output).toContain(
+      "proxyConfig has entries for paths sameorigin also routes: '/api' (route '/api')",
+    )
     expect(output).not.toContain("'/legacy' (route")
   })
 
@@ -124,7 +126,10 @@ describe('ng serve with @sameorigin/angular:dev-server', () => {
   })
 
   it('CONNECT gets 405, not a dropped socket', async () => {
-    const answer = await sendRaw(ng.port, `CONNECT 127.0.0.1:${ng.port} HTTP/1.1\r\nHost: 127.0.0.1:${ng.port}\r\nConnection: close\r\n\r\n`)
+    const answer = await sendRaw(
+      ng.port,
+      `CONNECT 127.0.0.1:${ng.port} HTTP/1.1\r\nHost: 127.0.0.1:${ng.port}\r\nConnection: close\r\n\r\n`,
+    )
     expect(answer).toMatch(/^HTTP\/1\.1 405 /)
   })
 
@@ -141,7 +146,13 @@ describe('ng serve with @sameorigin/angular:dev-server', () => {
     await session.getByText('Logged in as ada').waitFor()
     const cookies = await context.cookies()
     expect(cookies).toEqual([
-      expect.objectContaining({ name: 'session', domain: 'localhost', path: '/api', secure: false, sameSite: 'Lax' }),
+      expect.objectContaining({
+        name: 'session',
+        domain: 'localhost',
+        path: '/api',
+        secure: false,
+        sameSite: 'Lax',
+      }),
     ])
     await page.reload()
     await session.getByText('Logged in as ada').waitFor()

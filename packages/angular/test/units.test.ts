@@ -10,9 +10,9 @@ import { watchListeningServers } from '../src/watch-listening-servers.ts'
 describe('addReportClient', () => {
   it('puts the script first in <head>, once', () => {
     const page = '<!doctype html><html><head lang="en"><title>x</title></head><body></body></html>'
-    const once = addReportClient(page)
-    expect(once).toContain('<head lang="en"><script src="/__sameorigin/report-client.js"></script><title>')
-    expect(addReportClient(once)).toBe(once)
+    const added = addReportClient(page)
+    expect(added).toContain('<head lang="en"><script src="/__sameorigin/report-client.js"></script><title>')
+    expect(addReportClient(added)).toBe(added)
   })
 
   it('leaves a page without <head> as it is', () => {

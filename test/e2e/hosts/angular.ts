@@ -21,7 +21,10 @@ function toChildEnv(): NodeJS.ProcessEnv {
  * line it prints going to `log`.
  */
 export async function startAngular({ root, log }: StartDevServerOptions): Promise<DevServer> {
-  const ng = join(dirname(createRequire(join(root, 'package.json')).resolve('@angular/cli/package.json')), 'bin/ng.js')
+  const ng = join(
+    dirname(createRequire(join(root, 'package.json')).resolve('@angular/cli/package.json')),
+    'bin/ng.js',
+  )
   const args = [ng, 'serve', '--host', '127.0.0.1', '--port', '0', '--no-open']
   const child = spawn(findNode24('Angular 22', '22.22'), args, {
     cwd: root,

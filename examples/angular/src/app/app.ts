@@ -12,7 +12,8 @@ type Session = { state: 'checking' } | { state: 'anonymous' } | { state: 'user';
       <h1>sameorigin · Angular</h1>
       <p>
         This page calls <code>/api</code> on its own origin, <code>{{ origin }}</code>. <code>ng serve</code>
-        forwards it to the backend, which sends no CORS headers: the browser never makes a cross-origin request.
+        forwards it to the backend, which sends no CORS headers: the browser never makes a cross-origin
+        request.
       </p>
       <section aria-labelledby="session-heading">
         <h2 id="session-heading">Session</h2>

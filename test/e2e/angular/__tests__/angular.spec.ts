@@ -47,9 +47,9 @@ describe('examples/angular in Chromium', () => {
   test('the page loads the report client, and ng serve printed the route table and the inspector', async () => {
     await page.goto(devUrl)
     await page.getByRole('region', { name: 'Session' }).getByRole('button', { name: 'Log in' }).waitFor()
-    const scripts = await page.locator('head script[src]').evaluateAll((nodes) =>
-      nodes.map((node) => node.getAttribute('src')),
-    )
+    const scripts = await page
+      .locator('head script[src]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('src')))
     expect(scripts[0]).toBe('/__sameorigin/report-client.js')
     const logs = serverLogs.join('\n')
     expect(logs).toMatch(/\/api\s+→ http:\/\/127\.0\.0\.1:\d+\//)
