@@ -6,8 +6,6 @@ import { executeDevServer } from './execute-dev-server.ts'
 import type { SameOriginDevServerOptions } from './options.ts'
 
 /** `@sameorigin/angular:dev-server`: Angular's `@angular/build:dev-server` with sameorigin's routes. */
-const builder: Builder<SameOriginDevServerOptions & Record<string, never>> = createBuilder(
-  executeDevServer as never,
-)
+const builder: Builder<SameOriginDevServerOptions> = createBuilder(executeDevServer)
 // oxlint-disable-next-line import/no-default-export -- Architect loads a builder's default export
 export default builder

@@ -59,10 +59,7 @@ export async function* executeDevServer(
   const { sameoriginConfig, ...angularOptions } = options
   // Checked (and completed with defaults) by the installed Angular's schema, so an option of a newer
   // @angular/build than the one this package's schema was written from still works from angular.json.
-  const serve = await context.validateOptions<DevServerBuilderOptions & Record<string, never>>(
-    angularOptions as unknown as Record<string, never>,
-    ANGULAR_DEV_SERVER,
-  )
+  const serve = await context.validateOptions<DevServerBuilderOptions>(angularOptions, ANGULAR_DEV_SERVER)
   // The start-up lines through the builder's logger; the lines while serving straight to the terminal.
   const startup = toArchitectLogger(context.logger)
   let proxy: HostProxy

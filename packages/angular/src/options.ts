@@ -5,7 +5,7 @@ import type { DevServerBuilderOptions } from '@angular/build'
  * `@angular/build:dev-server` (the `serve` target's `options` in angular.json and `ng serve`'s flags),
  * plus the one of this builder.
  */
-export interface SameOriginDevServerOptions extends DevServerBuilderOptions {
+export type SameOriginDevServerOptions = DevServerBuilderOptions & {
   /**
    * The sameorigin config file, relative to the project's root (`projects.<name>.root` in angular.json).
    * @default the nearest `sameorigin.config.*` from the project's root up to the workspace root
