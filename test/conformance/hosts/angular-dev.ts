@@ -9,7 +9,7 @@ import type { SameOriginOptions, UserConfig } from '@sameorigin/core'
 import { resolveConfig } from '@sameorigin/core'
 import { TEST_CA } from '@sameorigin/test-utils'
 import type { Host, StartOptions } from '../src/types.ts'
-import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
+import { defineHost } from '../src/types.ts'
 import type { ChildHost } from './child-host.ts'
 import { findNode24, startChildHost, toSource } from './child-host.ts'
 import { hostUrl, socketUrl, TLS_OPTIONS } from './tls.ts'
@@ -109,7 +109,9 @@ function toChildEnv(): NodeJS.ProcessEnv {
  */
 export const angularDev: Host = defineHost({
   name: 'angular-dev',
-  capabilities: { ssr: NO_SERVER_RENDERING },
+  capabilities: {
+    ssr: "@sameorigin/angular adds no server-side fetch bound to the page request: a page @angular/ssr renders in ng serve fetches with the app's own HttpClient setup",
+  },
   async start(fixtureDir, config, options) {
     const { dir, args, swap } = await copyApp(fixtureDir, config as SameOriginOptions, options)
     const remove = (): Promise<void> => rm(dir, { recursive: true, force: true })
