@@ -1,5 +1,6 @@
 import { selectHostGroup } from '@sameorigin/test-utils'
 import type { Host } from '../src/types.ts'
+import { angularDev } from './angular-dev.ts'
 import { astroDev } from './astro-dev.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
@@ -38,6 +39,7 @@ export const HOSTS: readonly Host[] = [
         rspack,
         rsbuildDev,
         rsbuildPreview,
+        angularDev,
       ]
     : []),
   ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
@@ -56,6 +58,7 @@ export const COLUMNS: readonly string[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  angularDev,
   reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
@@ -64,6 +67,7 @@ export const COLUMNS: readonly string[] = [
 ].map((host) => host.name)
 
 export {
+  angularDev,
   astroDev,
   coreServer,
   fetchTransport,

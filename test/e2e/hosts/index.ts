@@ -1,3 +1,4 @@
+import { startAngular } from './angular.ts'
 import { startAstro } from './astro.ts'
 import { startNext } from './next.ts'
 import { startNuxt } from './nuxt.ts'
@@ -23,6 +24,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   'react-router': startReactRouter,
   sveltekit: startSvelteKit,
   astro: startAstro,
+  angular: startAngular,
 }
 
 /** The start function of a host. */
