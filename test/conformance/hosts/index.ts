@@ -10,6 +10,7 @@ import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
+import { storybookDev } from './storybook-dev.ts'
 import { sveltekitDev } from './sveltekit-dev.ts'
 import { sveltekitPreview } from './sveltekit-preview.ts'
 import { viteDev } from './vite-dev.ts'
@@ -38,6 +39,7 @@ export const HOSTS: readonly Host[] = [
         rspack,
         rsbuildDev,
         rsbuildPreview,
+        storybookDev,
       ]
     : []),
   ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
@@ -56,6 +58,7 @@ export const COLUMNS: readonly string[] = [
   rspack,
   rsbuildDev,
   rsbuildPreview,
+  storybookDev,
   reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
@@ -74,6 +77,7 @@ export {
   rsbuildDev,
   rsbuildPreview,
   rspack,
+  storybookDev,
   sveltekitDev,
   sveltekitPreview,
   viteDev,
