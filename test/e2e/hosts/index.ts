@@ -4,6 +4,7 @@ import { startNuxt } from './nuxt.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
+import { startStorybookDev } from './storybook.ts'
 import { startSvelteKit } from './sveltekit.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
@@ -23,6 +24,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   'react-router': startReactRouter,
   sveltekit: startSvelteKit,
   astro: startAstro,
+  storybook: startStorybookDev,
 }
 
 /** The start function of a host. */

@@ -15,6 +15,7 @@ export const HOST_EXAMPLES = {
   'react-router': 'react-router-app',
   sveltekit: 'sveltekit-app',
   astro: 'astro-app',
+  storybook: 'storybook',
 } as const
 
 export type HostName = keyof typeof HOST_EXAMPLES

@@ -119,7 +119,7 @@ export const STORYBOOK_PORT_PATTERN: RegExp = /Local:\s+https?:\/\/[^\s/]+:(\d+)
  */
 export async function toStorybookCommand(
   project: Pick<StorybookProject, 'root' | 'setup'>,
-  env: NodeJS.ProcessEnv = {},
+  options: StorybookCommandOptions = {},
 ): Promise<{ command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv }> {
   const modules = join(REPO, STORYBOOKS[project.setup].install, 'node_modules')
   const manifest = JSON.parse(readFileSync(join(modules, 'storybook/package.json'), 'utf8')) as {
@@ -129,16 +129,32 @@ export async function toStorybookCommand(
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')))
   return {
     command: process.execPath,
-    args: [join(modules, 'storybook', bin), 'dev', '-p', String(await findClosedLoopbackPort()), '--ci', '--no-open'],
+    args: [
+      join(modules, 'storybook', bin),
+      'dev',
+      '-p',
+      String(await findClosedLoopbackPort()),
+      '--ci',
+      '--no-open',
+      ...(options.configDir === undefined ? [] : ['-c', options.configDir]),
+    ],
     cwd: project.root,
     env: {
       ...inherited,
       NODE_ENV: undefined,
       STORYBOOK_DISABLE_TELEMETRY: '1',
       BROWSER: 'none',
-      ...env,
+      ...options.env,
     },
   }
+}
+
+/** How {@link toStorybookCommand} runs `storybook dev`, besides the project. */
+export interface StorybookCommandOptions {
+  /** `-c`: the config folder, relative to the project. @default '.storybook' */
+  readonly configDir?: string
+  /** Variables over the inherited environment. */
+  readonly env?: NodeJS.ProcessEnv
 }
 
 /** A running `storybook dev`. */
@@ -160,9 +176,14 @@ export interface RunningStorybook {
  */
 export async function startStorybook(
   project: Pick<StorybookProject, 'root' | 'setup'>,
-  options: { readonly env?: NodeJS.ProcessEnv; readonly timeout?: number } = {},
+  options: StorybookCommandOptions & {
+    /** Receives every line it prints (plain text). */
+    readonly onLine?: (line: string) => void
+    /** @default 90_000 */
+    readonly timeout?: number
+  } = {},
 ): Promise<RunningStorybook> {
-  const { command, args, cwd, env } = await toStorybookCommand(project, options.env)
+  const { command, args, cwd, env } = await toStorybookCommand(project, options)
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   const lines: string[] = []
   const output = (): string => lines.join('\n')
@@ -173,6 +194,7 @@ export async function startStorybook(
       const onLine = (line: string): void => {
         const text = toPlainText(line)
         lines.push(text)
+        options.onLine?.(text)
         const port = STORYBOOK_PORT_PATTERN.exec(text)?.[1]
         if (port !== undefined) resolve(port)
       }
