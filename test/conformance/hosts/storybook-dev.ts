@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SameOriginOptions } from '@sameorigin/core'
-import { createStorybookProject, STORYBOOK_PORT_PATTERN, toStorybookCommand } from '@sameorigin/test-utils'
-import type { Host } from '../src/types.ts'
+import { createStorybookProject, STORYBOOK_PORT_PATTERN, toPlainText, toStorybookCommand } from '@sameorigin/test-utils'
+import type { CapturedLogs, Host, LogLine } from '../src/types.ts'
 import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { startChildHost, toSource } from './child-host.ts'
 import { socketUrl } from './tls.ts'
@@ -31,6 +31,39 @@ const VITE_FINAL = `viteFinal: (config) => ({
       configResolved: (resolved) => console.log(${JSON.stringify(TOKEN_LINE)} + resolved.webSocketToken),
     }],
   }),`
+
+/** The marks Storybook's logger (clack) starts a message with, by level. */
+const MARKS: Readonly<Record<string, LogLine['level']>> = { '●': 'info', '◆': 'info', '▲': 'warn', '■': 'error' }
+
+/**
+ * The child's log as messages: Storybook's logger prints each message as a mark and its text
+ * (`▲  [sameorigin] …`), wrapped to the terminal's width (80 columns in a pipe) on `│  ` lines, URLs
+ * as OSC 8 hyperlinks. The wrapped lines are joined back into their message (the wrap broke at a
+ * space), and the level is the mark's, so the cases read what the adapter logged as other hosts'
+ * logs give it.
+ */
+function toMessages(raw: CapturedLogs): CapturedLogs {
+  const read = (): LogLine[] => {
+    const messages: LogLine[] = []
+    for (const line of raw.lines) {
+      const text = toPlainText(line.message)
+      const marked = /^([●◆▲■]) {2}(.*)$/.exec(text)
+      const last = messages.at(-1)
+      if (marked !== null) messages.push({ level: MARKS[marked[1] ?? ''] ?? line.level, message: marked[2] ?? '' })
+      else if (/^│ {2}\S/.test(text) && last !== undefined)
+        messages[messages.length - 1] = { ...last, message: `${last.message} ${text.slice(3)}` }
+      else if (text !== '│' && text.trim() !== '') messages.push({ level: line.level, message: text })
+    }
+    return messages
+  }
+  return {
+    get lines() {
+      return read()
+    },
+    text: () => read().map((line) => line.message).join('\n'),
+    clear: raw.clear,
+  }
+}
 
 /**
  * `storybook dev` (Storybook 10.6.7, Vite builder, React) with `addons: ['@sameorigin/storybook']`, in
@@ -73,7 +106,7 @@ export const storybookDev: Host = defineHost({
         url: `http://127.0.0.1:${child.port}`,
         port: child.port,
         root: project.root,
-        logs: child.logs,
+        logs: toMessages(child.logs),
         hmr: { url: socketUrl(child.port, false, `/?token=${token}`), protocol: 'vite-hmr' },
         close: async () => {
           await child.close()
