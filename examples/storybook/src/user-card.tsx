@@ -16,7 +16,11 @@ export function UserCard({ user = 'ada' }: { readonly user?: string }) {
     try {
       await logIn(user)
       const me = await fetchMe()
-      setState(me === null ? { step: 'failed', error: 'the session cookie was not sent back' } : { step: 'done', user: me })
+      setState(
+        me === null
+          ? { step: 'failed', error: 'the session cookie was not sent back' }
+          : { step: 'done', user: me },
+      )
     } catch (error) {
       setState({ step: 'failed', error: error instanceof Error ? error.message : String(error) })
     }

@@ -15,7 +15,7 @@ import {
   request,
   startStorybook,
 } from '@sameorigin/test-utils'
-import type { Browser } from 'playwright-core'
+import type { Browser, Response } from 'playwright-core'
 import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -92,7 +92,9 @@ export function describeStorybook(setup: StorybookSetup): void {
       const context = await browser.newContext()
       try {
         const page = await context.newPage()
-        const reportClient = page.waitForResponse((res) => res.url().endsWith('/__sameorigin/report-client.js'))
+        const reportClient = page.waitForResponse((res) =>
+          res.url().endsWith('/__sameorigin/report-client.js'),
+        )
         await page.goto(`${storybook.url}${STORY_PATH}`)
         // The preview head loads the report client (the inspector is on).
         expect((await reportClient).status()).toBe(200)
@@ -102,7 +104,14 @@ export function describeStorybook(setup: StorybookSetup): void {
         // Stored for the Storybook origin, its Domain dropped, Secure dropped and SameSite lowered for plain http.
         const cookies = await context.cookies(`${storybook.url}/api/me`)
         expect(cookies).toEqual([
-          expect.objectContaining({ name: 'session', domain: '127.0.0.1', path: '/api', secure: false, httpOnly: true, sameSite: 'Lax' }),
+          expect.objectContaining({
+            name: 'session',
+            domain: '127.0.0.1',
+            path: '/api',
+            secure: false,
+            httpOnly: true,
+            sameSite: 'Lax',
+          }),
         ])
       } finally {
         await context.close()
@@ -119,21 +128,24 @@ export function describeStorybook(setup: StorybookSetup): void {
           frames.set(path, [])
           socket.on('framereceived', ({ payload }) => frames.get(path)?.push(String(payload)))
         })
-        const webpackHmr = setup.startsWith('webpack')
-          ? page.waitForResponse((res) => new URL(res.url()).pathname === '/__webpack_hmr')
-          : undefined
+        // The builder's HMR: the webpack builder's is an event stream (`/__webpack_hmr`), the Vite
+        // builder's a websocket on `/` (protocol vite-hmr) whose first message says it is connected.
+        let webpackHmr: Response | undefined
+        page.on('response', (res) => {
+          if (new URL(res.url()).pathname === '/__webpack_hmr') webpackHmr = res
+        })
+        const hmrConnected = (): boolean =>
+          setup.startsWith('webpack')
+            ? webpackHmr?.status() === 200 &&
+              (webpackHmr.headers()['content-type'] ?? '').includes('text/event-stream')
+            : (frames.get('/')?.join('') ?? '').includes('"connected"')
         await page.goto(`${storybook.url}${STORY_PATH}`)
         await page.getByRole('button', { name: 'Log in as ada' }).waitFor({ timeout: 30_000 })
         // The preview's channel to the server: messages flow both ways once the story rendered.
-        await expect.poll(() => frames.get('/storybook-server-channel')?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0)
-        if (webpackHmr === undefined) {
-          // Vite's HMR socket on `/` (protocol vite-hmr) says it is connected.
-          await expect.poll(() => frames.get('/')?.join('') ?? '', { timeout: 15_000 }).toContain('"connected"')
-        } else {
-          const res = await webpackHmr
-          expect(res.status()).toBe(200)
-          expect(res.headers()['content-type']).toContain('text/event-stream')
-        }
+        await expect
+          .poll(() => frames.get('/storybook-server-channel')?.length ?? 0, { timeout: 15_000 })
+          .toBeGreaterThan(0)
+        await expect.poll(hmrConnected, { timeout: 15_000 }).toBe(true)
       } finally {
         await context.close()
       }
@@ -183,8 +195,14 @@ export function describeStorybook(setup: StorybookSetup): void {
     })
 
     it('applies an edit of sameorigin.config.mjs to the next request', async () => {
-      await writeFile(join(project.root, 'sameorigin.config.mjs'), toConfigFile({ ...routes, '/down': large.url }))
-      await until(async () => (await request(`${storybook.url}/down/x`)).status === 404, 'the edited route answers')
+      await writeFile(
+        join(project.root, 'sameorigin.config.mjs'),
+        toConfigFile({ ...routes, '/down': large.url }),
+      )
+      await until(
+        async () => (await request(`${storybook.url}/down/x`)).status === 404,
+        'the edited route answers',
+      )
       expect(storybook.output()).toContain('routes changed /down')
     })
   })

@@ -44,7 +44,9 @@ export function toProjectFiles(
 }
 
 /** Over 1 KiB: the size at which Storybook's compression starts gzipping a text answer. */
-export const LARGE_JSON: string = JSON.stringify({ items: Array.from({ length: 64 }, (_, i) => `item ${i} `.repeat(4)) })
+export const LARGE_JSON: string = JSON.stringify({
+  items: Array.from({ length: 64 }, (_, i) => `item ${i} `.repeat(4)),
+})
 export const LARGE_EVENT: string = `event: big\ndata: ${'x'.repeat(2048)}\n\n`
 
 /**

@@ -53,7 +53,7 @@ describe('serveRoutesFirst', () => {
     expect(seen).toEqual(['engine /routed'])
   })
 
-  it("gives the server its listeners back on stop", async () => {
+  it('gives the server its listeners back on stop', async () => {
     const seen: string[] = []
     const { url, first } = await startHost(seen, createEngine(seen))
     first.stop()

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SameOriginOptions } from '@sameorigin/core'
-import { createStorybookProject, STORYBOOK_PORT_PATTERN, toPlainText, toStorybookCommand } from '@sameorigin/test-utils'
+import {
+  createStorybookProject,
+  STORYBOOK_PORT_PATTERN,
+  toPlainText,
+  toStorybookCommand,
+} from '@sameorigin/test-utils'
 import type { CapturedLogs, Host, LogLine } from '../src/types.ts'
 import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 import { startChildHost, toSource } from './child-host.ts'
@@ -33,7 +38,12 @@ const VITE_FINAL = `viteFinal: (config) => ({
   }),`
 
 /** The marks Storybook's logger (clack) starts a message with, by level. */
-const MARKS: Readonly<Record<string, LogLine['level']>> = { '●': 'info', '◆': 'info', '▲': 'warn', '■': 'error' }
+const MARKS: Readonly<Record<string, LogLine['level']>> = {
+  '●': 'info',
+  '◆': 'info',
+  '▲': 'warn',
+  '■': 'error',
+}
 
 /**
  * The child's log as messages: Storybook's logger prints each message as a mark and its text
@@ -49,7 +59,8 @@ function toMessages(raw: CapturedLogs): CapturedLogs {
       const text = toPlainText(line.message)
       const marked = /^([●◆▲■]) {2}(.*)$/.exec(text)
       const last = messages.at(-1)
-      if (marked !== null) messages.push({ level: MARKS[marked[1] ?? ''] ?? line.level, message: marked[2] ?? '' })
+      if (marked !== null)
+        messages.push({ level: MARKS[marked[1] ?? ''] ?? line.level, message: marked[2] ?? '' })
       else if (/^│ {2}\S/.test(text) && last !== undefined)
         messages[messages.length - 1] = { ...last, message: `${last.message} ${text.slice(3)}` }
       else if (text !== '│' && text.trim() !== '') messages.push({ level: line.level, message: text })
@@ -60,7 +71,10 @@ function toMessages(raw: CapturedLogs): CapturedLogs {
     get lines() {
       return read()
     },
-    text: () => read().map((line) => line.message).join('\n'),
+    text: () =>
+      read()
+        .map((line) => line.message)
+        .join('\n'),
     clear: raw.clear,
   }
 }

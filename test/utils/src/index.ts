@@ -43,7 +43,10 @@ export { harValidator } from './har-validator.ts'
 export type {
   RunningStorybook,
   StorybookCommandOptions,
-  StorybookProject, StorybookProjectOptions, StorybookSetup } from './storybook.ts'
+  StorybookProject,
+  StorybookProjectOptions,
+  StorybookSetup,
+} from './storybook.ts'
 export {
   createStorybookProject,
   startStorybook,

@@ -126,7 +126,9 @@ export async function toStorybookCommand(
     bin: string | Record<string, string>
   }
   const bin = typeof manifest.bin === 'string' ? manifest.bin : (manifest.bin.storybook ?? '')
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')))
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')),
+  )
   return {
     command: process.execPath,
     args: [
@@ -195,13 +197,16 @@ export async function startStorybook(
         const text = toPlainText(line)
         lines.push(text)
         options.onLine?.(text)
-        const port = STORYBOOK_PORT_PATTERN.exec(text)?.[1]
-        if (port !== undefined) resolve(port)
+        const printed = STORYBOOK_PORT_PATTERN.exec(text)?.[1]
+        if (printed !== undefined) resolve(printed)
       }
       createInterface({ input: child.stdout }).on('line', onLine)
       createInterface({ input: child.stderr }).on('line', onLine)
       const bound = options.timeout ?? 90_000
-      timer = setTimeout(() => reject(new Error(`storybook dev: not ready in ${bound} ms:\n${output()}`)), bound)
+      timer = setTimeout(
+        () => reject(new Error(`storybook dev: not ready in ${bound} ms:\n${output()}`)),
+        bound,
+      )
       void exited.then((code) => reject(new Error(`storybook dev exited (${code}):\n${output()}`)))
       child.once('error', reject)
     })
