@@ -68,6 +68,9 @@ export function describeStorybook(setup: StorybookSetup): void {
         '/api': backend.url,
         '/big': large.url,
         '/down': `http://127.0.0.1:${await findRefusingPort()}`,
+        // A ws route on Storybook's channel path: the channel must stay Storybook's (the browser test
+        // below sees its messages), never reach this backend.
+        '/storybook-server-channel': backend.url,
       }
       project = await createStorybookProject(TMP, { setup, files: toProjectFiles(routes) })
       storybook = await startStorybook(project)
