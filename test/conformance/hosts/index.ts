@@ -11,6 +11,7 @@ import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
 import { rsbuildPreview } from './rsbuild-preview.ts'
 import { rspack } from './rspack.ts'
+import { storybookDev } from './storybook-dev.ts'
 import { sveltekitDev } from './sveltekit-dev.ts'
 import { sveltekitPreview } from './sveltekit-preview.ts'
 import { viteDev } from './vite-dev.ts'
@@ -40,6 +41,7 @@ export const HOSTS: readonly Host[] = [
         rsbuildDev,
         rsbuildPreview,
         angularDev,
+        storybookDev,
       ]
     : []),
   ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
@@ -59,6 +61,7 @@ export const COLUMNS: readonly string[] = [
   rsbuildDev,
   rsbuildPreview,
   angularDev,
+  storybookDev,
   reactRouterDev,
   sveltekitDev,
   sveltekitPreview,
@@ -78,6 +81,7 @@ export {
   rsbuildDev,
   rsbuildPreview,
   rspack,
+  storybookDev,
   sveltekitDev,
   sveltekitPreview,
   viteDev,

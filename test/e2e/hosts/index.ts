@@ -5,6 +5,7 @@ import { startNuxt } from './nuxt.ts'
 import { startReactRouter } from './react-router.ts'
 import { startRsbuild } from './rsbuild.ts'
 import type { HostName } from './select-hosts.ts'
+import { startStorybookDev } from './storybook.ts'
 import { startSvelteKit } from './sveltekit.ts'
 import type { StartDevServer } from './types.ts'
 import { startVite } from './vite.ts'
@@ -25,6 +26,7 @@ const HOSTS: Readonly<Record<HostName, StartDevServer>> = {
   sveltekit: startSvelteKit,
   astro: startAstro,
   angular: startAngular,
+  storybook: startStorybookDev,
 }
 
 /** The start function of a host. */

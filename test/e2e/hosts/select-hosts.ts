@@ -16,6 +16,7 @@ export const HOST_EXAMPLES = {
   sveltekit: 'sveltekit-app',
   astro: 'astro-app',
   angular: 'angular',
+  storybook: 'storybook',
 } as const
 
 export type HostName = keyof typeof HOST_EXAMPLES

@@ -40,3 +40,18 @@ export { countFileWatches, countResources } from './count-file-watches.ts'
 export type { FileWatchCount, ResourceCount } from './count-file-watches.ts'
 export { isWatched } from './is-watched.ts'
 export { harValidator } from './har-validator.ts'
+export type {
+  RunningStorybook,
+  StorybookCommandOptions,
+  StorybookProject,
+  StorybookProjectOptions,
+  StorybookSetup,
+} from './storybook.ts'
+export {
+  createStorybookProject,
+  startStorybook,
+  STORYBOOK_PORT_PATTERN,
+  STORYBOOKS,
+  toPlainText,
+  toStorybookCommand,
+} from './storybook.ts'

@@ -1,0 +1,5 @@
+// `storybook dev` (Storybook 10, Vite builder) with the addon: the login story in Chromium, websockets, SSE, byte-transparent
+// answers, a backend down, a live config edit, Storybook's channel and HMR (see _describe-storybook.ts).
+import { describeStorybook } from './_describe-storybook.ts'
+
+describeStorybook('vite-10')
