@@ -25,7 +25,7 @@ export function checkHost(state: PlanState): ProxyError | undefined {
   const host = dev.hostname
   return createError('ERR_REQUEST_HOST_NOT_ALLOWED', {
     message: `This dev server does not answer for the host ${host} (DNS rebinding protection).`,
-    hint: `If you meant to use ${host}, allow it: allowedHosts: ['${host}'] (in Vite: server.allowedHosts).`,
+    hint: `If you meant to use ${host}, allow it: allowedHosts: ['${host}'] (Vite: server.allowedHosts; Storybook: core.allowedHosts; Angular: the serve target's allowedHosts).`,
     details: { ...details, host },
   })
 }
