@@ -6,6 +6,7 @@ import type { MountedProxy } from './mount-proxy.ts'
 import { mountProxy } from './mount-proxy.ts'
 import type { StorybookApp, StorybookPresetOptions } from './storybook-host.ts'
 import { toStorybookLogger } from './to-storybook-logger.ts'
+import { withoutViteProxy } from './without-vite-proxy.ts'
 
 /** The proxy of each Storybook config folder started in this process, for `previewHead`. */
 const mounted = new Map<string, MountedProxy>()
@@ -35,4 +36,13 @@ export function previewHead(head: string | undefined, options: StorybookPresetOp
   const html = head ?? ''
   if (mounted.get(options.configDir)?.reportClient !== true) return html
   return `${html}\n<script src="${REPORT_CLIENT_PATH}"></script>\n`
+}
+
+/**
+ * The Vite builder's config: the app's `vite.config.*` with sameorigin's Vite plugin taken out (see
+ * `withoutViteProxy`), so `storybook dev` has one engine, the addon's, and prints one route table.
+ */
+export async function viteFinal<Config extends { plugins?: unknown }>(config: Config): Promise<Config> {
+  if (config.plugins === undefined) return config
+  return { ...config, plugins: await withoutViteProxy(config.plugins) }
 }
