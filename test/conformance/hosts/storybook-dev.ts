@@ -9,7 +9,7 @@ import {
   toStorybookCommand,
 } from '@sameorigin/test-utils'
 import type { CapturedLogs, Host, LogLine } from '../src/types.ts'
-import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
+import { defineHost } from '../src/types.ts'
 import { startChildHost, toSource } from './child-host.ts'
 import { socketUrl } from './tls.ts'
 
@@ -91,7 +91,7 @@ export const storybookDev: Host = defineHost({
   capabilities: {
     http2:
       "Storybook's `--https` server is Node's https.createServer: HTTP/1.1 only, so no request ever arrives over HTTP/2",
-    ssr: NO_SERVER_RENDERING,
+    ssr: 'a story renders in the browser: Storybook runs no server code that renders a page and could fetch through the routes',
   },
   async start(fixtureDir, config) {
     const { configFile, ...routes } = config as SameOriginOptions

@@ -1,53 +1,26 @@
-import { spawn } from 'node:child_process'
-import { once } from 'node:events'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import process from 'node:process'
-import { createInterface } from 'node:readline'
-import { findNode24, stopChild } from '@sameorigin/test-utils'
+import { findNode24 } from '@sameorigin/test-utils'
+import { startCli } from './start-cli.ts'
 import type { DevServer, StartDevServerOptions } from './types.ts'
 
 /**
  * `react-router dev` as a user runs it in the example's folder (its vite.config.ts with
- * `reactRouter()` and `sameorigin()`, app/, sameorigin.config.ts and .env): a child process under
- * Node 24 (React Router 8 needs Node >= 22.22) on 127.0.0.1 and any free port, every line it prints
- * going to `log`. `--conditions=development` is what the CLI would restart itself with; given here, it
- * runs in one process. Resolves once the first page has rendered, so a test's first page load does
- * not spend its own time limit on Vite's first transform.
+ * `reactRouter()` and `sameorigin()`, app/, sameorigin.config.ts and .env), under Node 24 (React
+ * Router 8 needs Node >= 22.22). `--conditions=development` is what the CLI would restart itself
+ * with; given here, it runs in one process. Resolves once the first page has rendered.
  */
-export async function startReactRouter({ root, log }: StartDevServerOptions): Promise<DevServer> {
-  const cli = join(
-    dirname(createRequire(join(root, 'package.json')).resolve('@react-router/dev/package.json')),
-    'bin.cjs',
-  )
-  const node = findNode24('React Router 8', '22.22')
-  const args = ['--conditions=development', cli, 'dev', '--host', '127.0.0.1', '--port', '0', '--strictPort']
-  const child = spawn(node, args, {
-    cwd: root,
+export function startReactRouter({ root, log }: StartDevServerOptions): Promise<DevServer> {
+  return startCli({
+    name: 'react-router',
+    root,
+    log,
+    node: findNode24('React Router 8', '22.22'),
+    bin: ['@react-router/dev', 'react-router'],
+    nodeArgs: ['--conditions=development'],
+    args: ['dev', '--host', '127.0.0.1', '--port', '0', '--strictPort'],
     env: { ...process.env, NODE_ENV: 'development', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // `  ➜  Local:   http://127.0.0.1:41234/`
+    ready: /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/,
+    warm: true,
   })
-  const exited = once(child, 'exit')
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      for (const stream of [child.stdout, child.stderr]) {
-        createInterface({ input: stream }).on('line', (line) => {
-          log(`[react-router] ${line}`)
-          // `  ➜  Local:   http://127.0.0.1:41234/`
-          const local = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1]
-          if (local !== undefined) resolve(local)
-        })
-      }
-      void exited.then(([code]) =>
-        reject(new Error(`react-router dev exited (${String(code)}) before printing its URL`)),
-      )
-    })
-    await (await fetch(url)).arrayBuffer()
-    // The page on `localhost`, as on the other hosts: the backend (127.0.0.1) is then another host
-    // name, as a staging backend is, and its cookie's Domain is one the browser would reject.
-    return { url: url.replace('//127.0.0.1:', '//localhost:'), close: () => stopChild(child) }
-  } catch (error) {
-    await stopChild(child)
-    throw error
-  }
 }

@@ -1,3 +1,4 @@
+import { toViteKeyMatcher } from '@sameorigin/core'
 import type { StaticValue } from './read-static-value.ts'
 import { EnvString, FunctionValue, isStaticObject } from './read-static-value.ts'
 import type { Translation } from './route-draft.ts'
@@ -32,17 +33,5 @@ export function translateViteEntry(key: string, value: StaticValue): Translation
   return finishRoute(key, options)
 }
 
-/**
- * Vite's own test for whether an entry takes a path (its proxy middleware): a RegExp key is tested,
- * any other key is a plain string prefix.
- */
-export function viteEntryMatches(key: string): ((path: string) => boolean) | undefined {
-  if (!key.startsWith('^')) return (path) => path.startsWith(key)
-  try {
-    const expression = new RegExp(key)
-    return (path) => expression.test(path)
-  } catch {
-    // Vite would fail on it too; treat it as taking any path.
-    return undefined
-  }
-}
+/** Vite's own test for whether an entry takes a path (its proxy middleware): core's `toViteKeyMatcher`. */
+export const viteEntryMatches: (key: string) => ((path: string) => boolean) | undefined = toViteKeyMatcher

@@ -166,7 +166,7 @@ export default defineConfig({
     expect(JSON.parse(result.stdout)).toEqual({
       error: {
         code: 'ERR_CLI_PROJECT_NOT_DETECTED',
-        message: `No Vite, webpack, Rspack, Rsbuild, Next, SvelteKit, Nuxt, Astro or React Router project was found in ${root}.`,
+        message: `No Vite, webpack, Rspack, Rsbuild, Next, SvelteKit, Nuxt, Astro, React Router, Angular or Storybook project was found in ${root}.`,
         hint: expect.stringContaining('pass --tool'),
         docs: 'docs/errors/ERR_CLI_PROJECT_NOT_DETECTED.md',
       },
