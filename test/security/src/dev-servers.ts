@@ -177,7 +177,9 @@ async function startFetchHost(
       // What Vite's `appType: 'custom'` answers for a request nothing takes.
       return response ?? new Response('Not Found', { status: 404 })
     },
-    { http2: options.http2 === true },
+    // A row whose request keeps the connection alive (a WebSocket handshake, which this host answers
+    // as a plain request) ends when the server closes the idle connection: soon, not after Node's 5 s.
+    { http2: options.http2 === true, keepAliveTimeout: 300 },
   )
   return {
     name: 'fetch-transport',
