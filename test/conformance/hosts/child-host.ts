@@ -9,23 +9,7 @@ import { stopChild } from '@sameorigin/test-utils'
 import { captureLogs } from '../src/capture-logs.ts'
 import type { CapturedLogs, LogLine } from '../src/types.ts'
 
-export { findNode24 } from '@sameorigin/test-utils'
-
-/**
- * The config as JavaScript source: JSON, except RegExp route paths (`/^\/v\d+\//`) and functions (their
- * source text: a case's function must then use nothing from its scope).
- */
-export function toSource(value: unknown): string {
-  if (typeof value === 'function') return `(${String(value)})`
-  if (value instanceof RegExp)
-    return `new RegExp(${JSON.stringify(value.source)}, ${JSON.stringify(value.flags)})`
-  if (Array.isArray(value)) return `[${value.map(toSource).join(', ')}]`
-  if (typeof value === 'object' && value !== null)
-    return `{ ${Object.entries(value)
-      .map(([key, item]) => `${JSON.stringify(key)}: ${toSource(item)}`)
-      .join(', ')} }`
-  return JSON.stringify(value) ?? 'undefined'
-}
+export { findNode24, toSource } from '@sameorigin/test-utils'
 
 /** A module path as a quoted `file:` URL, for an `import` in a child's program. */
 export const toImportUrl = (path: string): string => JSON.stringify(pathToFileURL(path).href)

@@ -8,6 +8,7 @@
 // replaced or removed, and the upstream always gets the target's own `Host`. Beyond the conformance
 // case (one foreign Host): spellings of a foreign host, malformed and repeated Host fields, and
 // forwarding headers.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get, rawRequest } from '../src/raw-request.ts'
@@ -22,8 +23,10 @@ const PROXY_STORY = {
 } as const
 
 // Vite's own host check runs before the engine and answers 403 for any Host it cannot allow,
-// malformed ones included; the engine, reached first in the core server, answers those 400.
-const VITE_HOST_CHECK = { 'vite-dev': 403 } as const
+// malformed ones included; the engine, reached first in the core server, answers those 400. Angular's
+// dev server is Vite's, with its host check ahead of the extension middleware the engine is. On
+// Storybook the engine runs before any of Storybook's middlewares, so its own answers stand.
+const VITE_HOST_CHECK = { 'vite-dev': 403, 'angular-dev': 403 } as const
 
 const ROWS: readonly HostileRow[] = [
   {
@@ -148,4 +151,4 @@ const ROWS: readonly HostileRow[] = [
   },
 ]
 
-describeHostile('DNS rebinding and Host', ROWS)
+describeHostile('DNS rebinding and Host', ROWS, WITH_CHILD_HOSTS)

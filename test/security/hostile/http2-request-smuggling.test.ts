@@ -9,6 +9,7 @@
 // written: every row must leave it exactly the expected request (or none), then the health check.
 import type { Http2HostileRow } from '../src/describe-http2-hostile.ts'
 import { describeHttp2Hostile } from '../src/describe-http2-hostile.ts'
+import { HOST_NAMES } from '../src/dev-servers.ts'
 
 const OUTSIDE = 'GET /secret HTTP/1.1\r\nHost: localhost\r\n\r\n'
 const CAPTURE = 'POST /base/echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 120\r\n\r\n'
@@ -83,6 +84,10 @@ function rowsFor(method: Method): Http2HostileRow[] {
       },
       status: refused === undefined ? 'reset' : [refused, 'reset'],
       upstream: 'nothing',
+      // `ng serve` runs on Node 24, whose nghttp2 answers the extra byte with GOAWAY (a session error)
+      // rather than Node 20's RST_STREAM: the stream is reset all the same, and the next request goes
+      // on a new session.
+      sessionEndsOn: ['angular-dev'],
     },
     {
       name: `${method} with a content-length longer than its DATA frames`,
@@ -93,4 +98,7 @@ function rowsFor(method: Method): Http2HostileRow[] {
   ]
 }
 
-describeHttp2Hostile('HTTP/2 request smuggling', METHODS.flatMap(rowsFor))
+// Every host that serves HTTP/2, `ng serve --ssl` included (Vite's secure server, with the engine as
+// Angular's first extension middleware). Storybook's `--https` is Node's https.createServer, HTTP/1.1
+// only: it has no HTTP/2 rows.
+describeHttp2Hostile('HTTP/2 request smuggling', METHODS.flatMap(rowsFor), [...HOST_NAMES, 'angular-dev'])

@@ -5,6 +5,7 @@
 // out of it must reach no route and no backend, and a body sent to it (on any method, in any
 // framing) must never become a request to a backend. Every row also runs its plain GET /api/health
 // after, so a connection the inspector left half-read would show.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get, rawRequest } from '../src/raw-request.ts'
@@ -171,4 +172,4 @@ const ROWS: readonly HostileRow[] = [
   ...bodyRows('/__sameorigin/report'),
 ]
 
-describeHostile('the inspector’s endpoints', ROWS)
+describeHostile('the inspector’s endpoints', ROWS, WITH_CHILD_HOSTS)

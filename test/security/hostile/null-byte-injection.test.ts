@@ -4,6 +4,7 @@
 // A raw NUL in the request line is a parser differential in itself. The engine refuses NUL, raw or
 // encoded, anywhere in the path with 400; in the query it is data for the backend and is forwarded
 // byte for byte, still encoded.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get } from '../src/raw-request.ts'
@@ -39,4 +40,4 @@ const ROWS: readonly HostileRow[] = [
   },
 ]
 
-describeHostile('NUL bytes', ROWS)
+describeHostile('NUL bytes', ROWS, WITH_CHILD_HOSTS)

@@ -5,9 +5,14 @@
 // upstream: an absolute-form target is reduced to its path (and still has to match a route), CONNECT
 // gets no tunnel (405 from the stand-alone server and from every dev server an adapter mounts on), a path that looks like an authority (`//host/...`) is only a path, and the upstream
 // named in each attack must never see a connection.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get, rawRequest } from '../src/raw-request.ts'
+
+// `ng serve` answers a GET that nothing else takes with the app's index.html (Angular's page
+// fallback, after the engine let the request pass): 200, with nothing forwarded anywhere.
+const PAGE_FALLBACK = { 'angular-dev': 200 } as const
 
 const ROWS: readonly HostileRow[] = [
   {
@@ -41,18 +46,21 @@ const ROWS: readonly HostileRow[] = [
     name: 'absolute form with no route: http://<other server>/admin',
     send: get('http://{elsewhere}/admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: 'absolute form with no path: http://<other server>',
     send: get('http://{elsewhere}'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '//<other server>/api/x: an authority-looking path',
     send: get('//{elsewhere}/api/x'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
@@ -87,4 +95,4 @@ const ROWS: readonly HostileRow[] = [
   },
 ]
 
-describeHostile('open proxy', ROWS)
+describeHostile('open proxy', ROWS, WITH_CHILD_HOSTS)

@@ -9,9 +9,18 @@
 // refused with 400. Beyond core's own tests (packages/core/test/engine/path-traversal.test.ts) and
 // the conformance cases: raw request lines, unencoded `..` and `\`, the prefix-stripping function
 // rewrite of Vite's habit, a base-path target, and Vite's own middlewares in front of the engine.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get } from '../src/raw-request.ts'
+
+// `ng serve` answers a GET that nothing else takes with the app's index.html (Angular's page
+// fallback, after the engine let the request pass): 200, with nothing forwarded.
+const PAGE_FALLBACK = { 'angular-dev': 200 } as const
+// Angular's own middlewares, ahead of the engine, decode the path (`decodeURIComponent`) and throw on
+// bytes that are not UTF-8: Vite answers 500 before the engine sees the request, so nothing is
+// forwarded (the route's own answer would be the backend's 200).
+const NOT_UTF8 = { statusOn: { 'angular-dev': 500 }, upstreamOn: { 'angular-dev': 'nothing' } } as const
 
 const ROWS: readonly HostileRow[] = [
   // Climbing out of the prefix: resolved before matching, so no route claims what is left.
@@ -19,36 +28,42 @@ const ROWS: readonly HostileRow[] = [
     name: '/api/../admin: raw dot-dot out of the prefix',
     send: get('/api/../admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/api/x/../../admin: two levels up',
     send: get('/api/x/../../admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/api/%2e%2e/admin: encoded dot-dot',
     send: get('/api/%2e%2e/admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/api/.%2e/admin: half-encoded dot-dot',
     send: get('/api/.%2e/admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/api/%2E%2E/%2E%2E/etc/passwd: upper-case encoded dot-dots',
     send: get('/api/%2E%2E/%2E%2E/etc/passwd'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/api/..: the prefix itself climbed out of',
     send: get('/api/..'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   // Climbing out of the base path of `/v1 → /base`.
@@ -56,12 +71,14 @@ const ROWS: readonly HostileRow[] = [
     name: '/v1/../admin: dot-dot out of a base-path route',
     send: get('/v1/../admin'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
     name: '/v1/%2e%2e/%2e%2e/etc/passwd: encoded climb from a base-path route',
     send: get('/v1/%2e%2e/%2e%2e/etc/passwd'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   // Dot segments that stay inside the route are resolved and forwarded, never passed on raw.
@@ -154,6 +171,7 @@ const ROWS: readonly HostileRow[] = [
     send: get('/api/%c0%ae%c0%ae/admin'),
     status: 200,
     upstream: '/%C0%AE%C0%AE/admin',
+    ...NOT_UTF8,
   },
   {
     name: '/%61pi/x: an encoded letter cannot dodge the route',
@@ -165,6 +183,7 @@ const ROWS: readonly HostileRow[] = [
     name: '/API/x: the prefix in another case is not the route',
     send: get('/API/x'),
     status: 404,
+    statusOn: PAGE_FALLBACK,
     upstream: 'nothing',
   },
   {
@@ -181,4 +200,4 @@ const ROWS: readonly HostileRow[] = [
   },
 ]
 
-describeHostile('path traversal', ROWS)
+describeHostile('path traversal', ROWS, WITH_CHILD_HOSTS)

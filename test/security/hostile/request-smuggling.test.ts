@@ -9,6 +9,7 @@
 // on http-proxy, it makes Node throw ERR_HTTP_TRAILER_INVALID outside any handler, and the process
 // dies (http-party/node-http-proxy#1647). Beyond core's three smuggling tests: every classic framing
 // variant, sent raw, to both hosts, and a smuggling body on every method.
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
 import { get, rawRequest } from '../src/raw-request.ts'
@@ -110,6 +111,9 @@ const ROWS: readonly HostileRow[] = [
     name: 'a pipelined second request climbing out of /api',
     send: `GET /api/a HTTP/1.1\r\nHost: {host}\r\n\r\n${get('/api/../../admin')}`,
     status: [200, 404],
+    // `ng serve` answers the second, which no route takes, with the app's index.html (Angular's page
+    // fallback after the engine let it pass).
+    statusOn: { 'angular-dev': [200, 200] },
     upstream: '/a',
   },
   {
@@ -142,7 +146,14 @@ const ROWS: readonly HostileRow[] = [
     // A Fetch host has no `upgrade` listener, so Node hands the request to the handler as a plain
     // GET: the proxy forwards it inside the route with `Upgrade` and `HTTP2-Settings` removed
     // (hop-by-hop), so the backend never switches protocol.
-    statusOn: { 'vite-dev': 'open', 'fetch-transport': 200 },
+    // Storybook's and Angular's servers (the Vite builder's, Angular's Vite) leave it open too, told by
+    // order of answers ('unanswered'): a child process's server cannot be watched.
+    statusOn: {
+      'vite-dev': 'open',
+      'fetch-transport': 200,
+      'storybook-dev': 'unanswered',
+      'angular-dev': 'unanswered',
+    },
     upstream: 'nothing',
     upstreamOn: { 'fetch-transport': '/x' },
     seen: { upgrade: null, 'http2-settings': null },
@@ -186,4 +197,4 @@ function bodyRows(method: (typeof METHODS)[number]): HostileRow[] {
   ]
 }
 
-describeHostile('request smuggling', [...ROWS, ...METHODS.flatMap(bodyRows)])
+describeHostile('request smuggling', [...ROWS, ...METHODS.flatMap(bodyRows)], WITH_CHILD_HOSTS)

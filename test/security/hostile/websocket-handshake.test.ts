@@ -5,8 +5,10 @@
 // version goes to exactly the route's upstream path, whose refusal (400) reaches the client; the
 // `Origin` of a page on another site is passed untouched so the backend can refuse it, while the dev
 // server's own origin is rewritten to the target's (as a browser on the real site would send).
+import { WITH_CHILD_HOSTS } from '../src/dev-servers.ts'
 import { describeHostile } from '../src/describe-hostile.ts'
 import type { HostileRow } from '../src/describe-hostile.ts'
+import { catchAllRoutes } from '../src/hostile-routes.ts'
 import { rawRequest } from '../src/raw-request.ts'
 
 /** A WebSocket handshake to `target` with `headers` replacing the defaults of the same name. */
@@ -31,6 +33,9 @@ function handshake(target: string, headers: Readonly<Record<string, string>> = {
 // backend answers it as an ordinary GET (the echo's 200) rather than with a `101` or its handshake
 // refusal. Nothing is tunnelled and nothing leaves the route.
 const PLAIN_REQUEST = { 'fetch-transport': 200 } as const
+
+/** A handshake left open and silent by a child-process host (see the rows that use it). */
+const UNWATCHED_OPEN = { 'storybook-dev': 'unanswered', 'angular-dev': 'unanswered' } as const
 
 const ROWS: readonly HostileRow[] = [
   {
@@ -70,12 +75,22 @@ const ROWS: readonly HostileRow[] = [
   // No route claims these: the core server closes the socket, Vite leaves it open (its own
   // behaviour with upgrades nobody claims); nothing is forwarded either way. On the Fetch host they
   // are plain requests: srvx resolves `/api/../admin` to `/admin`, which no route names (the host's
-  // 404), and a POST to `/api/socket` is an ordinary request inside the route.
+  // 404), and a POST to `/api/socket` is an ordinary request inside the route. Storybook's server
+  // (its channel, the Vite builder's HMR) and Angular's (Vite's HMR) leave them open as Vite does;
+  // their servers run in a child process, which cannot be watched, so the rows are told by order of
+  // answers there ('unanswered': still open and silent once a later request was answered).
   {
     name: 'a dot-dot climbing out of the route',
     send: handshake('/api/../admin'),
     status: 'closed',
-    statusOn: { 'vite-dev': 'open', 'fetch-transport': 404 },
+    statusOn: { 'vite-dev': 'open', 'fetch-transport': 404, ...UNWATCHED_OPEN },
+    upstream: 'nothing',
+  },
+  {
+    name: 'a handshake to a path no route names',
+    send: handshake('/elsewhere/socket'),
+    status: 'closed',
+    statusOn: { 'vite-dev': 'open', 'fetch-transport': 404, ...UNWATCHED_OPEN },
     upstream: 'nothing',
   },
   {
@@ -88,7 +103,7 @@ const ROWS: readonly HostileRow[] = [
     name: 'an upgrade on a POST',
     send: handshake('/api/socket', {}, 'POST'),
     status: 'closed',
-    statusOn: { 'vite-dev': 'open', ...PLAIN_REQUEST },
+    statusOn: { 'vite-dev': 'open', ...PLAIN_REQUEST, ...UNWATCHED_OPEN },
     upstream: 'nothing',
     upstreamOn: { 'fetch-transport': '/socket' },
   },
@@ -118,4 +133,54 @@ const ROWS: readonly HostileRow[] = [
   },
 ]
 
-describeHostile('websocket handshake', ROWS)
+describeHostile('websocket handshake', ROWS, WITH_CHILD_HOSTS)
+
+// Under a catch-all route (`/` with `ws: true`) every path is a route's, so the host's own sockets
+// must be left to the host by what they are, not by a path no route names: Storybook's server channel
+// (`/storybook-server-channel`, an HMR path the addon gives the engine) and the Vite builder's and
+// Angular's HMR socket (`/`, told by its `vite-hmr` subprotocol). A route with `ws: false` leaves its
+// handshakes to the host as well. Nothing of these may reach the backend.
+const CATCH_ALL_ROWS: readonly HostileRow[] = [
+  {
+    name: "Storybook's server channel stays Storybook's under a catch-all route",
+    send: handshake('/storybook-server-channel'),
+    // Storybook 10 wants its channel token (`?token=`), so its own refusal (401) shows it answered:
+    // the catch-all's backend would have switched protocols.
+    status: 401,
+    upstream: 'nothing',
+    hosts: ['storybook-dev'],
+  },
+  {
+    name: "Vite's HMR handshake (vite-hmr, no token) stays the host's under a catch-all route",
+    send: handshake('/', { 'Sec-WebSocket-Protocol': 'vite-hmr' }),
+    // Vite takes an HMR handshake without a token when it carries no `Origin` (no page can send
+    // one without): its own 101, while the backend saw nothing.
+    status: 101,
+    upstream: 'nothing',
+    hosts: ['storybook-dev', 'angular-dev'],
+  },
+  {
+    name: 'a handshake to a route with ws: false is left to the host',
+    send: handshake('/plain/socket'),
+    status: 'closed',
+    // As for a path no route names (above); the Fetch transport, which takes no upgrades, forwards
+    // it as the plain GET it is, inside the route.
+    statusOn: { 'vite-dev': 'open', 'fetch-transport': 200, ...UNWATCHED_OPEN },
+    upstream: 'nothing',
+    upstreamOn: { 'fetch-transport': '/plain/socket' },
+  },
+  {
+    name: 'a handshake under the catch-all reaches the backend on its own path',
+    send: handshake('/any/socket'),
+    status: 101,
+    statusOn: PLAIN_REQUEST,
+    upstream: '/any/socket',
+  },
+]
+
+describeHostile(
+  'websocket handshake under a catch-all route',
+  CATCH_ALL_ROWS,
+  WITH_CHILD_HOSTS,
+  catchAllRoutes,
+)

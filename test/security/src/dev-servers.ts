@@ -10,15 +10,29 @@ import { createFetchProxy } from '@sameorigin/core/fetch'
 import { sameorigin } from '@sameorigin/vite'
 import { serveFetch, TEST_CERT, TEST_KEY } from '@sameorigin/test-utils'
 import { createServer } from 'vite'
+import { startAngularDev, startStorybookDev } from './child-dev-servers.ts'
 
 /**
  * The dev servers the hostile tables run against: the core's stand-alone server and Vite dev (the
- * Node transport), and the core's Fetch transport served on a real Node server (`fetch-transport`).
+ * Node transport), the core's Fetch transport served on a real Node server (`fetch-transport`), and
+ * two dev servers that run in a child process: `storybook dev` with `@sameorigin/storybook`
+ * (`storybook-dev`) and `ng serve` with `@sameorigin/angular:dev-server` (`angular-dev`).
  */
-export type HostName = 'core-server' | 'vite-dev' | 'fetch-transport'
+export type HostName = 'core-server' | 'vite-dev' | 'fetch-transport' | 'storybook-dev' | 'angular-dev'
 
-/** Every host, in the order tables run them. */
+/** The in-process hosts, which every table runs (each starts in well under a second). */
 export const HOST_NAMES: readonly HostName[] = ['core-server', 'vite-dev', 'fetch-transport']
+
+/**
+ * The child-process hosts: the Storybook addon (the engine at the http server's `request` level,
+ * ahead of Storybook's polka app) and the Angular builder (the engine as the first extension
+ * middleware of Angular's Vite server). Each takes 5 to 15 s to start, so the tables of the families
+ * every new path through the engine must pass run them ({@link WITH_CHILD_HOSTS}), once per file.
+ */
+export const CHILD_HOST_NAMES: readonly HostName[] = ['storybook-dev', 'angular-dev']
+
+/** Every host. */
+export const WITH_CHILD_HOSTS: readonly HostName[] = [...HOST_NAMES, ...CHILD_HOST_NAMES]
 
 /** Options for {@link startDevServer}. */
 export interface StartDevServerOptions {
@@ -35,7 +49,8 @@ export interface DevServer {
   /**
    * Resolves once the server has handled its next `upgrade` event: every listener (the engine's, the
    * host's) has run, since this one is added last. Rejects on `fetch-transport`, which takes no
-   * upgrades (see {@link startDevServer}).
+   * upgrades (see {@link startDevServer}), and on the child-process hosts, whose server this process
+   * cannot watch.
    */
   readonly nextUpgrade: () => Promise<void>
   /** What the server logged (sameorigin's lines and, for Vite, its own). */
@@ -95,6 +110,8 @@ export async function startDevServer(
     }
   }
   if (name === 'fetch-transport') return startFetchHost(config, logs, options)
+  if (name === 'storybook-dev') return startStorybookDev(config, options)
+  if (name === 'angular-dev') return startAngularDev(config, options)
   const root = await mkdtemp(join(tmpdir(), 'sameorigin-security-'))
   const vite = await createServer({
     root,
@@ -160,7 +177,9 @@ async function startFetchHost(
       // What Vite's `appType: 'custom'` answers for a request nothing takes.
       return response ?? new Response('Not Found', { status: 404 })
     },
-    { http2: options.http2 === true },
+    // A row whose request keeps the connection alive (a WebSocket handshake, which this host answers
+    // as a plain request) ends when the server closes the idle connection: soon, not after Node's 5 s.
+    { http2: options.http2 === true, keepAliveTimeout: 300 },
   )
   return {
     name: 'fetch-transport',

@@ -16,6 +16,8 @@ export interface RawAnswer {
 
 /** An exchange in progress: its outcome, and a way to end it from this side. */
 export interface RawExchange {
+  /** Settles once the bytes were handed to the connection (before any answer). */
+  readonly written: Promise<void>
   /** Settles when the connection closes (from either side). */
   readonly done: Promise<RawAnswer>
   /** Closes the connection from this side; if the server had not closed it yet, `end` is `open`. */
@@ -31,7 +33,11 @@ export function openRaw(port: number, bytes: Buffer): RawExchange {
   const chunks: Buffer[] = []
   let end: RawAnswer['end'] = 'closed'
   let stopped = false
-  const socket = connect(port, '127.0.0.1', () => socket.write(bytes))
+  const socket = connect(port, '127.0.0.1')
+  const written = new Promise<void>((resolve) => {
+    socket.once('connect', () => socket.write(bytes, () => resolve()))
+    socket.once('close', () => resolve())
+  })
   const done = new Promise<RawAnswer>((resolve) => {
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk)
@@ -51,6 +57,7 @@ export function openRaw(port: number, bytes: Buffer): RawExchange {
     })
   })
   return {
+    written,
     done,
     stop: () => {
       if (!socket.destroyed) {

@@ -21,3 +21,18 @@ export function hostileRoutes(api: string): UserConfig {
     },
   }
 }
+
+/**
+ * {@link hostileRoutes}, then `/plain` (a route with `ws: false`: its handshakes are the host's) and
+ * a catch-all `/` with WebSockets: every path is routed, so only the host's own sockets (Storybook's
+ * channel, Vite's HMR) show whether the engine leaves what is the host's to the host.
+ */
+export function catchAllRoutes(api: string): UserConfig {
+  return {
+    routes: {
+      ...hostileRoutes(api).routes,
+      '/plain': { target: api, ws: false },
+      '/': { target: api, ws: true },
+    },
+  }
+}

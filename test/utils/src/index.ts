@@ -55,3 +55,6 @@ export {
   toPlainText,
   toStorybookCommand,
 } from './storybook.ts'
+export { toSource } from './to-source.ts'
+export type { AngularProject, RunningAngular, StartAngularOptions } from './angular.ts'
+export { ANGULAR_EXAMPLE, createAngularProject, spawnAngular, startAngular } from './angular.ts'

@@ -6,6 +6,12 @@ import { TEST_CERT, TEST_KEY } from './certs.ts'
 export interface ServeFetchOptions {
   /** Serve over TLS with the test certificate, HTTP/2 and HTTP/1.1 (srvx's secure server). @default false */
   readonly http2?: boolean
+  /**
+   * Milliseconds an idle keep-alive connection stays open (Node's `server.keepAliveTimeout`), for
+   * tests whose raw requests keep the connection alive and wait for the server to close it.
+   * @default Node's (5 000)
+   */
+  readonly keepAliveTimeout?: number
 }
 
 /** A Fetch handler served on 127.0.0.1 port 0. */
@@ -35,7 +41,11 @@ export async function serveFetch(
     ...(secure ? { protocol: 'https' as const, tls: { cert: TEST_CERT, key: TEST_KEY } } : {}),
   })
   await server.ready()
-  const address = server.node?.server?.address()
+  const node = server.node?.server
+  if (options.keepAliveTimeout !== undefined && node !== undefined && 'keepAliveTimeout' in node) {
+    node.keepAliveTimeout = options.keepAliveTimeout
+  }
+  const address = node?.address()
   if (address === null || address === undefined || typeof address === 'string') {
     throw new Error('srvx is not listening on a TCP port')
   }
