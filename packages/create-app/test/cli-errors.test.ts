@@ -7,9 +7,9 @@ import { makeTmpDir, readJson, runCli } from './_cli.ts'
 describe('arguments and refusals (exit code 1, nothing written)', () => {
   it('refuses an unknown template and lists every template', async () => {
     const cwd = makeTmpDir()
-    const result = await runCli(['my-app', '--template', 'angular'], { cwd })
+    const result = await runCli(['my-app', '--template', 'solid'], { cwd })
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('There is no template "angular". Pass one of these to --template:')
+    expect(result.stderr).toContain('There is no template "solid". Pass one of these to --template:')
     for (const template of TEMPLATES) expect(result.stderr).toContain(`${template.name}`)
     expect(readdirSync(cwd)).toEqual([])
   })
