@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
 import { backendUrl, browserLogs, context, devUrl, outputDir, page } from '../setup.ts'
+import { logInAndOut } from './log-in-and-out.ts'
 
 /**
  * Opens the panels page. With `hydrated`, also waits for hydration: a server-rendered page shows the
@@ -23,45 +24,8 @@ export function describeReactPage(example: string): void {
   const open = () => openPanels(SERVER_RENDERED_EXAMPLES.has(example))
   describe(`examples/${example} in Chromium`, () => {
     test('logs in; the browser stores the rewritten session cookie, sends it on the next /api/me, and drops it on logout', async () => {
-      await open()
-      const session = page.getByRole('region', { name: 'Session' })
-      await session.getByLabel('User name').fill('ada')
-      // The backend answers 303 to its own absolute /api/me; through the proxy the redirect stays here.
-      const [loginResponse] = await Promise.all([
-        page.waitForResponse((response) => response.url() === `${devUrl}/api/login`),
-        session.getByRole('button', { name: 'Log in' }).click(),
-      ])
-      expect(loginResponse.status()).toBe(303)
-      expect(await loginResponse.headerValue('location')).toBe('/api/me')
-      await session.getByText('Logged in as ada').waitFor()
-
-      // Stored for the dev host: no Domain (host-only), no Secure on http, SameSite=None became Lax.
-      const cookies = await context.cookies()
-      expect(cookies).toHaveLength(1)
-      expect(cookies[0]).toMatchObject({
-        name: 'session',
-        domain: new URL(devUrl).hostname,
-        // Server-rendered examples' backend scopes it to `/`, so page requests carry it too.
-        path: SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api',
-        secure: false,
-        httpOnly: true,
-        sameSite: 'Lax',
-      })
-      await page.screenshot({ path: join(outputDir, `${example}-logged-in.png`), fullPage: true })
-
-      // A fresh page load asks /api/me again: the browser sends the cookie, so the session holds.
-      const [me] = await Promise.all([
-        page.waitForRequest((request) => request.url() === `${devUrl}/api/me`),
-        page.reload(),
-      ])
-      const headers = await me.allHeaders()
-      expect(headers.cookie).toBe(`session=${cookies[0]?.value}`)
-      await session.getByText('Logged in as ada').waitFor()
-
-      // Logging out: the backend expires the cookie with the scope that set it, so the browser drops it.
-      await session.getByRole('button', { name: 'Log out' }).click()
-      await session.getByRole('button', { name: 'Log in' }).waitFor()
-      expect(await context.cookies()).toEqual([])
+      // Server-rendered examples' backend scopes the cookie to `/`, so page requests carry it too.
+      await logInAndOut(example, open, SERVER_RENDERED_EXAMPLES.has(example) ? '/' : '/api')
     })
 
     test("calling the backend's own origin from the page is blocked by the browser's CORS check", async () => {
