@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { SERVER_RENDERED_EXAMPLES } from '../hosts/select-hosts.ts'
-import { backendUrl, browserLogs, context, devUrl, outputDir, page } from '../setup.ts'
+import { backendUrl, browserLogs, devUrl, outputDir, page } from '../setup.ts'
 import { logInAndOut } from './log-in-and-out.ts'
 
 /**
