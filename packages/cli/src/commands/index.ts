@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../internal/command.ts'
 import { checkCommand } from './check.ts'
 import { doctorCommand } from './doctor.ts'
 import { explainCommand } from './explain.ts'
+import { exportCommand } from './export.ts'
 import { initCommand } from './init.ts'
 import { printCommand } from './print.ts'
 import { serveCommand } from './serve.ts'
@@ -11,6 +12,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   doctorCommand,
   serveCommand,
   initCommand,
+  exportCommand,
   checkCommand,
   printCommand,
   explainCommand,

@@ -1,0 +1,4 @@
+import type { ExportTarget, ExportTargetName } from './types.ts'
+
+/** Every target of `sameorigin export`, in the order `--help` lists them. */
+export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {}
