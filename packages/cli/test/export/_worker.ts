@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { parse } from 'jsonc-parser'
@@ -61,7 +61,7 @@ export async function toMiniflareOptions(dir: string): Promise<MiniflareOptions>
       ? {}
       : {
           assets: {
-            directory: join(dir, assets.directory),
+            directory: resolve(dir, assets.directory),
             binding: assets.binding,
             routerConfig: {
               has_user_worker: true,
@@ -90,9 +90,25 @@ export interface RunningWorker {
   readonly close: () => Promise<void>
 }
 
-/** Starts the Worker of `dir` (see {@link toMiniflareOptions}) on a free port of 127.0.0.1. */
-export async function startWorker(dir: string): Promise<RunningWorker> {
-  const mf = new Miniflare({ ...(await toMiniflareOptions(dir)), host: '127.0.0.1', port: 0 })
+/** Where the Worker's console lines go (`warn`, `error`, ...: workerd's level names). */
+export type WorkerLog = (level: string, message: string) => void
+
+/**
+ * Starts the Worker of `dir` (see {@link toMiniflareOptions}) on a free port of 127.0.0.1; its
+ * console lines go to `log` (default: this process's stderr, as `wrangler dev` shows them).
+ */
+export async function startWorker(dir: string, log?: WorkerLog): Promise<RunningWorker> {
+  const mf = new Miniflare({
+    ...(await toMiniflareOptions(dir)),
+    host: '127.0.0.1',
+    port: 0,
+    ...(log === undefined
+      ? {}
+      : {
+          handleStructuredLogs: ({ level, message }: { level: string; message: string }) =>
+            log(level, message),
+        }),
+  })
   const url = await mf.ready
   return { url: url.origin, close: () => mf.dispose() }
 }

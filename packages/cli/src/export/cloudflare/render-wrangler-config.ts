@@ -2,7 +2,7 @@ import type { ResolvedRoute } from '@sameorigin/core'
 import { toWorkerFirstPaths } from './to-worker-first-paths.ts'
 
 /** The runtime's behaviour the Worker is written for (`Headers.getSetCookie` needs 2025-09-01's). */
-export const COMPATIBILITY_DATE = '2025-09-01'
+const COMPATIBILITY_DATE = '2025-09-01'
 
 /** A Worker's name from the public origin: `https://app.example.com` → `app-example-com`. */
 function toWorkerName(origin: URL): string {
