@@ -21,6 +21,7 @@ const CONFIG = `export default {
     '/api': { target: '\${API_TARGET}', headers: { 'x-api-key': 'prod-key', cookie: null }, responseHeaders: { 'x-served-by': 'worker' } },
     '/slow': { target: '\${SLOW_TARGET}', timeout: 300 },
     '/down': '\${DOWN_TARGET}',
+    '/forms': { target: '\${API_TARGET}', methods: ['POST'], matchHeaders: { 'content-type': /json/ } },
   },
 }
 `
@@ -76,7 +77,7 @@ describe('sameorigin export cloudflare: the Worker under workerd', () => {
     expect(exported.code).toBe(0)
     expect(exported.stdout).toContain('✓ wrote worker.mjs')
     expect(exported.stdout).toContain('✓ wrote wrangler.jsonc')
-    expect(exported.stderr).toContain('websocket upgrades (ws, on for /api, /slow, /down)')
+    expect(exported.stderr).toContain('websocket upgrades (ws, on for /api, /slow, /down, /forms)')
     expect(readFileSync(join(dir, 'worker.mjs'), 'utf8')).toContain(`"target": "${backend.url}/v1"`)
   })
 
@@ -135,6 +136,26 @@ describe('sameorigin export cloudflare: the Worker under workerd', () => {
     const page = await request(`${worker.url}/settings/profile`, { headers: APP })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>app</title>')
+  })
+})
+
+describe('sameorigin export cloudflare: what no route takes', () => {
+  it("forwards a request meeting the route's conditions (a method, a RegExp on a header)", async () => {
+    const response = await request(`${worker.url}/forms/signup`, {
+      method: 'POST',
+      headers: { ...APP, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(response.status).toBe(200)
+    expect((JSON.parse(response.body) as { path: string }).path).toBe('/v1/signup')
+  })
+
+  it('hands a request on a route path that no route takes to the app (the Worker ran first)', async () => {
+    const before = backend.requests.length
+    const page = await request(`${worker.url}/forms/signup`, { headers: APP })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>app</title>')
+    expect(backend.requests.length).toBe(before)
   })
 })
 
