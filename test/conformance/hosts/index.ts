@@ -2,6 +2,7 @@ import { selectHostGroup } from '@sameorigin/test-utils'
 import type { Host } from '../src/types.ts'
 import { angularDev } from './angular-dev.ts'
 import { astroDev } from './astro-dev.ts'
+import { cloudflareWorker } from './cloudflare-worker.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
@@ -44,7 +45,9 @@ export const HOSTS: readonly Host[] = [
         storybookDev,
       ]
     : []),
-  ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
+  ...(group.frameworks
+    ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev, cloudflareWorker]
+    : []),
 ]
 
 /** Every host's name in column order, whichever group this run covers (the table's columns). */
@@ -67,11 +70,13 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
+  cloudflareWorker,
 ].map((host) => host.name)
 
 export {
   angularDev,
   astroDev,
+  cloudflareWorker,
   coreServer,
   fetchTransport,
   nextRewrites,

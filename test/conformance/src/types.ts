@@ -14,6 +14,7 @@ export const CAPABILITIES = {
   redirectRewrite: 'Location rewritten to the dev origin',
   originRewrite: 'Origin and Referer rewritten to the target',
   forwardedHeaders: "X-Forwarded-* set by the proxy alone (the client's replaced; none with `xfwd: false`)",
+  keepHost: "`changeOrigin: false` sends the browser's Host to the upstream",
   headerOverrides: "a route's `headers` reach the upstream",
   dynamicHeaders: "a route's `headers` function is called per request and its values reach the upstream",
   methodConditions: 'routes matched by method',
@@ -22,6 +23,9 @@ export const CAPABILITIES = {
   absoluteForm: 'an absolute-form request line goes to the configured target',
   errorBodies: "the adapter's 502 answers (JSON or HTML) when the upstream is down",
   routeTimeouts: "a route's `timeout` → 504",
+  clientAbort: 'a client that leaves (an event stream closed) aborts the upstream request at once',
+  chunkedBodyClose:
+    'a chunked request body goes upstream on a connection closed after it (a backend that does not decode chunked bodies cannot read a second request from it)',
   largeUploads: 'request bodies of any size, streamed',
   exactContentLength: "the upstream's Content-Length kept on a streamed answer",
   hostCheck: 'a foreign `Host` refused before any route',
