@@ -1,4 +1,7 @@
 import type { ExportTarget, ExportTargetName } from './types.ts'
+import { vercelTarget } from './vercel/vercel-target.ts'
 
 /** Every target of `sameorigin export`, in the order `--help` lists them. */
-export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {}
+export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {
+  vercel: vercelTarget,
+}
