@@ -54,6 +54,21 @@ describe('sameorigin export netlify: rendering', () => {
     for (const loss of output.losses) expect(toml).toContain(loss.behaviour)
   })
 
+  it("writes no rule twice: Netlify's parser keeps the last copy, which would reorder the rules", async () => {
+    const toml = render({
+      routes: [
+        { path: '/', target: B },
+        { path: '/api/:rest*', target: `${B}/v2` },
+        { path: '/', target: B },
+      ],
+    }).files[0]!.content
+    expect((await rules(toml)).map((rule) => (rule as { from: string }).from)).toEqual([
+      '/*',
+      '/api',
+      '/api/*',
+    ])
+  })
+
   it('declares what Netlify cannot do, for each route, with the way out', () => {
     const input = exportInput('netlify', {
       routes: [

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 import type { ResolvedConfig, ResolvedRoute } from '@sameorigin/core/rules'
 import { splitRewriteQuery } from '@sameorigin/core/rules'
 import { findPlatformLosses } from '../find-platform-losses.ts'
@@ -60,14 +61,18 @@ export function toNetlifyRedirects(config: ResolvedConfig): {
       continue
     }
     const headers = toHeaders(route)
-    for (const pair of paths.pairs)
-      redirects.push({
+    for (const pair of paths.pairs) {
+      const redirect: NetlifyRedirect = {
         from: pair.from,
         to: `${route.target.origin}${pair.to}`,
         status: 200,
         force: true,
         ...(headers === undefined ? {} : { headers }),
-      })
+      }
+      // Netlify's parser keeps the last of identical rules, which would move it after the rules
+      // between them; the later copy never matches anything (the first takes all its requests).
+      if (!redirects.some((earlier) => isDeepStrictEqual(earlier, redirect))) redirects.push(redirect)
+    }
     losses.push(...routeLosses(route))
   }
   if (redirects.length > 0)
