@@ -78,6 +78,7 @@ describe('sameorigin export netlify: rendering', () => {
         { path: '/fn', target: B, rewrite: (path) => path },
         { path: '/mock', target: B, matchHeaders: { 'x-mock': true } },
         { path: '/docs/:page+', target: B },
+        { path: '/c/:id', target: B, rewrite: '/x/:id?v=a:b' },
         { path: '/q', target: B, rewrite: '/:path*?legacy=1', ws: false },
       ],
     })
@@ -95,7 +96,7 @@ describe('sameorigin export netlify: rendering', () => {
       'timeouts (timeout 120000 ms, connectTimeout 10000 ms)',
       'websockets (ws)',
     ])
-    for (const route of ids.slice(1, 6)) expect(by(route)).toEqual(['not forwarded at all'])
+    for (const route of ids.slice(1, 7)) expect(by(route)).toEqual(['not forwarded at all'])
     expect(by('/q')).toContain("the rewrite's query merged with the request's (?legacy=1)")
     expect(losses.find((loss) => loss.route === '/mock')?.why).toContain('matchHeaders')
     expect(losses.find((loss) => loss.behaviour.startsWith('timeouts'))?.why).toContain('26 seconds')

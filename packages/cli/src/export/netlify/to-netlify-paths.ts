@@ -29,6 +29,15 @@ function fromProblem(tokens: readonly PatternToken[]): string | undefined {
   return undefined
 }
 
+/** Why the upstream path (a rewrite template and its query) has no Netlify `to`, or `undefined`. */
+function toProblem(tokens: readonly PatternToken[], query: string): string | undefined {
+  if (tokens.some((token) => token.type === 'param' && token.modifier === '+'))
+    return 'a one-or-more parameter in the rewrite'
+  if (query.includes(':') || tokens.some((token) => token.type === 'text' && token.value.includes(':')))
+    return "a ':' in the rewrite (Netlify reads it as a placeholder)"
+  return undefined
+}
+
 /** Every combination of present / absent optional and zero-or-more parameters, absent first. */
 function absenceSets(tokens: readonly PatternToken[]): Set<string>[] {
   const names = tokens.flatMap((token) =>
@@ -76,11 +85,7 @@ export function toNetlifyPaths(route: ResolvedRoute): NetlifyPaths {
   const from = parsePattern(pattern)
   const to = parsePattern(template)
   if (from.error !== undefined || to.error !== undefined) return { skipped: 'the path does not parse' }
-  const problem =
-    fromProblem(from.tokens) ??
-    (to.tokens.some((t) => t.type === 'param' && t.modifier === '+')
-      ? 'a one-or-more parameter in the rewrite'
-      : undefined)
+  const problem = fromProblem(from.tokens) ?? toProblem(to.tokens, split.query)
   if (problem !== undefined) return { skipped: problem }
   const splat = from.tokens.find((t): t is Param => t.type === 'param' && t.modifier === '*')?.name
   const query = split.query === '?' ? '' : split.query
