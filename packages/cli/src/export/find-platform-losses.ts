@@ -7,8 +7,8 @@ export interface PlatformProxy {
   readonly name: string
   /** The way out for what the rewrites cannot do: something that runs the engine itself. */
   readonly instead: string
-  /** Its rewrites match paths without regard to case (`/API/x` like `/api/x`). */
-  readonly caseInsensitive: boolean
+  /** Why its rules may match paths without regard to case (`/API/x` like `/api/x`), if they may. */
+  readonly caseWhy: string | undefined
   /** It can set fixed request headers on a proxied request. */
   readonly setsRequestHeaders: boolean
   /** It can remove request headers from a proxied request. */
@@ -65,8 +65,7 @@ export function findPlatformLosses(route: ResolvedRoute, platform: PlatformProxy
   const loss = (behaviour: string, why: string, other = instead): void => {
     lost.push({ route: route.id, behaviour, why, instead: other })
   }
-  if (platform.caseInsensitive)
-    loss('exact-case matching', `${name} matches rewrite sources without regard to case (/API/x like /api/x)`)
+  if (platform.caseWhy !== undefined) loss('exact-case matching', platform.caseWhy)
   if (route.cookies)
     loss(
       'Set-Cookie rewriting (cookies)',

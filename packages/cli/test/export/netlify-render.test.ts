@@ -88,6 +88,7 @@ describe('sameorigin export netlify: rendering', () => {
       losses.filter((loss) => loss.route === route).map((loss) => loss.behaviour)
     expect(by(undefined)).toEqual(['a trailing slash kept apart'])
     expect(by('/api')).toEqual([
+      'exact-case matching',
       'Set-Cookie rewriting (cookies)',
       'Location / Refresh rewriting (redirects)',
       'Origin / Referer rewriting (rewriteOrigin)',

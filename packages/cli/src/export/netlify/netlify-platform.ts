@@ -9,7 +9,9 @@ export const netlifyPlatform: PlatformProxy = {
   name: 'Netlify',
   instead:
     "sameorigin export cloudflare (a Worker running the engine), or a Netlify Edge Function answering with createFetchProxy(config) from '@sameorigin/core/fetch'",
-  caseInsensitive: false,
+  // Netlify's matcher is not published and its documentation does not say either way.
+  caseWhy:
+    'Netlify does not document that rules match paths in the case they are written (/API/x may be forwarded like /api/x)',
   setsRequestHeaders: true,
   removesRequestHeaders: false,
   responseHeaders: false,

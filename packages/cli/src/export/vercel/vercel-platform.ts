@@ -9,7 +9,7 @@ export const vercelPlatform: PlatformProxy = {
   instead:
     "sameorigin export cloudflare (a Worker running the engine), or Vercel Routing Middleware (middleware.ts) answering with createFetchProxy(config) from '@sameorigin/core/fetch'",
   // Vercel compiles rewrites into routes without `caseSensitive`: their `src` matches in any case.
-  caseInsensitive: true,
+  caseWhy: 'Vercel matches rewrite sources without regard to case (/API/x like /api/x)',
   setsRequestHeaders: true,
   removesRequestHeaders: true,
   responseHeaders: true,
