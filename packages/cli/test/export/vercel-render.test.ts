@@ -106,6 +106,16 @@ describe('sameorigin export vercel: rendering', () => {
   })
 })
 
+/** The error code rendering `{ '/api': B }` over the vercel.json `text` throws, or `undefined`. */
+function failure(text: string): unknown {
+  try {
+    vercelTarget.render(exportInput('vercel', { routes: { '/api': B } }, { 'vercel.json': text }))
+  } catch (error) {
+    return isProxyError(error) ? error.code : error
+  }
+  return undefined
+}
+
 describe('sameorigin export vercel: an existing vercel.json', () => {
   const config = { routes: { '/api': B } }
   const existing = `{
@@ -142,13 +152,11 @@ describe('sameorigin export vercel: an existing vercel.json', () => {
     ).toBe(merged)
   })
 
-  it('refuses a vercel.json that does not parse, and writes nothing', () => {
-    let caught: unknown
-    try {
-      vercelTarget.render(exportInput('vercel', config, { 'vercel.json': '{ "rewrites": [ }' }))
-    } catch (error) {
-      caught = error
-    }
-    expect(isProxyError(caught) && caught.code).toBe('ERR_CLI_CONFIG_EDIT_FAILED')
+  it('refuses a vercel.json that does not parse, or routes with "routes", and writes nothing', () => {
+    expect(failure('{ "rewrites": [ }')).toBe('ERR_CLI_CONFIG_EDIT_FAILED')
+    expect(failure('{ "routes": [{ "src": "/(.*)", "dest": "/index.html" }] }')).toBe(
+      'ERR_CLI_CONFIG_EDIT_FAILED',
+    )
+    expect(failure('{ "cleanUrls": true }')).toBeUndefined()
   })
 })

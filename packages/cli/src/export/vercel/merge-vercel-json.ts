@@ -20,7 +20,8 @@ function isOwned(rewrite: unknown): boolean {
  * an SPA fallback last of all) and the user's other rewrites after them in their order; every other
  * key, comment and format kept. Nothing changes when the owned rewrites are already these, so
  * `--check` compares what the export owns.
- * @throws ProxyError `ERR_CLI_CONFIG_EDIT_FAILED` when the file does not parse or `rewrites` is not a list.
+ * @throws ProxyError `ERR_CLI_CONFIG_EDIT_FAILED` when the file does not parse, `rewrites` is not a
+ * list, or the file has `routes` (Vercel accepts no `rewrites` beside them).
  */
 export function mergeVercelJson(existing: string | undefined, rewrites: readonly VercelRewrite[]): string {
   if (existing === undefined) return `${JSON.stringify({ rewrites }, null, 2)}\n`
@@ -34,6 +35,12 @@ export function mergeVercelJson(existing: string | undefined, rewrites: readonly
           ? `vercel.json does not parse (${printParseErrorCode(errors[0]!.error)} at offset ${errors[0]!.offset}).`
           : 'vercel.json is not an object with a "rewrites" list.',
       hint: 'Fix vercel.json, or move it away and run the export again; nothing was written.',
+    })
+  // Vercel refuses `routes` beside `rewrites`: the file's routing is written the older way.
+  if ((current as { routes?: unknown }).routes !== undefined)
+    throw createError('ERR_CLI_CONFIG_EDIT_FAILED', {
+      message: 'vercel.json routes with "routes", which Vercel does not accept beside "rewrites".',
+      hint: 'Move those routes to "rewrites", "redirects" and "headers", then run the export again; nothing was written.',
     })
   const kept = (list as unknown[]).filter((rewrite) => !isOwned(rewrite))
   const next = [...rewrites, ...kept]
