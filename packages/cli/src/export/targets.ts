@@ -1,7 +1,11 @@
 import { cloudflareTarget } from './cloudflare/cloudflare-target.ts'
 import type { ExportTarget, ExportTargetName } from './types.ts'
+import { netlifyTarget } from './netlify/netlify-target.ts'
+import { vercelTarget } from './vercel/vercel-target.ts'
 
 /** Every target of `sameorigin export`, in the order `--help` lists them. */
 export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {
   cloudflare: cloudflareTarget,
+  vercel: vercelTarget,
+  netlify: netlifyTarget,
 }
