@@ -1,0 +1,97 @@
+import { ERROR_CODES } from '@sameorigin/core'
+import type { ExportInput } from '../types.ts'
+import { quoteNginx } from './quote-nginx.ts'
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * The `server {}` blocks: one that answers every Host but the public origin's with 421 (DNS
+ * rebinding: a foreign name pointed at this server reaches no route), and the app's, with the
+ * request-wide settings, the unsafe-path refusal, the route locations and the static files.
+ */
+export function renderServer(input: ExportInput, locations: readonly string[]): string {
+  const { origin } = input
+  const https = origin.protocol === 'https:' && input.listen === undefined
+  const port = input.listen ?? (origin.port === '' ? (https ? 443 : 80) : Number(origin.port))
+  const listen = https ? `listen ${port} ssl http2` : `listen ${port}`
+  const names = LOOPBACK.has(origin.hostname) ? [...LOOPBACK] : [origin.hostname]
+  const tls = https
+    ? [
+        '',
+        '  # The certificate for the public origin (certbot writes them under /etc/letsencrypt/live/).',
+        `  ssl_certificate /etc/ssl/certs/${origin.hostname}.pem;`,
+        `  ssl_certificate_key /etc/ssl/private/${origin.hostname}.key;`,
+      ]
+    : []
+  return [
+    '# Any other Host: refused before any route (a DNS-rebinding page cannot reach the routes).',
+    '# nginx refuses some paths before it reads the Host (`/..%2F..` climbs above the root): this',
+    '# server answers those, with the same body as the app server.',
+    'server {',
+    `  ${listen} default_server;`,
+    '  server_name _;',
+    ...(https ? ['  ssl_reject_handshake on;'] : []),
+    ...UNSAFE_LOCATION,
+    '  location / {',
+    '    return 421;',
+    '  }',
+    '}',
+    '',
+    'server {',
+    `  ${listen};`,
+    `  server_name ${names.join(' ')};`,
+    ...tls,
+    '',
+    '  # Paths are matched as sent: `//` is not merged into `/`.',
+    '  merge_slashes off;',
+    '  # Redirects rewritten below stay origin-relative (`/api/login`), as the browser requested them.',
+    '  absolute_redirect off;',
+    '  # Request bodies of any size, streamed to the backend as they arrive.',
+    '  client_max_body_size 0;',
+    '  proxy_request_buffering off;',
+    '  # Answers streamed as they arrive: event streams (text/event-stream) are not held back.',
+    '  proxy_buffering off;',
+    '  proxy_http_version 1.1;',
+    '',
+    '  if ($sameorigin_unsafe_path) {',
+    '    rewrite ^ /__sameorigin/unsafe-path last;',
+    '  }',
+    ...UNSAFE_LOCATION,
+    '',
+    ...locations.flatMap((location) => [...location.split('\n').map((line) => `  ${line}`), '']),
+    ...renderStatic(input.staticDir),
+    '}',
+    '',
+  ].join('\n')
+}
+
+const { message, hint } = ERROR_CODES.ERR_REQUEST_PATH_UNSAFE
+const UNSAFE_BODY = JSON.stringify({ error: { code: 'ERR_REQUEST_PATH_UNSAFE', message, hint } })
+
+/** nginx's own 400s (and the unsafe paths above) answered with the engine's JSON error. */
+const UNSAFE_LOCATION = [
+  '  error_page 400 /__sameorigin/unsafe-path;',
+  '  location = /__sameorigin/unsafe-path {',
+  '    internal;',
+  '    default_type "application/json; charset=utf-8";',
+  `    return 400 ${quoteNginx(UNSAFE_BODY, true)};`,
+  '  }',
+]
+
+function renderStatic(staticDir: string | undefined): string[] {
+  if (staticDir === undefined)
+    return [
+      '  # No --static: what no route matches is not found.',
+      '  location / {',
+      '    return 404;',
+      '  }',
+    ]
+  return [
+    "  # The app's built files (a relative path is read from nginx's prefix folder: prefer an absolute",
+    '  # one); any other path gets index.html, so the single-page app routes it.',
+    `  root ${quoteNginx(staticDir)};`,
+    '  location / {',
+    '    try_files $uri $uri/ /index.html;',
+    '  }',
+  ]
+}
