@@ -6,6 +6,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nginx } from './nginx.ts'
 import { nuxtDev } from './nuxt-dev.ts'
 import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
@@ -44,7 +45,7 @@ export const HOSTS: readonly Host[] = [
         storybookDev,
       ]
     : []),
-  ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
+  ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev, nginx] : []),
 ]
 
 /** Every host's name in column order, whichever group this run covers (the table's columns). */
@@ -67,6 +68,7 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
+  nginx,
 ].map((host) => host.name)
 
 export {
@@ -76,6 +78,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nginx,
   nuxtDev,
   reactRouterDev,
   rsbuildDev,

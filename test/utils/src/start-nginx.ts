@@ -19,6 +19,8 @@ export interface StartedNginx {
   readonly port: number
   /** The folder nginx runs in (its prefix): the config, logs and temporary files. */
   readonly dir: string
+  /** What nginx wrote to its standard error so far. */
+  readonly output: () => string
   /** What nginx wrote to its error log so far. */
   readonly errorLog: () => Promise<string>
   /** Stops nginx (SIGTERM, then SIGKILL after 5 s), waits for it to exit and removes the folder. */
@@ -82,7 +84,7 @@ export async function startNginx(options: StartNginxOptions): Promise<StartedNgi
     await close()
     throw new Error(`nginx did not start: ${(error as Error).message}\n${stderr}${log}`, { cause: error })
   }
-  return { url: `http://127.0.0.1:${port}`, port, dir, errorLog, close }
+  return { url: `http://127.0.0.1:${port}`, port, dir, output: () => stderr, errorLog, close }
 }
 
 function mainConfig(dir: string): string {

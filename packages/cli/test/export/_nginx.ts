@@ -7,7 +7,7 @@ import type { ExportOutput } from '../../src/export/types.ts'
 
 /** A running nginx on the exported config, and what the export gave. */
 export interface ServedExport extends StartedNginx {
-  readonly output: ExportOutput
+  readonly exported: ExportOutput
 }
 
 /**
@@ -33,5 +33,5 @@ export async function serveExport(config: UserConfig, staticDir?: string): Promi
       }
     },
   })
-  return { ...nginx, output: output as ExportOutput }
+  return { ...nginx, exported: output as ExportOutput }
 }

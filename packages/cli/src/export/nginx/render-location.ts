@@ -28,25 +28,51 @@ export function renderLocation(route: ResolvedRoute, context: LocationContext): 
   const conditions = renderConditions(route)
   if (conditions === undefined) return undefined
   const pattern = regex.regex.replaceAll(/\(\?P<\w+>/g, '(')
-  const errors = renderErrorLocations(route, `${upstream.name}_route_${route.index + 1}`)
-  const body = [
-    ...conditions,
+  const name = `${upstream.name}_route_${route.index + 1}`
+  const errors = renderErrorLocations(route, name)
+  const folder = route.redirects && regex.reversePrefix !== undefined
+  const proxy = (timeout: number): string[] => [
+    ...(folder ? ['set $sameorigin_folder $sameorigin_request_folder;'] : []),
     ...renderRewrite(regex, pattern),
     `proxy_pass http://${upstream.name};`,
     ...renderRequestHeaders(route, upstream),
     ...renderTls(route, context.caFile),
     `proxy_connect_timeout ${toNginxTime(route.connectTimeout)};`,
-    `proxy_read_timeout ${toNginxTime(route.timeout)};`,
-    `proxy_send_timeout ${toNginxTime(route.timeout)};`,
+    `proxy_read_timeout ${toNginxTime(timeout)};`,
+    `proxy_send_timeout ${toNginxTime(timeout)};`,
     ...renderResponseRewrites(route, regex, context.origin),
     ...renderResponseHeaders(route),
     ...errors.names,
   ]
+  // nginx sets its read timeout per location, before the answer says it is an event stream: a
+  // request that asks for one goes to a twin location without the route's timeout.
+  const events = route.timeout === 0 ? undefined : { location: `@${name}_events`, lines: proxy(0) }
+  const body = [
+    ...conditions,
+    ...(events === undefined
+      ? []
+      : [
+          `error_page 418 = ${events.location};`,
+          'if ($http_accept ~* "text/event-stream") {',
+          '  return 418;',
+          '}',
+        ]),
+    ...proxy(route.timeout),
+  ]
+  const template = route.rewriteTemplate === undefined ? '' : ` (rewrite ${route.rewriteTemplate})`
   return [
-    `# ${route.id} → ${route.target.href}${route.rewriteTemplate === undefined ? '' : ` (rewrite ${route.rewriteTemplate})`}`,
+    `# ${route.id} → ${route.target.href}${template}`,
     `location ~ ${quoteNginx(pattern)} {`,
     ...body.map((line) => `  ${line}`),
     '}',
+    ...(events === undefined
+      ? []
+      : [
+          `# ${route.id}: event streams, with no read timeout.`,
+          `location ${events.location} {`,
+          ...events.lines.map((line) => `  ${line}`),
+          '}',
+        ]),
     ...errors.lines,
   ].join('\n')
 }

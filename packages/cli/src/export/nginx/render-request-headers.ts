@@ -24,7 +24,7 @@ export function renderRequestHeaders(route: ResolvedRoute, upstream: NginxUpstre
     headers.set('Referer', `$${upstream.name}_referer`)
   }
   headers.set('Upgrade', route.ws ? '$http_upgrade' : '""')
-  headers.set('Connection', route.ws ? '$sameorigin_connection' : '""')
+  headers.set('Connection', route.ws ? '$sameorigin_connection' : '$sameorigin_connection_no_ws')
   const byLowerCase = new Map([...headers.keys()].map((name) => [name.toLowerCase(), name]))
   for (const [name, value] of Object.entries(route.headers)) {
     headers.delete(byLowerCase.get(name) ?? name)

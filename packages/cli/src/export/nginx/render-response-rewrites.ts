@@ -4,6 +4,9 @@ import { quoteNginx } from './quote-nginx.ts'
 
 const SPECIAL = /[.*+?^${}()|[\]\\]/g
 
+/** A relative-path reference: no scheme, not starting with `/`, `?`, `#`, or a dot segment. */
+const RELATIVE = '~^(?![A-Za-z][A-Za-z0-9+.-]*:|[/?#]|\\.\\.?(?:[/?#]|$))(.+)$'
+
 function escape(text: string): string {
   return text.replace(SPECIAL, '\\$&')
 }
@@ -33,6 +36,10 @@ export function renderResponseRewrites(route: ResolvedRoute, regex: RouteRegex, 
       )
     }
     lines.push(`proxy_redirect ${quoteNginx(`~^${targetOrigin}(?=[/?#]|$)/?(.*)$`)} "/$1";`)
+    // A relative reference (`settings`) resolves against the folder of the request, which a prefix
+    // swap keeps: written out as the browser would resolve it. `$sameorigin_folder` is set before
+    // (reading the map here would run its regex and replace this one's `$1`).
+    if (reverse !== undefined) lines.push(`proxy_redirect ${quoteNginx(RELATIVE)} "$sameorigin_folder$1";`)
   }
   // `off`: not even nginx's default rewrite of the proxied URL.
   else lines.push('proxy_redirect off;')

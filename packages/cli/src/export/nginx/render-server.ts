@@ -56,6 +56,14 @@ export function renderServer(input: ExportInput, locations: readonly string[]): 
     '  if ($sameorigin_unsafe_path) {',
     '    rewrite ^ /__sameorigin/unsafe-path last;',
     '  }',
+    '  if ($sameorigin_body_refused) {',
+    '    rewrite ^ /__sameorigin/body-refused last;',
+    '  }',
+    '  location = /__sameorigin/body-refused {',
+    '    internal;',
+    '    default_type "application/json; charset=utf-8";',
+    `    return 400 ${quoteNginx(toErrorBody('ERR_REQUEST_BODY_NOT_ALLOWED'), true)};`,
+    '  }',
     ...UNSAFE_LOCATION,
     '',
     ...locations.flatMap((location) => [...location.split('\n').map((line) => `  ${line}`), '']),
@@ -65,8 +73,12 @@ export function renderServer(input: ExportInput, locations: readonly string[]): 
   ].join('\n')
 }
 
-const { message, hint } = ERROR_CODES.ERR_REQUEST_PATH_UNSAFE
-const UNSAFE_BODY = JSON.stringify({ error: { code: 'ERR_REQUEST_PATH_UNSAFE', message, hint } })
+function toErrorBody(code: 'ERR_REQUEST_PATH_UNSAFE' | 'ERR_REQUEST_BODY_NOT_ALLOWED'): string {
+  const { message, hint } = ERROR_CODES[code]
+  return JSON.stringify({ error: { code, message, hint } })
+}
+
+const UNSAFE_BODY = toErrorBody('ERR_REQUEST_PATH_UNSAFE')
 
 /** nginx's own 400s (and the unsafe paths above) answered with the engine's JSON error. */
 const UNSAFE_LOCATION = [
