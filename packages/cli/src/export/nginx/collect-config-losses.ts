@@ -16,8 +16,8 @@ export function collectConfigLosses(config: ResolvedConfig, origin: URL): Export
   if (routes.some((route) => route.timeout !== 0))
     losses.push(
       global(
-        'event streams exempt from timeout',
-        "nginx's read timeout also ends an event stream or websocket that stays silent that long",
+        'timeout, for event streams and websockets',
+        'nginx sets its timeout before the answer says what it is: a request asking for an event stream (Accept: text/event-stream) gets none, even before its headers arrive, and a websocket silent that long is closed',
       ),
     )
   if (origin.protocol === 'http:' && routes.some((route) => route.cookies))
