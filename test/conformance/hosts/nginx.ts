@@ -67,6 +67,8 @@ export const nginx: Host = defineHost({
       "a websocket handshake is answered 502 (upstream down) or 400 (unsafe path) as a request is, but nginx's error log has its own line, not the code",
     connectRefusal:
       'nginx answers CONNECT itself with 400 Bad Request (no tunnel either), not 405 with Allow',
+    rewriteQuery:
+      "nginx puts a rewrite's own query before the request's, and a parameter both name is sent twice (a declared loss)",
     http2:
       'the export listens for HTTP/1.1 on --listen; TLS and HTTP/2 come with the certificate you configure for the origin',
   },
