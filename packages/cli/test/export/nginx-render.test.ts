@@ -2,12 +2,21 @@
 // behaviour nginx cannot express is a loss (printed and in the file), and the command's files and
 // `--check` work end to end through the real bin. A rich config is also started by the real nginx,
 // which refuses any directive it does not know.
+import { spawnSync } from 'node:child_process'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { UserConfig } from '@sameorigin/core'
 import { resolveConfig } from '@sameorigin/core'
-import { HAS_NGINX, NGINX_PATH, request, startUpstream, TEST_CA } from '@sameorigin/test-utils'
+import {
+  HAS_NGINX,
+  NGINX_PATH,
+  request,
+  startUpstream,
+  TEST_CA,
+  TEST_CERT,
+  TEST_KEY,
+} from '@sameorigin/test-utils'
 import { afterAll, describe, expect, it } from 'vitest'
 import { nginxTarget } from '../../src/export/nginx/nginx-target.ts'
 import type { ExportOutput } from '../../src/export/types.ts'
@@ -120,6 +129,34 @@ describe.skipIf(!HAS_NGINX)(
       } finally {
         await nginx.close()
         await backend.close()
+      }
+    })
+
+    it('is accepted by `nginx -t` for an https origin (TLS, port 80 sent to https)', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'sameorigin-nginx-t-'))
+      try {
+        const main = (render(rich('localhost')).files[0]?.content ?? '')
+          .replace('/etc/ssl/certs/app.example.com.pem', join(dir, 'cert.pem'))
+          .replace('/etc/ssl/private/app.example.com.key', join(dir, 'key.pem'))
+        expect(main).toContain('return 301 https://app.example.com$request_uri;')
+        await writeFile(join(dir, 'cert.pem'), TEST_CERT)
+        await writeFile(join(dir, 'key.pem'), TEST_KEY)
+        await writeFile(join(dir, 'sameorigin-ca-1.pem'), TEST_CA)
+        await writeFile(join(dir, 'site.conf'), main)
+        await writeFile(
+          join(dir, 'nginx.conf'),
+          `pid ${dir}/nginx.pid;\nevents {}\nhttp {\n  include ${dir}/site.conf;\n}\n`,
+        )
+        const checked = spawnSync(
+          NGINX_PATH,
+          ['-t', '-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+          {
+            encoding: 'utf8',
+          },
+        )
+        expect(checked.stderr).toContain('test is successful')
+      } finally {
+        await rm(dir, { recursive: true, force: true })
       }
     })
   },

@@ -24,46 +24,13 @@ export function renderServer(input: ExportInput, locations: readonly string[]): 
       ]
     : []
   return [
-    '# Any other Host: refused before any route (a DNS-rebinding page cannot reach the routes).',
-    '# nginx refuses some paths before it reads the Host (`/..%2F..` climbs above the root): this',
-    '# server answers those, with the same body as the app server.',
-    'server {',
-    `  ${listen} default_server;`,
-    '  server_name _;',
-    ...(https ? ['  ssl_reject_handshake on;'] : []),
-    ...UNSAFE_LOCATION,
-    '  location / {',
-    '    return 421;',
-    '  }',
-    '}',
-    '',
+    ...renderFrontServers(origin, https, listen, names),
     'server {',
     `  ${listen};`,
     `  server_name ${names.join(' ')};`,
     ...tls,
     '',
-    '  # Paths are matched as sent: `//` is not merged into `/`.',
-    '  merge_slashes off;',
-    '  # Redirects rewritten below stay origin-relative (`/api/login`), as the browser requested them.',
-    '  absolute_redirect off;',
-    '  # Request bodies of any size, streamed to the backend as they arrive.',
-    '  client_max_body_size 0;',
-    '  proxy_request_buffering off;',
-    '  # Answers streamed as they arrive: event streams (text/event-stream) are not held back.',
-    '  proxy_buffering off;',
-    '  proxy_http_version 1.1;',
-    '',
-    '  if ($sameorigin_unsafe_path) {',
-    '    rewrite ^ /__sameorigin/unsafe-path last;',
-    '  }',
-    '  if ($sameorigin_body_refused) {',
-    '    rewrite ^ /__sameorigin/body-refused last;',
-    '  }',
-    '  location = /__sameorigin/body-refused {',
-    '    internal;',
-    '    default_type "application/json; charset=utf-8";',
-    `    return 400 ${quoteNginx(toErrorBody('ERR_REQUEST_BODY_NOT_ALLOWED'), true)};`,
-    '  }',
+    ...REQUEST_SETTINGS,
     ...UNSAFE_LOCATION,
     '',
     ...locations.flatMap((location) => [...location.split('\n').map((line) => `  ${line}`), '']),
@@ -89,6 +56,66 @@ const UNSAFE_LOCATION = [
   `    return 400 ${quoteNginx(UNSAFE_BODY, true)};`,
   '  }',
 ]
+
+/** What holds for every request: matching, redirects, bodies, streaming, and the refusals. */
+const REQUEST_SETTINGS = [
+  '  # Paths are matched as sent: `//` is not merged into `/`.',
+  '  merge_slashes off;',
+  '  # Redirects rewritten below stay origin-relative (`/api/login`), as the browser requested them.',
+  '  absolute_redirect off;',
+  '  # Request bodies of any size, streamed to the backend as they arrive.',
+  '  client_max_body_size 0;',
+  '  proxy_request_buffering off;',
+  '  # Answers streamed as they arrive: event streams (text/event-stream) are not held back.',
+  '  proxy_buffering off;',
+  '  proxy_http_version 1.1;',
+  '',
+  '  if ($sameorigin_unsafe_path) {',
+  '    rewrite ^ /__sameorigin/unsafe-path last;',
+  '  }',
+  '  if ($sameorigin_body_refused) {',
+  '    rewrite ^ /__sameorigin/body-refused last;',
+  '  }',
+  '  location = /__sameorigin/body-refused {',
+  '    internal;',
+  '    default_type "application/json; charset=utf-8";',
+  `    return 400 ${quoteNginx(toErrorBody('ERR_REQUEST_BODY_NOT_ALLOWED'), true)};`,
+  '  }',
+]
+
+/**
+ * The servers in front of the app's: port 80 sent to the https origin (when nginx serves TLS), and
+ * the default server that refuses any other Host.
+ */
+function renderFrontServers(origin: URL, https: boolean, listen: string, names: readonly string[]): string[] {
+  const redirect = https
+    ? [
+        '# Plain http on port 80: sent to the https origin.',
+        'server {',
+        '  listen 80;',
+        `  server_name ${names.join(' ')};`,
+        `  return 301 ${origin.origin}$request_uri;`,
+        '}',
+        '',
+      ]
+    : []
+  return [
+    ...redirect,
+    '# Any other Host: refused before any route (a DNS-rebinding page cannot reach the routes).',
+    '# nginx refuses some paths before it reads the Host (`/..%2F..` climbs above the root): this',
+    '# server answers those, with the same body as the app server.',
+    'server {',
+    `  ${listen} default_server;`,
+    '  server_name _;',
+    ...(https ? ['  ssl_reject_handshake on;'] : []),
+    ...UNSAFE_LOCATION,
+    '  location / {',
+    '    return 421;',
+    '  }',
+    '}',
+    '',
+  ]
+}
 
 function renderStatic(staticDir: string | undefined): string[] {
   if (staticDir === undefined)
