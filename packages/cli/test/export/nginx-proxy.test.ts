@@ -48,6 +48,11 @@ describe.skipIf(SKIP)(`sameorigin export nginx, run by nginx${SKIP === false ? '
           res.end()
           return
         }
+        if (url.startsWith('/v1/refresh')) {
+          res.writeHead(200, { refresh: `0; url=${backend.url}/v1/next` })
+          res.end()
+          return
+        }
         if (url.startsWith('/v1/events')) {
           res.writeHead(200, { 'content-type': 'text/event-stream' })
           res.write('data: first\n\n')
@@ -111,6 +116,11 @@ describe.skipIf(SKIP)(`sameorigin export nginx, run by nginx${SKIP === false ? '
       'sid=abc; Domain=; Path=/api; HttpOnly; SameSite=Lax',
       'theme=dark; Path=/',
     ])
+  })
+
+  it('rewrites a Refresh pointing at the target like a Location', async () => {
+    const res = await request(`${nginx.url}/api/refresh`)
+    expect(res.headers.refresh).toBe('0; url=/api/next')
   })
 
   it("forwards with the target's Host, X-Forwarded-*, Origin and Referer rewritten, header overrides", async () => {
