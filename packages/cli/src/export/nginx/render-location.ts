@@ -104,6 +104,9 @@ function renderTls(route: ResolvedRoute, caFile: string | undefined): string[] {
     ...lines,
     'proxy_ssl_verify on;',
     'proxy_ssl_verify_depth 4;',
+    ...(caFile === undefined
+      ? ["# The system's CA bundle (Debian, Ubuntu, Alpine; /etc/pki/tls/certs/ca-bundle.crt on RHEL)."]
+      : []),
     `proxy_ssl_trusted_certificate ${quoteNginx(caFile ?? '/etc/ssl/certs/ca-certificates.crt')};`,
   ]
 }
