@@ -100,7 +100,7 @@ describe.skipIf(SKIP)(
     })
 
     for (const row of [...METHODS.flatMap(rowsFor), ...ATTEMPTS]) {
-      it(row.name, async () => {
+      it(`${row.name}`, async () => {
         tap.reset()
         const host = `127.0.0.1:${nginx.port}`
         const answer = await sendRaw(nginx.port, row.send(host))
