@@ -7,6 +7,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nginx } from './nginx.ts'
 import { nuxtDev } from './nuxt-dev.ts'
 import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
@@ -46,7 +47,7 @@ export const HOSTS: readonly Host[] = [
       ]
     : []),
   ...(group.frameworks
-    ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev, cloudflareWorker]
+    ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev, nginx, cloudflareWorker]
     : []),
 ]
 
@@ -70,6 +71,7 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
+  nginx,
   cloudflareWorker,
 ].map((host) => host.name)
 
@@ -81,6 +83,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nginx,
   nuxtDev,
   reactRouterDev,
   rsbuildDev,

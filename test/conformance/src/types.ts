@@ -19,6 +19,8 @@ export const CAPABILITIES = {
   dynamicHeaders: "a route's `headers` function is called per request and its values reach the upstream",
   methodConditions: 'routes matched by method',
   regexpRoutes: 'RegExp routes',
+  rewriteQuery:
+    "a rewrite's own query merged with the request's (the request's order, the rewrite's values win)",
   pathSafety: 'unsafe paths (encoded dot segments, NUL, backslash) refused with 400',
   absoluteForm: 'an absolute-form request line goes to the configured target',
   errorBodies: "the adapter's 502 answers (JSON or HTML) when the upstream is down",
