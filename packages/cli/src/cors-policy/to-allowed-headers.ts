@@ -26,13 +26,16 @@ export function toAllowedHeaders(
           : `${name}: ${value.length > 40 ? `${value.slice(0, 40)}…` : value} is not CORS-safelisted`
         allowed.set(lower, `the page sets it on ${where(request)} (${kind})`)
       } else if (!unsafe.has(lower) && !allowed.has(lower) && !left.has(lower))
-        left.set(lower, `CORS-safelisted (${name}: ${value}): a browser sends it without asking`)
+        left.set(lower, 'CORS-safelisted: a browser sends them without asking')
     }
     for (const { name, why } of request.browserHeaders) if (!left.has(name)) left.set(name, why)
   }
   const reasons: PolicyReason[] = []
   for (const [name, why] of allowed) reasons.push({ part: 'headers', value: name, why })
+  // One line per reason: the browser's own headers are many, and all left out for the same reason.
+  const grouped = new Map<string, string[]>()
   for (const [name, why] of left)
-    if (!allowed.has(name)) reasons.push({ part: 'headers', value: `not ${name}`, why })
+    if (!allowed.has(name)) grouped.set(why, [...(grouped.get(why) ?? []), name])
+  for (const [why, names] of grouped) reasons.push({ part: 'headers', value: `not ${names.join(', ')}`, why })
   return { headers: [...allowed.keys()].toSorted(), reasons }
 }

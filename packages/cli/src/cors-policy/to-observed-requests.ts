@@ -56,7 +56,7 @@ function whySkipped(entry: HarEntry, config: ResolvedConfig | undefined): string
 /** Why a recorded request header is not one the page's code set, or `undefined` when it is. */
 function whyNotTheCode(name: string, value: string): string | undefined {
   if (isForbiddenRequestHeader(name, value))
-    return 'the browser sets it; page code cannot (a forbidden request header)'
+    return 'the browser sets them; page code cannot (forbidden request headers)'
   return BROWSER_HEADERS.get(name.toLowerCase())
 }
 
