@@ -62,7 +62,7 @@ export const nginx: Host = defineHost({
     routeTimeouts:
       "nginx answers 504 with the engine's JSON error when the route's `timeout` passes, but its error log has its own line (`upstream timed out`), not the code",
     cookieRewrite:
-      'nginx empties Domain (`Domain=`, which browsers ignore) instead of removing it; on plain http it drops Secure but cannot lower SameSite=None or rename __Secure-/__Host- cookies (a declared loss)',
+      'nginx empties Domain (`Domain=`, which browsers ignore) instead of removing it; on plain http it drops Secure and sets SameSite=Lax on every cookie (Strict too: it cannot lower only None), and cannot rename __Secure-/__Host- cookies (a declared loss)',
     wsErrors:
       "a websocket handshake is answered 502 (upstream down) or 400 (unsafe path) as a request is, but nginx's error log has its own line, not the code",
     connectRefusal:

@@ -87,12 +87,23 @@ export async function startNginx(options: StartNginxOptions): Promise<StartedNgi
   return { url: `http://127.0.0.1:${port}`, port, dir, output: () => stderr, errorLog, close }
 }
 
+/** The MIME types nginx's packages install beside their main config. */
+const MIME_TYPES = '/etc/nginx/mime.types'
+
+/**
+ * The main config around the site: like a packaged nginx's (`events`, `http` with the MIME types),
+ * with every path it writes inside `dir`.
+ */
 function mainConfig(dir: string): string {
   return `worker_processes 1;
 pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} info;
 events { worker_connections 1024; }
 http {
+  # What the main config of Debian's package and of the official image both have: the exported
+  # file is written for their conf.d/, and serves the app's files with these types.
+  include ${MIME_TYPES};
+  default_type application/octet-stream;
   access_log ${join(dir, 'access.log')};
   client_body_temp_path ${join(dir, 'client_body')};
   proxy_temp_path ${join(dir, 'proxy')};

@@ -103,10 +103,10 @@ describe('sameorigin export nginx: the file', () => {
       { routes: { '/api': 'https://api.example.com' } },
       'http://127.0.0.1:8080',
     )
-    expect(files[0]?.content).toContain('proxy_cookie_flags ~ nosecure;')
+    expect(files[0]?.content).toContain('proxy_cookie_flags ~ nosecure samesite=lax;')
     expect(files[0]?.content).toContain('listen 8080;')
     expect(losses.map((loss) => loss.behaviour)).toContain(
-      'SameSite=None and __Secure-/__Host- cookies on plain http (cookies)',
+      'SameSite=Strict and __Secure-/__Host- cookies on plain http (cookies)',
     )
   })
 })

@@ -23,8 +23,8 @@ export function collectConfigLosses(config: ResolvedConfig, origin: URL): Export
   if (origin.protocol === 'http:' && routes.some((route) => route.cookies))
     losses.push(
       global(
-        'SameSite=None and __Secure-/__Host- cookies on plain http (cookies)',
-        'nginx drops Secure but cannot lower only SameSite=None to Lax or rename secure-prefixed cookies: browsers refuse those cookies on http',
+        'SameSite=Strict and __Secure-/__Host- cookies on plain http (cookies)',
+        'nginx drops Secure and sets SameSite=Lax on every cookie (it cannot lower only SameSite=None), so a Strict cookie is also sent on navigations from other sites; it cannot rename secure-prefixed cookies, which browsers refuse on http',
       ),
     )
   return losses

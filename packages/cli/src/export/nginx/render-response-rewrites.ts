@@ -53,7 +53,9 @@ export function renderResponseRewrites(route: ResolvedRoute, regex: RouteRegex, 
           : `proxy_cookie_path ${quoteNginx(`${from}(/.*)?$`)} ${quoteNginx(`${swap.app}$1`)};`,
       )
     }
-    if (origin.protocol === 'http:') lines.push('proxy_cookie_flags ~ nosecure;')
+    // On plain http a browser refuses Secure, and SameSite=None without Secure: the engine drops the
+    // one and lowers the other to Lax. nginx can only set every cookie's SameSite (Strict too).
+    if (origin.protocol === 'http:') lines.push('proxy_cookie_flags ~ nosecure samesite=lax;')
   }
   return lines
 }
