@@ -58,3 +58,5 @@ export {
 export { toSource } from './to-source.ts'
 export type { AngularProject, RunningAngular, StartAngularOptions } from './angular.ts'
 export { ANGULAR_EXAMPLE, createAngularProject, spawnAngular, startAngular } from './angular.ts'
+export type { CaddyFile, RunningCaddy } from './start-caddy.ts'
+export { caddyMissing, startCaddy } from './start-caddy.ts'

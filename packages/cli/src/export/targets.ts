@@ -1,4 +1,7 @@
+import { caddyTarget } from './caddy/caddy-target.ts'
 import type { ExportTarget, ExportTargetName } from './types.ts'
 
 /** Every target of `sameorigin export`, in the order `--help` lists them. */
-export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {}
+export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {
+  caddy: caddyTarget,
+}
