@@ -37,12 +37,15 @@ describeHosts('path rewrite', ({ it, serve }) => {
     expect(upstream.requests[0]?.path).toBe('/v1/search/caf%C3%A9%20cr%C3%A8me')
   })
 
-  it("merges a rewrite's query with the request's: the request's order, the rewrite's values win", async () => {
-    await request(`${app.url}/legacy/me?a=1&v=9`)
-    await request(`${app.url}/legacy/me`)
-    expect(upstream.requests.map((req) => req.path)).toEqual([
-      '/v1/me?a=1&v=2&legacy=1',
-      '/v1/me?legacy=1&v=2',
-    ])
-  })
+  it.requires('rewriteQuery')(
+    "merges a rewrite's query with the request's: the request's order, the rewrite's values win",
+    async () => {
+      await request(`${app.url}/legacy/me?a=1&v=9`)
+      await request(`${app.url}/legacy/me`)
+      expect(upstream.requests.map((req) => req.path)).toEqual([
+        '/v1/me?a=1&v=2&legacy=1',
+        '/v1/me?legacy=1&v=2',
+      ])
+    },
+  )
 })

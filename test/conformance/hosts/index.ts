@@ -2,6 +2,7 @@ import { selectHostGroup } from '@sameorigin/test-utils'
 import type { Host } from '../src/types.ts'
 import { angularDev } from './angular-dev.ts'
 import { astroDev } from './astro-dev.ts'
+import { caddy } from './caddy.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
@@ -44,7 +45,17 @@ export const HOSTS: readonly Host[] = [
         storybookDev,
       ]
     : []),
-  ...(group.frameworks ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev] : []),
+  ...(group.frameworks
+    ? [
+        reactRouterDev,
+        sveltekitDev,
+        sveltekitPreview,
+        nuxtDev,
+        astroDev,
+        // The production targets: the config exported, run by the real server.
+        caddy,
+      ]
+    : []),
 ]
 
 /** Every host's name in column order, whichever group this run covers (the table's columns). */
@@ -67,11 +78,13 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
+  caddy,
 ].map((host) => host.name)
 
 export {
   angularDev,
   astroDev,
+  caddy,
   coreServer,
   fetchTransport,
   nextRewrites,

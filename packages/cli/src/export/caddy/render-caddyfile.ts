@@ -32,8 +32,12 @@ function toUnexportable(route: ResolvedRoute): ExportLoss | undefined {
   if (toPathPlan(route) === undefined)
     return {
       route: route.id,
-      behaviour: 'the whole route (its path or rewrite)',
-      why: 'its path or rewrite has no translation into a Caddy path_regexp and uri rewrite here',
+      behaviour: route.rewriteIsFunction
+        ? 'the whole route (rewrite: a function)'
+        : 'the whole route (its path)',
+      why: route.rewriteIsFunction
+        ? 'a Caddyfile runs no JavaScript, so the upstream path cannot be computed: the route is left out rather than forwarded to the wrong path'
+        : 'its RegExp uses what RE2 (Caddy) lacks (lookaround, back-references, some escapes or flags): the route is left out rather than matched differently',
       instead: '`sameorigin export cloudflare` runs the engine itself, at the edge',
     }
   return undefined
@@ -55,7 +59,7 @@ export function renderCaddyfile(input: ExportInput): ExportOutput {
       if (unexportable !== undefined) losses.push(unexportable)
       continue
     }
-    losses.push(...toRouteLosses(route))
+    losses.push(...toRouteLosses(route, plan))
     const ca = toCaFile(route)
     if (ca !== undefined) files.push(ca)
     blocks.push(['', ...toRouteBlock({ route, plan, origin, caFile: ca?.path })])

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@sameorigin/core'
 import { caddyToken } from './caddy-token.ts'
 import { indent } from './indent.ts'
 import { toErrorJson } from './to-error-json.ts'
@@ -14,8 +15,11 @@ const UNSAFE_PATH = String.raw`^[^?]*(?:\\|%00|%5[cC]|%25(?:2[eEfF]|5[cC]|00)|(?
 /** Host names a loopback origin also answers to (the engine allows them by default). */
 const LOOPBACK = ['localhost', '127.0.0.1', '::1']
 
+const ALLOW = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS'
+const CONNECT_BODY = 'CONNECT is not supported: sameorigin forwards routes, it opens no tunnels.\n'
+
 /** A `handle` answering `status` with the engine's JSON error for `code`. */
-function refuse(matcher: string, code: Parameters<typeof toErrorJson>[0], status: number): string[] {
+function refuse(matcher: string, code: ErrorCode, status: number): string[] {
   return [
     `handle ${matcher} {`,
     ...indent([
@@ -27,21 +31,46 @@ function refuse(matcher: string, code: Parameters<typeof toErrorJson>[0], status
 }
 
 /**
- * What the engine checks before any route: a path that could change which route matches or leave a
- * target's base path (400 `ERR_REQUEST_PATH_UNSAFE`), then a `Host` the app is not served on (403
- * `ERR_REQUEST_HOST_NOT_ALLOWED`, against DNS rebinding; a loopback origin also answers to the other
- * loopback names). First in the site, so no route sees them.
+ * What the engine checks before any route, first in the site so no route sees it: CONNECT (405, no
+ * tunnel, the connection closed), TRACE (405), a GET or HEAD announcing a body (400), a path that
+ * could change which route matches or leave a target's base path (400), then a `Host` the app is not
+ * served on (403, against DNS rebinding; a loopback origin also answers to the other loopback names).
+ * Last, the `Connection` each route sends upstream: a body of unknown length (chunked) goes on a
+ * connection closed after it, so a backend that misreads its framing cannot take the rest for a
+ * second request (request smuggling); upgrades keep theirs.
  */
 export function toGuardBlocks(origin: URL): string[] {
   const hostname = origin.hostname.replace(/^\[(.*)\]$/, '$1')
   const hosts = LOOPBACK.includes(hostname) ? LOOPBACK : [hostname]
   return [
-    '# Unsafe paths, refused as the dev proxy refuses them.',
+    '# Refused before any route, as the dev proxy refuses them.',
+    '@connect method CONNECT',
+    'handle @connect {',
+    ...indent([
+      `header Allow ${caddyToken(ALLOW)}`,
+      `respond ${caddyToken(CONNECT_BODY)} 405 {`,
+      '\tclose',
+      '}',
+    ]),
+    '}',
+    '@trace method TRACE',
+    ...refuse('@trace', 'ERR_REQUEST_METHOD_NOT_ALLOWED', 405),
+    '@body_without_meaning {',
+    ...indent(['method GET HEAD', 'header_regexp Content-Length ^0*[1-9]']),
+    '}',
+    ...refuse('@body_without_meaning', 'ERR_REQUEST_BODY_NOT_ALLOWED', 400),
     `@unsafe_path vars_regexp unsafe {http.request.uri} ${caddyToken(UNSAFE_PATH)}`,
     ...refuse('@unsafe_path', 'ERR_REQUEST_PATH_UNSAFE', 400),
-    '',
-    '# A Host the app is not served on (DNS rebinding).',
     `@foreign_host not host ${hosts.join(' ')}`,
     ...refuse('@foreign_host', 'ERR_REQUEST_HOST_NOT_ALLOWED', 403),
+    '',
+    '# The upstream Connection: close after a body of unknown length (no request smuggling).',
+    '@upgrade header Upgrade *',
+    '@unframed {',
+    ...indent(['not header Content-Length *', 'not method GET HEAD', 'not header Upgrade *']),
+    '}',
+    'vars sameorigin_connection keep-alive',
+    'vars @upgrade sameorigin_connection Upgrade',
+    'vars @unframed sameorigin_connection close',
   ]
 }

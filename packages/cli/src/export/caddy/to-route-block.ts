@@ -30,8 +30,9 @@ function toMatcher(name: string, route: ResolvedRoute, plan: CaddyPathPlan): str
 /**
  * One route as a named matcher and a `handle` block (Caddy runs the first `handle` whose matcher
  * matches, in file order: the config's first-match-wins). Inside: the route's name and target for the
- * error answers, the path mapping, and `reverse_proxy` with the header rewrites, `flush_interval -1`
- * (event streams and other streamed answers pass unbuffered) and the timeouts.
+ * error answers, the path mapping, and `reverse_proxy` with the header rewrites and the timeouts.
+ * No `flush_interval`: Caddy already flushes event streams and answers of unknown length at once, and
+ * `-1` would keep the upstream request running after the client left (Caddy ignores the disconnect).
  */
 export function toRouteBlock({ route, plan, origin, caFile }: RouteBlockInput): string[] {
   const name = `route${route.index}`
@@ -42,7 +43,6 @@ export function toRouteBlock({ route, plan, origin, caFile }: RouteBlockInput): 
     ...Object.entries(route.responseHeaders).map(([field, value]) =>
       value === null ? `header_down -${field}` : `header_down ${field} ${caddyToken(caddyLiteral(value))}`,
     ),
-    'flush_interval -1',
     ...toTransportBlock(route, caFile),
   ]
   const body = [
