@@ -62,12 +62,12 @@ export const caddy: Host = defineHost({
       "a websocket handshake to a down upstream gets Caddy's 502, but Caddy's log does not name ERR_UPSTREAM_UNREACHABLE",
     forwardedHeaders:
       "Caddy always writes X-Forwarded-For, -Proto and -Host: with `xfwd: false` the client's values are copied back, but one the client did not send arrives empty rather than absent",
-    bodyRefusals:
-      "Go's HTTP server hides a chunked request's Transfer-Encoding from Caddy's matchers: a GET or HEAD with a Content-Length body is refused with 400, a chunked one is forwarded (framed)",
     quietAborts:
       'Caddy aborts the upstream request when the client closes an event stream, but logs it as an error ("aborting with incomplete response")',
     rewriteQuery:
       "Caddy 2.6 can append a rewrite's query but not replace a parameter: when the request carries a name the rewrite sets, both values go upstream (the request's first)",
+    bodyRefusals:
+      "a GET or HEAD with a Content-Length body is refused with 400 before any backend; a chunked one (Go's server hides its Transfer-Encoding from Caddy's matchers) is refused with 400 once Caddy starts reading it, when the backend has already been sent an unfinished request head, on a connection then closed",
     dualStackLocalhost:
       'Caddy dials `localhost` as the system resolves it (`/etc/hosts`): a backend on the other loopback address is refused; use `127.0.0.1` or `[::1]` in the target',
     wsDualStackLocalhost:

@@ -12,9 +12,22 @@ const FAILURES: readonly (readonly [number, ErrorCode, string])[] = [
 /**
  * `handle_errors`: a backend Caddy cannot reach (502) or that stays silent past the route's timeout
  * (504) is answered with the engine's JSON error, naming the route and its target, instead of
- * Caddy's empty body. Other errors keep Caddy's answer.
+ * Caddy's empty body; a body on GET or HEAD too large to read (413) is the engine's 400. Other errors
+ * keep Caddy's answer.
  */
 export function toErrorHandler(): string[] {
+  // A GET or HEAD body past `request_body`'s limit (see toGuardBlocks): the engine's 400.
+  const body = [
+    '@body_on_get_or_head {',
+    ...indent(['method GET HEAD', `expression \`{err.status_code} == 413\``]),
+    '}',
+    'handle @body_on_get_or_head {',
+    ...indent([
+      'header Content-Type "application/json; charset=utf-8"',
+      `respond ${caddyToken(toErrorJson('ERR_REQUEST_BODY_NOT_ALLOWED', false))} 400`,
+    ]),
+    '}',
+  ]
   const blocks = FAILURES.flatMap(([status, code, name]) => [
     `@${name} expression \`{err.status_code} == ${status}\``,
     `handle @${name} {`,
@@ -24,5 +37,5 @@ export function toErrorHandler(): string[] {
     ]),
     '}',
   ])
-  return ['handle_errors {', ...indent(blocks), '}']
+  return ['handle_errors {', ...indent([...body, ...blocks]), '}']
 }

@@ -32,7 +32,7 @@ function refuse(matcher: string, code: ErrorCode, status: number): string[] {
 
 /**
  * What the engine checks before any route, first in the site so no route sees it: CONNECT (405, no
- * tunnel, the connection closed), TRACE (405), a GET or HEAD announcing a body (400), a path that
+ * tunnel, the connection closed), TRACE (405), a GET or HEAD carrying a body (400), a path that
  * could change which route matches or leave a target's base path (400), then a `Host` the app is not
  * served on (403, against DNS rebinding; a loopback origin also answers to the other loopback names).
  * Last, the `Connection` each route sends upstream: a body of unknown length (chunked) goes on a
@@ -59,6 +59,13 @@ export function toGuardBlocks(origin: URL): string[] {
     ...indent(['method GET HEAD', 'header_regexp Content-Length ^0*[1-9]']),
     '}',
     ...refuse('@body_without_meaning', 'ERR_REQUEST_BODY_NOT_ALLOWED', 400),
+    // Go's server hides a chunked body's Transfer-Encoding from matchers: reading more than a byte
+    // of it fails (413, answered 400 by handle_errors), before anything is sent upstream.
+    '# A chunked body on GET or HEAD: refused once read (400, from handle_errors).',
+    '@get_or_head method GET HEAD',
+    'request_body @get_or_head {',
+    '\tmax_size 1',
+    '}',
     `@unsafe_path vars_regexp unsafe {http.request.uri} ${caddyToken(UNSAFE_PATH)}`,
     ...refuse('@unsafe_path', 'ERR_REQUEST_PATH_UNSAFE', 400),
     `@foreign_host not host ${hosts.join(' ')}`,
