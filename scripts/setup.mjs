@@ -3,7 +3,8 @@
 //   1. checks the Node version,
 //   2. installs the workspace with the pinned pnpm (fetched once through npx; afterwards the
 //      workspace's own node_modules/.bin/pnpm is used),
-//   3. with --browser: finds Chromium for the browser tests, or installs Debian's package,
+//   3. with --browser: finds Chromium for the browser tests, with --servers nginx and Caddy for the
+//      production targets' tests, or installs Debian's packages,
 //   4. with --node24: installs Node 24 from the npm registry into .tmp/node24 for the tests that run
 //      webpack-dev-server 6 (it declares Node >= 22.15; the machines run Node 20).
 // The root `demo` and `test` scripts run it first; it is safe to run again (a no-op when ready).
@@ -42,31 +43,44 @@ if (existsSync(localPnpm)) {
   run('npx', ['--yes', `pnpm@${pnpmVersion}`, 'install', '--reporter=append-only'], { env })
 }
 
-// 3. Chromium for the browser tests (Debian's package; no browser download).
-if (process.argv.includes('--browser')) {
-  const found = findChromium()
-  if (found) {
-    process.stdout.write(`setup: browser tests use ${found}\n`)
-  } else {
-    const asRoot = process.getuid?.() === 0
-    if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-      fail(
-        'Chromium was not found and this user cannot install it.\n' +
-          'Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.',
-      )
-    }
-    process.stdout.write("setup: installing Debian's chromium package for the browser tests\n")
-    const aptEnv = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }
-    const apt = (...args) =>
-      asRoot
-        ? run('apt-get', args, aptEnv)
-        : run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
-    apt('update', '-qq')
-    apt('install', '-y', '-qq', 'chromium')
-    const installed = findChromium()
-    if (!installed) fail('apt-get installed chromium, but no chromium binary was found afterwards.')
-    process.stdout.write(`setup: browser tests use ${installed}\n`)
+// 3. Debian packages the tests run for real: Chromium (--browser) for the browser tests, nginx and
+//    Caddy (--servers) for the production targets `sameorigin export` and `cors-policy` write for.
+//    Found when present; otherwise installed with apt-get in one go (as root, or with passwordless sudo).
+const wanted = [
+  ...(process.argv.includes('--browser')
+    ? [{ name: 'chromium', find: findChromium, for: 'browser tests' }]
+    : []),
+  ...(process.argv.includes('--servers')
+    ? [
+        { name: 'nginx', find: () => findBinary('nginx', ['/usr/sbin/nginx']), for: 'nginx export tests' },
+        { name: 'caddy', find: () => findBinary('caddy', ['/usr/bin/caddy']), for: 'Caddy export tests' },
+      ]
+    : []),
+]
+const missing = wanted.filter((item) => !item.find())
+if (missing.length > 0) {
+  const names = missing.map((item) => item.name)
+  const asRoot = process.getuid?.() === 0
+  if (!asRoot && spawnSync('sudo', ['-n', 'true']).status !== 0) {
+    fail(
+      `${names.join(' and ')} ${names.length === 1 ? 'was' : 'were'} not found and this user cannot install ${names.length === 1 ? 'it' : 'them'}.\n` +
+        `Install with \`sudo apt-get install -y ${names.join(' ')}\`` +
+        (names.includes('chromium') ? ', or set CHROMIUM_PATH to a Chromium binary.' : '.'),
+    )
   }
+  process.stdout.write(`setup: installing Debian's ${names.join(', ')} for the tests\n`)
+  const aptEnv = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }
+  const apt = (...args) =>
+    asRoot
+      ? run('apt-get', args, aptEnv)
+      : run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args])
+  apt('update', '-qq')
+  apt('install', '-y', '-qq', ...names)
+}
+for (const item of wanted) {
+  const found = item.find()
+  if (!found) fail(`apt-get installed ${item.name}, but no ${item.name} binary was found afterwards.`)
+  process.stdout.write(`setup: ${item.for} use ${found}\n`)
 }
 
 // 4. Node 24 for webpack-dev-server 6 (`npm i node@24` puts the platform binary in node_modules/.bin).
@@ -96,16 +110,20 @@ function versionOf(path) {
 }
 
 function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
+  return findBinary('chromium || command -v chromium-browser', [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ])
+}
+
+/** The first existing path of `candidates`, else what `command -v <name>` finds, else undefined. */
+function findBinary(name, candidates) {
   for (const path of candidates) {
     if (path && existsSync(path)) return path
   }
   try {
-    return (
-      execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
-        encoding: 'utf8',
-      }).trim() || undefined
-    )
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined
   } catch {
     return undefined
   }

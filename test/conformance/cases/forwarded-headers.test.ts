@@ -62,7 +62,7 @@ describeHosts('Host, X-Forwarded-* and Origin/Referer', ({ it, serve }) => {
     expect(arrived().referer).toBe('https://other.example/page')
   })
 
-  it.requires('forwardedHeaders')(
+  it.requires('forwardedHeaders', 'keepHost')(
     'keeps all of them as the client sent them when the route turns the rewrites off',
     async () => {
       await request(`${app.url}/as-is/x`, {

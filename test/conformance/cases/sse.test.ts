@@ -94,7 +94,7 @@ describeHosts('server-sent events arrive as sent', ({ it, serve }) => {
   })
 
   // A browser closing an EventSource (or its tab) is the client's doing, never an upstream error.
-  it.requires('quietAborts')(
+  it.requires('clientAbort')(
     'aborts the upstream request when the client closes the stream, and logs nothing',
     async () => {
       gate = createGate()

@@ -47,7 +47,7 @@ export const caddy: Host = defineHost({
     hmr: 'a production server: there is no dev server, so no HMR websocket',
     ssr: 'serves built files only: there is no server code rendering a page that could fetch',
     http2:
-      'the conformance run serves the exported Caddyfile on plain http (`--origin http://…`); HTTPS is Caddy’s own (automatic certificates)',
+      "the conformance run serves the exported Caddyfile on plain http (`--origin http://…`); HTTPS is Caddy's own (automatic certificates)",
     inspector: 'the inspector is a dev-server tool: a Caddyfile has no sameorigin code to record exchanges',
     mocks: 'mocks are a development aid: the exported Caddyfile always forwards to the backend',
     configReload:
@@ -62,8 +62,8 @@ export const caddy: Host = defineHost({
       "a websocket handshake to a down upstream gets Caddy's 502, but Caddy's log does not name ERR_UPSTREAM_UNREACHABLE",
     forwardedHeaders:
       "Caddy always writes X-Forwarded-For, -Proto and -Host: with `xfwd: false` the client's values are copied back, but one the client did not send arrives empty rather than absent",
-    quietAborts:
-      'Caddy aborts the upstream request when the client closes an event stream, but logs it as an error ("aborting with incomplete response")',
+    clientAbort:
+      'Caddy aborts the upstream request when the client closes an event stream, but logs it as an error ("aborting with incomplete response"), where the engine logs nothing',
     rewriteQuery:
       "Caddy 2.6 can append a rewrite's query but not replace a parameter: when the request carries a name the rewrite sets, both values go upstream (the request's first)",
     bodyRefusals:

@@ -3,6 +3,7 @@ import type { Host } from '../src/types.ts'
 import { angularDev } from './angular-dev.ts'
 import { astroDev } from './astro-dev.ts'
 import { caddy } from './caddy.ts'
+import { cloudflareWorker } from './cloudflare-worker.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
@@ -52,7 +53,8 @@ export const HOSTS: readonly Host[] = [
         sveltekitPreview,
         nuxtDev,
         astroDev,
-        // The production targets: the config exported, run by the real server.
+        cloudflareWorker,
+        // The exported Caddyfile, run by the real Caddy.
         caddy,
       ]
     : []),
@@ -78,6 +80,7 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
+  cloudflareWorker,
   caddy,
 ].map((host) => host.name)
 
@@ -85,6 +88,7 @@ export {
   angularDev,
   astroDev,
   caddy,
+  cloudflareWorker,
   coreServer,
   fetchTransport,
   nextRewrites,
