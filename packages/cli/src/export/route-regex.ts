@@ -163,8 +163,11 @@ function fillParts(
 function toReversePrefix(route: ResolvedRoute, template: string): RouteRegex['reversePrefix'] {
   const basePath = route.target.basePath
   const own = route.kind === 'prefix' ? prefixOf(route) : undefined
-  if (route.rewriteTemplate === undefined)
-    return own === undefined ? undefined : { upstream: basePath, app: basePath === '' ? '' : own }
+  if (route.rewriteTemplate === undefined) {
+    // Nothing changes without a base path, whatever the route's shape.
+    if (basePath === '') return { upstream: '', app: '' }
+    return own === undefined ? undefined : { upstream: basePath, app: own }
+  }
   const sourceTokens = route.kind === 'pattern' ? parsePattern(route.source as string).tokens : undefined
   const app = own === undefined ? restPrefix(sourceTokens) : { text: own, name: 'path' }
   const upstream = restPrefix(parsePattern(template).tokens)

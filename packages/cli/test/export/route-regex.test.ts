@@ -104,6 +104,8 @@ describe('routeRegex', () => {
       upstream: '/s',
       app: '/files',
     })
+    expect(reverse({ '/users/:id': 'http://b:1' })).toEqual({ upstream: '', app: '' })
+    expect(reverse({ '/users/:id': 'http://b:1/v1' })).toBeUndefined()
     expect(reverse({ '/users/:id': { target: 'http://b:1', rewrite: '/u/:id' } })).toBeUndefined()
     expect(reverse({ '/api': { target: 'http://b:1', rewrite: '/login' } })).toBeUndefined()
   })
