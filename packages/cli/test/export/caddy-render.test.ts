@@ -52,6 +52,21 @@ describe('the Caddy renderer', () => {
     expect(file?.content).toContain('@foreign_host not host localhost 127.0.0.1 ::1')
   })
 
+  it('leaves the development-only cookie rules out on an https origin, and keeps them on http', () => {
+    const secure = renderCaddy(CONFIGS.prefix as UserConfig).files[0]?.content ?? ''
+    const plain =
+      renderCaddy(CONFIGS.prefix as UserConfig, { origin: 'http://app.example.com' }).files[0]?.content ?? ''
+    for (const rule of ['(?i:secure)', '(?i:samesite)', 'sameorigin-']) {
+      expect(secure).not.toContain(rule)
+      expect(plain).toContain(rule)
+    }
+    // Domain dropped and Path mapped back on both.
+    expect(secure).toContain('(?i:domain)')
+    expect(secure).toContain(
+      'header_down Set-Cookie `^(.*?;\\s*(?i:path)\\s*=\\s*)/v1(/[^;]*)?(\\s*(?:;.*)?)$` $1/api$2$3',
+    )
+  })
+
   it('writes the CA beside the Caddyfile, and the methods and header conditions as matchers', () => {
     const { files, losses } = renderCaddy(CONFIGS.conditions as UserConfig)
     expect(files.map((file) => file.path)).toEqual(['Caddyfile', 'caddy-ca-route0.pem'])
