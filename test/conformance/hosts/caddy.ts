@@ -47,7 +47,7 @@ export const caddy: Host = defineHost({
     hmr: 'a production server: there is no dev server, so no HMR websocket',
     ssr: 'serves built files only: there is no server code rendering a page that could fetch',
     http2:
-      "the conformance run serves the exported Caddyfile on plain http (`--origin http://…`); HTTPS is Caddy's own (automatic certificates)",
+      "Caddy serves HTTP/2 over TLS, but streams a request whose DATA falls short of its content-length upstream and answers 502 (the engine resets the stream), and logs a client's RST_STREAM on an event stream as an error",
     inspector: 'the inspector is a dev-server tool: a Caddyfile has no sameorigin code to record exchanges',
     mocks: 'mocks are a development aid: the exported Caddyfile always forwards to the backend',
     configReload:
