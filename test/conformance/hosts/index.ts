@@ -8,6 +8,7 @@ import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
 import { nextHostsEnabled, nextRewrites } from './next-rewrites.ts'
 import { nextRouteHandler } from './next-route-handler.ts'
+import { nginx } from './nginx.ts'
 import { nuxtDev } from './nuxt-dev.ts'
 import { reactRouterDev } from './react-router-dev.ts'
 import { rsbuildDev } from './rsbuild-dev.ts'
@@ -53,9 +54,10 @@ export const HOSTS: readonly Host[] = [
         sveltekitPreview,
         nuxtDev,
         astroDev,
-        cloudflareWorker,
+        nginx,
         // The exported Caddyfile, run by the real Caddy.
         caddy,
+        cloudflareWorker,
       ]
     : []),
 ]
@@ -80,8 +82,9 @@ export const COLUMNS: readonly string[] = [
   sveltekitPreview,
   nuxtDev,
   astroDev,
-  cloudflareWorker,
+  nginx,
   caddy,
+  cloudflareWorker,
 ].map((host) => host.name)
 
 export {
@@ -93,6 +96,7 @@ export {
   fetchTransport,
   nextRewrites,
   nextRouteHandler,
+  nginx,
   nuxtDev,
   reactRouterDev,
   rsbuildDev,

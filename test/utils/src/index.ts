@@ -58,5 +58,7 @@ export {
 export { toSource } from './to-source.ts'
 export type { AngularProject, RunningAngular, StartAngularOptions } from './angular.ts'
 export { ANGULAR_EXAMPLE, createAngularProject, spawnAngular, startAngular } from './angular.ts'
+export type { NginxFiles, StartedNginx, StartNginxOptions } from './start-nginx.ts'
+export { HAS_NGINX, NGINX_PATH, startNginx } from './start-nginx.ts'
 export type { CaddyFile, RunningCaddy } from './start-caddy.ts'
 export { caddyMissing, startCaddy } from './start-caddy.ts'

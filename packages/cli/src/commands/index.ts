@@ -1,5 +1,6 @@
 import type { CommandDefinition } from '../internal/command.ts'
 import { checkCommand } from './check.ts'
+import { corsPolicyCommand } from './cors-policy.ts'
 import { doctorCommand } from './doctor.ts'
 import { explainCommand } from './explain.ts'
 import { exportCommand } from './export.ts'
@@ -13,6 +14,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   serveCommand,
   initCommand,
   exportCommand,
+  corsPolicyCommand,
   checkCommand,
   printCommand,
   explainCommand,

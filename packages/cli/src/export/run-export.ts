@@ -20,6 +20,16 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
+/** The current text of the files a target merges into, by path (absent when there is none). */
+async function readExisting(paths: readonly string[], out: string): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    paths.map(async (path) => [path, await readIfExists(resolve(out, path))] as const),
+  )
+  return Object.fromEntries(
+    entries.filter((entry): entry is readonly [string, string] => entry[1] !== undefined),
+  )
+}
+
 /** Each file's state against the folder: `written`, or with `check` `current` / `stale` / `missing`. */
 async function applyFiles(
   files: readonly ExportFile[],
@@ -59,8 +69,9 @@ export async function runExport(
     })
   const flags = parseExportFlags(name, options)
   const config = await loadConfig({ ...toLoadConfigOptions(ctx, { ...options, mode: flags.mode }) })
-  const output = target.render({ ...flags, config })
   const out = resolve(ctx.cwd, typeof options.out === 'string' ? options.out : '.')
+  const existing = await readExisting(target.merges ?? [], out)
+  const output = target.render({ ...flags, config, existing })
   const results = await applyFiles(output.files, out, options.check === true)
   const stale = results.filter((result) => result.status === 'stale' || result.status === 'missing')
   if (options.json === true) {

@@ -23,6 +23,11 @@ export interface ExportInput {
   readonly mode: string
   /** The command that regenerates the output, for the header comment (`sameorigin export nginx ...`). */
   readonly command: string
+  /**
+   * The current text of the files the target merges into ({@link ExportTarget.merges}), by path;
+   * a path is absent when there is no such file. Read by the command, so `render` stays pure.
+   */
+  readonly existing?: Readonly<Record<string, string>>
 }
 
 /**
@@ -57,6 +62,11 @@ export interface ExportTarget {
   readonly name: ExportTargetName
   /** One line for `--help`: what is written and how it is used. */
   readonly description: string
+  /**
+   * Files the user may already have with settings of their own (`vercel.json`): their current text
+   * is given to `render` as `existing`, which keeps what the export does not own.
+   */
+  readonly merges?: readonly string[]
   /** Pure: the same input gives the same bytes (so `--check` can compare). */
   readonly render: (input: ExportInput) => ExportOutput
 }

@@ -1,10 +1,19 @@
 // `@sameorigin/core/doctor`: what a browser would block, checked by asking the backend as the
 // browser would (node:http, so duplicate headers stay visible), with the reasons and the fixes.
 // The `sameorigin doctor` command and the dev servers' report of a blocked call both run this.
+export { checkExposeHeaders } from './check-expose-headers.ts'
+export type { ExposeHeadersResult } from './check-expose-headers.ts'
 export { checkRequestShape, isHeaderValue } from './check-request-shape.ts'
 export type { RequestShape, ShapeProblem } from './check-request-shape.ts'
 export { diagnoseBlockedRequest } from './diagnose-blocked-request.ts'
 export type { DiagnoseOptions } from './diagnose-blocked-request.ts'
+export {
+  corsUnsafeRequestHeaderNames,
+  isCorsSafelistedMethod,
+  isCorsSafelistedRequestHeader,
+  isForbiddenRequestHeader,
+  normalizeMethod,
+} from './needs-preflight.ts'
 export { DEFAULT_TIMEOUT_MS, runDoctor } from './run-doctor.ts'
 export type { RunDoctorOptions } from './run-doctor.ts'
 export { SPEC } from './spec.ts'
