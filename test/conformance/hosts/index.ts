@@ -2,6 +2,7 @@ import { selectHostGroup } from '@sameorigin/test-utils'
 import type { Host } from '../src/types.ts'
 import { angularDev } from './angular-dev.ts'
 import { astroDev } from './astro-dev.ts'
+import { caddy } from './caddy.ts'
 import { cloudflareWorker } from './cloudflare-worker.ts'
 import { coreServer } from './core-server.ts'
 import { fetchTransport } from './fetch-transport.ts'
@@ -47,7 +48,17 @@ export const HOSTS: readonly Host[] = [
       ]
     : []),
   ...(group.frameworks
-    ? [reactRouterDev, sveltekitDev, sveltekitPreview, nuxtDev, astroDev, nginx, cloudflareWorker]
+    ? [
+        reactRouterDev,
+        sveltekitDev,
+        sveltekitPreview,
+        nuxtDev,
+        astroDev,
+        nginx,
+        // The exported Caddyfile, run by the real Caddy.
+        caddy,
+        cloudflareWorker,
+      ]
     : []),
 ]
 
@@ -72,12 +83,14 @@ export const COLUMNS: readonly string[] = [
   nuxtDev,
   astroDev,
   nginx,
+  caddy,
   cloudflareWorker,
 ].map((host) => host.name)
 
 export {
   angularDev,
   astroDev,
+  caddy,
   cloudflareWorker,
   coreServer,
   fetchTransport,

@@ -60,3 +60,5 @@ export type { AngularProject, RunningAngular, StartAngularOptions } from './angu
 export { ANGULAR_EXAMPLE, createAngularProject, spawnAngular, startAngular } from './angular.ts'
 export type { NginxFiles, StartedNginx, StartNginxOptions } from './start-nginx.ts'
 export { HAS_NGINX, NGINX_PATH, startNginx } from './start-nginx.ts'
+export type { CaddyFile, RunningCaddy } from './start-caddy.ts'
+export { caddyMissing, startCaddy } from './start-caddy.ts'
