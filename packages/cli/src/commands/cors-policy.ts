@@ -4,7 +4,7 @@ import { CONFIG_OPTIONS } from '../internal/config-options.ts'
 /**
  * `sameorigin cors-policy`: the least-privilege CORS policy of the backend, for teams whose app
  * stays cross-origin: learned from recordings of the app's calls (the inspector's HAR export or a
- * browser's), printed with the reason for each part, and written for Express, Fastify, Hono or Koa.
+ * browser's), printed with the reason for each part, and written for Express, Fastify, Hono, Koa, nginx or Caddy.
  */
 export const corsPolicyCommand: CommandDefinition = {
   usage: 'cors-policy',
@@ -25,7 +25,7 @@ export const corsPolicyCommand: CommandDefinition = {
       description: 'An origin the app is served on (repeatable); also SAMEORIGIN_CORS_ORIGINS in .env.[mode]',
       repeatable: true,
     },
-    { flags: '--for <format>', description: 'Write it for express, fastify, hono or koa' },
+    { flags: '--for <format>', description: 'Write it for express, fastify, hono, koa, nginx or caddy' },
     { flags: '--format <format>', description: 'Same as --for' },
     {
       flags: '--src <path>',
@@ -48,6 +48,7 @@ export const corsPolicyCommand: CommandDefinition = {
   examples: [
     'sameorigin cors-policy --har app.har --origin https://app.example.com --for express --out src/cors-policy.js',
     'sameorigin cors-policy --har app.har --mode development --src src --for hono',
+    'sameorigin cors-policy --har app.har --origin https://app.example.com --for nginx --out /etc/nginx/cors-policy.http.conf',
   ],
   run: async (_args, options, ctx) => {
     const { runCorsPolicy } = await import('../cors-policy/run-cors-policy.ts')

@@ -1,5 +1,5 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { dirname, relative, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { relative, resolve } from 'node:path'
 import { findConfigFile, loadConfig, loadEnv } from '@sameorigin/core'
 import type { ResolvedConfig } from '@sameorigin/core'
 import type { CommandContext } from '../context.ts'
@@ -15,6 +15,7 @@ import { POLICY_RENDERERS } from './renderers.ts'
 import { scanSource } from './scan-source.ts'
 import type { OriginInput } from './to-allowed-origins.ts'
 import { toObservedRequests } from './to-observed-requests.ts'
+import { writeRenderedFiles } from './write-rendered-files.ts'
 
 /** The env variable (`.env.[mode]` or the shell) listing a mode's exact origins, comma- or space-separated. */
 export const ORIGINS_ENV = 'SAMEORIGIN_CORS_ORIGINS'
@@ -68,12 +69,15 @@ export async function runCorsPolicy(
     ...(flags.maxAge === undefined ? {} : { maxAge: flags.maxAge }),
   })
   const render = flags.format === undefined ? undefined : POLICY_RENDERERS[flags.format]
-  const output = render?.(policy, { command: flags.command })
+  const rendered = render?.(policy, { command: flags.command })
   const out = flags.out === undefined ? undefined : resolve(ctx.cwd, flags.out)
-  if (out !== undefined && output !== undefined) {
-    await mkdir(dirname(out), { recursive: true })
-    await writeFile(out, output)
-  }
+  const written = await writeRenderedFiles(rendered ?? [], out)
+  const output =
+    rendered === undefined
+      ? undefined
+      : rendered.length === 1
+        ? (rendered[0]?.content ?? '')
+        : rendered.map((file) => `# ==> ${file.name} <==\n${file.content}`).join('\n')
   if (options.json === true) {
     const { reasons, ...rest } = policy
     printJson(ctx, {
@@ -82,7 +86,10 @@ export async function runCorsPolicy(
       calls: learned.requests.length,
       skipped: learned.skipped,
       format: flags.format ?? null,
-      ...(out === undefined ? { output: output ?? null } : { file: relative(ctx.cwd, out) }),
+      files: (rendered ?? []).map((file, index) => {
+        const path = written[index]
+        return path === undefined ? file : { name: file.name, path: relative(ctx.cwd, path) }
+      }),
     })
     return EXIT.OK
   }
@@ -93,8 +100,12 @@ export async function runCorsPolicy(
     return EXIT.OK
   }
   ctx.stdout.write(explanation)
-  if (out !== undefined && output !== undefined)
-    printLine(ctx, `\n${ctx.colors.green(`✓ wrote ${relative(ctx.cwd, out)}`)}`)
+  const paths = written.filter((path) => path !== undefined)
+  if (paths.length > 0)
+    printLine(
+      ctx,
+      `\n${paths.map((path) => ctx.colors.green(`✓ wrote ${relative(ctx.cwd, path)}`)).join('\n')}`,
+    )
   else
     printLine(
       ctx,

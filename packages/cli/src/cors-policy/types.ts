@@ -96,3 +96,9 @@ export interface RenderContext {
   /** The command that regenerates the output, for the header comment. */
   readonly command: string
 }
+
+/** A file a renderer writes: its default name (`cors-policy.js`) and its text. */
+export interface RenderedFile {
+  readonly name: string
+  readonly content: string
+}

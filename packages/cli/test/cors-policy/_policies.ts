@@ -63,7 +63,7 @@ export async function importPolicy(
 ): Promise<{ corsOptions: Record<string, unknown>; source: string }> {
   const render = POLICY_RENDERERS[format]
   if (render === undefined) throw new Error(`no renderer for ${format}`)
-  const source = render(policy, { command: `sameorigin cors-policy --for ${format}` })
+  const source = render(policy, { command: `sameorigin cors-policy --for ${format}` })[0]?.content ?? ''
   const file = join(dir, `cors-policy.${format}.${policy.mode}.mjs`)
   writeFileSync(file, source)
   const module = (await import(pathToFileURL(file).href)) as { corsOptions: Record<string, unknown> }

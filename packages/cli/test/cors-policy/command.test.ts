@@ -108,7 +108,7 @@ describe('sameorigin cors-policy', () => {
         reasons: { part: string; value: string; why: string }[]
         calls: number
         format: string
-        output: string
+        files: { name: string; content: string }[]
       }
       expect(document.policy.origins).toEqual({
         exact: ['https://app.example.com', 'https://www.example.com'],
@@ -120,12 +120,33 @@ describe('sameorigin cors-policy', () => {
         why: 'given by SAMEORIGIN_CORS_ORIGINS (.env.production)',
       })
       expect([document.calls, document.format, document.policy.credentials]).toEqual([4, 'hono', true])
-      expect(document.output).toContain(
+      expect(document.files[0]?.content).toContain(
         "const ALLOWED_ORIGINS = new Set(['https://app.example.com', 'https://www.example.com'])",
       )
     } finally {
       rmSync(join(recorded.dir, '.env.production'))
     }
+  })
+
+  it('writes nginx as two files: the maps for http {} at --out, the location part beside it', async () => {
+    const result = await run([
+      '--har',
+      'app.har',
+      '--origin',
+      'https://app.example.com',
+      '--for',
+      'nginx',
+      '--out',
+      'conf/cors.http.conf',
+    ])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('✓ wrote conf/cors.http.conf\n✓ wrote conf/cors-policy.location.conf')
+    expect(readFileSync(join(recorded.dir, 'conf/cors.http.conf'), 'utf8')).toContain(
+      'map $http_origin $cors_allow_origin {\n    default "";\n    "https://app.example.com" $http_origin;\n}',
+    )
+    expect(readFileSync(join(recorded.dir, 'conf/cors-policy.location.conf'), 'utf8')).toContain(
+      '    return 204;\n}',
+    )
   })
 
   it.each([
@@ -134,7 +155,7 @@ describe('sameorigin cors-policy', () => {
     [['--har', 'app.har', '--origin', '*'], /--origin is "\*"/],
     [
       ['--har', 'app.har', '--origin', 'https://a.example', '--for', 'django'],
-      /--for django is not a format: use express, fastify, hono, koa/,
+      /--for django is not a format: use express, fastify, hono, koa, nginx, caddy/,
     ],
     [['--har', 'package.json', '--origin', 'https://a.example'], /--har package.json is not a HAR log/],
   ])('refuses %j with ERR_CLI_ARGUMENT_INVALID (exit 2)', async (args, message) => {
