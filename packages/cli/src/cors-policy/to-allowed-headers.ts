@@ -1,5 +1,12 @@
+import { maskHeaderValue } from '@sameorigin/core'
 import { corsUnsafeRequestHeaderNames, isCorsSafelistedRequestHeader } from '@sameorigin/core/doctor'
 import type { ObservedRequest, PolicyReason } from './types.ts'
+
+/** A recorded value as printed: secrets masked (a browser's HAR has them), long ones cut. */
+function shown(name: string, value: string): string {
+  const masked = maskHeaderValue(name, value)
+  return masked.length > 40 ? `${masked.slice(0, 40)}…` : masked
+}
 
 const where = (request: ObservedRequest): string => `${request.method} ${request.url}`
 
@@ -23,7 +30,7 @@ export function toAllowedHeaders(
       if (unsafe.has(lower) && !allowed.has(lower)) {
         const kind = isCorsSafelistedRequestHeader(name, value)
           ? 'safelisted alone, but the safelisted values add up to more than 1024 bytes'
-          : `${name}: ${value.length > 40 ? `${value.slice(0, 40)}…` : value} is not CORS-safelisted`
+          : `${name}: ${shown(name, value)} is not CORS-safelisted`
         allowed.set(lower, `the page sets it on ${where(request)} (${kind})`)
       } else if (!unsafe.has(lower) && !allowed.has(lower) && !left.has(lower))
         left.set(lower, 'CORS-safelisted: a browser sends them without asking')

@@ -157,6 +157,8 @@ describe("a browser's HAR of the app calling its API cross-origin (DevTools → 
     // text/plain is one of the three form types: safelisted.
     expect(why(policy, 'not content-type')).toBeUndefined()
     expect(why(policy, 'content-type')).toMatch(/application\/merge-patch\+json is not CORS-safelisted/)
+    // The recording's token is never printed.
+    expect(why(policy, 'authorization')).toMatch(/\(authorization: Bearer \*\*\* is not CORS-safelisted\)$/)
   })
 
   it("exposes the page's business headers it saw, not infrastructure ones nor the recording's own CORS headers", () => {
