@@ -9,12 +9,15 @@ import { printJson, printLine } from '../internal/output.ts'
 import { formatPolicy } from './format-policy.ts'
 import { inferCorsPolicy } from './infer-cors-policy.ts'
 import { parseCorsPolicyFlags } from './parse-cors-policy-flags.ts'
+import type { CorsPolicyFlags } from './parse-cors-policy-flags.ts'
 import { readHar } from './read-har.ts'
 import { readSources } from './read-sources.ts'
 import { POLICY_RENDERERS } from './renderers.ts'
 import { scanSource } from './scan-source.ts'
 import type { OriginInput } from './to-allowed-origins.ts'
 import { toObservedRequests } from './to-observed-requests.ts'
+import type { ObservedRequests } from './to-observed-requests.ts'
+import type { CorsPolicy } from './types.ts'
 import { writeRenderedFiles } from './write-rendered-files.ts'
 
 /** The env variable (`.env.[mode]` or the shell) listing a mode's exact origins, comma- or space-separated. */
@@ -40,16 +43,12 @@ function toOriginInputs(ctx: CommandContext, flags: readonly string[], mode: str
   return inputs
 }
 
-/**
- * `sameorigin cors-policy`: reads the recordings (and the routes, the env's origins, `--src`),
- * infers the least-privilege policy, prints what it decided and why, and with `--for` renders it
- * (to `--out`, or to stdout with the explanation on stderr). `--json` prints one document.
- */
-export async function runCorsPolicy(
+/** Reads the recordings, the routes, the env's origins and `--src`, and infers the policy. */
+async function learnPolicy(
+  flags: CorsPolicyFlags,
   options: Readonly<Record<string, unknown>>,
   ctx: CommandContext,
-): Promise<number> {
-  const flags = parseCorsPolicyFlags(options)
+): Promise<{ learned: ObservedRequests; policy: CorsPolicy }> {
   const config = await loadRoutes(ctx, options, flags.mode)
   const recordings = await Promise.all(
     flags.har.map(async (file) => ({
@@ -68,6 +67,20 @@ export async function runCorsPolicy(
     credentials: flags.credentials,
     ...(flags.maxAge === undefined ? {} : { maxAge: flags.maxAge }),
   })
+  return { learned, policy }
+}
+
+/**
+ * `sameorigin cors-policy`: reads the recordings (and the routes, the env's origins, `--src`),
+ * infers the least-privilege policy, prints what it decided and why, and with `--for` renders it
+ * (to `--out`, or to stdout with the explanation on stderr). `--json` prints one document.
+ */
+export async function runCorsPolicy(
+  options: Readonly<Record<string, unknown>>,
+  ctx: CommandContext,
+): Promise<number> {
+  const flags = parseCorsPolicyFlags(options)
+  const { learned, policy } = await learnPolicy(flags, options, ctx)
   const render = flags.format === undefined ? undefined : POLICY_RENDERERS[flags.format]
   const rendered = render?.(policy, { command: flags.command })
   const out = flags.out === undefined ? undefined : resolve(ctx.cwd, flags.out)

@@ -25,6 +25,10 @@ const pairs = (headers: readonly { name: string; value: string }[]): HeaderPair[
 const find = (headers: readonly HeaderPair[], name: string): string | undefined =>
   headers.find(([key]) => key.toLowerCase() === name)?.[1]
 
+/** HAR 1.2 requires `cookies`; some tools leave it out, and then the headers tell. */
+const hasCookies = (part: { cookies?: readonly unknown[] }): boolean =>
+  Array.isArray(part.cookies) && part.cookies.length > 0
+
 /** Why the entry is not one of the app's calls, or `undefined` when it is. */
 function whySkipped(entry: HarEntry, config: ResolvedConfig | undefined): string | undefined {
   const headers = pairs(entry.request.headers)
@@ -66,8 +70,8 @@ function credentialsEvidence(
   sent: readonly HeaderPair[],
   received: readonly HeaderPair[],
 ): string | undefined {
-  if (find(sent, 'cookie') !== undefined || entry.request.cookies.length > 0) return 'it sent a Cookie header'
-  if (find(received, 'set-cookie') !== undefined || entry.response.cookies.length > 0)
+  if (find(sent, 'cookie') !== undefined || hasCookies(entry.request)) return 'it sent a Cookie header'
+  if (find(received, 'set-cookie') !== undefined || hasCookies(entry.response))
     return 'its response sets a cookie (Set-Cookie), which a browser keeps cross-origin only with credentials'
   const challenge = find(received, 'www-authenticate')
   if (entry.response.status === 401 && challenge !== undefined && /^\s*(basic|digest)\b/i.test(challenge))

@@ -202,3 +202,27 @@ describe('scanSource', () => {
     expect(evidence.credentials).toEqual(['c.js'])
   })
 })
+
+describe('readHar', () => {
+  const entry = {
+    request: { method: 'GET', url: 'https://api.example.com/a', headers: [{ name: 'Cookie', value: 'a=1' }] },
+    response: { status: 200, headers: [] },
+  }
+
+  it('reads the fields the policy needs, with the cookies lists left out as some tools do', () => {
+    const har = readHar(JSON.stringify({ log: { entries: [entry] } }), 'tool.har')
+    const { requests } = toObservedRequests([{ source: 'tool.har', entries: har.log.entries }], undefined)
+    expect(requests.map((request) => request.credentials)).toEqual(['it sent a Cookie header'])
+  })
+
+  it.each([
+    ['{', /--har x.har is not JSON/],
+    ['{"log":{}}', /--har x.har is not a HAR log/],
+    [
+      JSON.stringify({ log: { entries: [{ ...entry, request: { method: 'GET', url: 'u' } }] } }),
+      /is not a HAR log: .* request \(method, url, headers\)/,
+    ],
+  ])('refuses %s naming the file', (text, message) => {
+    expect(() => readHar(text, 'x.har')).toThrow(message)
+  })
+})
