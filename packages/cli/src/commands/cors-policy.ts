@@ -43,7 +43,7 @@ export const corsPolicyCommand: CommandDefinition = {
       description: 'Access-Control-Max-Age (default: 7200, 600 in development)',
     },
     { flags: '-o, --out <file>', description: 'Write the output to this file (default: stdout)' },
-    { flags: '--json', description: 'Print { policy, reasons, calls, skipped, format, output | file }' },
+    { flags: '--json', description: 'Print { policy, reasons, calls, skipped, format, files }' },
   ],
   examples: [
     'sameorigin cors-policy --har app.har --origin https://app.example.com --for express --out src/cors-policy.js',
