@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { promisify } from 'node:util'
 import type { Backend } from '@sameorigin/example-backend'
 import { startBackend } from '@sameorigin/example-backend'
@@ -44,6 +45,21 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/** Resolves once `url` answers 200 (the container's nginx is up), or throws after 30 s. */
+async function waitForAnswer(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (
+      await fetch(url).then(
+        (res) => res.status === 200,
+        () => false,
+      )
+    )
+      return
+    await sleep(100)
+  }
+  throw new Error(`the container did not answer on ${url} within 30 s`)
+}
+
 const SKIP = whyNoDocker()
 
 describe.skipIf(SKIP)(`the Dockerfile's image${SKIP === false ? '' : ` (${SKIP})`}`, () => {
@@ -74,16 +90,7 @@ describe.skipIf(SKIP)(`the Dockerfile's image${SKIP === false ? '' : ` (${SKIP})
     await copyFile(join(root, 'Dockerfile'), join(context, 'Dockerfile'))
     await run('docker', ['build', '--pull=false', '-t', tag, context])
     container = (await run('docker', ['run', '-d', '--rm', '--network', 'host', tag])).stdout.trim()
-    await expect
-      .poll(
-        () =>
-          fetch(url).then(
-            (res) => res.status,
-            () => 0,
-          ),
-        { timeout: 30_000 },
-      )
-      .toBe(200)
+    await waitForAnswer(url)
   }, 180_000)
 
   afterAll(async () => {

@@ -105,23 +105,23 @@ describe.skipIf(SKIP)(
     })
 
     it('answers a login as the dev proxy does: the redirect relative, the cookie for the app', async () => {
-    const login = await fetch(`${nginx.url}/api/login`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { 'content-type': 'application/json', origin: nginx.url },
-      body: JSON.stringify({ user: 'ada' }),
+      const login = await fetch(`${nginx.url}/api/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/json', origin: nginx.url },
+        body: JSON.stringify({ user: 'ada' }),
+      })
+      expect({ status: login.status, location: login.headers.get('location') }).toEqual({
+        status: 303,
+        location: '/api/me',
+      })
+      const [cookie] = login.headers.getSetCookie()
+      expect(cookie).toMatch(/^session=[\w-]+; Domain=; Path=\/api; HttpOnly; SameSite=Lax$/)
+      const me = await fetch(`${nginx.url}/api/me`, { headers: { cookie: cookie!.split(';')[0]! } })
+      expect(await me.text()).toBe('{"user":"ada"}')
     })
-    expect({ status: login.status, location: login.headers.get('location') }).toEqual({
-      status: 303,
-      location: '/api/me',
-    })
-    const [cookie] = login.headers.getSetCookie()
-    expect(cookie).toMatch(/^session=[\w-]+; Domain=; Path=\/api; HttpOnly; SameSite=Lax$/)
-    const me = await fetch(`${nginx.url}/api/me`, { headers: { cookie: cookie!.split(';')[0]! } })
-    expect(await me.text()).toBe('{"user":"ada"}')
-  })
 
-  it('serves a client-side route with the SPA fallback', async () => {
+    it('serves a client-side route with the SPA fallback', async () => {
       const res = await fetch(`${nginx.url}/settings/profile`)
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<div id="root">')

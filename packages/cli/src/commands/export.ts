@@ -21,7 +21,7 @@ export const exportCommand: CommandDefinition = {
     },
     {
       flags: '--static <dir>',
-      description: "The app's built files to serve, with the SPA fallback (nginx, caddy)",
+      description: "The app's built files to serve, with the SPA fallback (nginx, caddy, cloudflare)",
     },
     { flags: '--listen <port>', description: 'The port the server listens on (nginx, caddy)' },
     { flags: '-o, --out <dir>', description: 'Folder to write into (default: this one)' },
@@ -31,7 +31,9 @@ export const exportCommand: CommandDefinition = {
   examples: [
     'sameorigin export nginx --origin https://app.example.com --static dist',
     'sameorigin export caddy --origin https://app.example.com --static dist --check',
-    'sameorigin export cloudflare --origin https://app.example.com',
+    'sameorigin export cloudflare --origin https://app.example.com --static dist',
+    'sameorigin export vercel --origin https://app.example.com',
+    'sameorigin export netlify --origin https://app.example.com',
   ],
   run: async ([target], options, ctx) => {
     const { runExport } = await import('../export/run-export.ts')

@@ -6,7 +6,7 @@ import { netlifyTarget } from './netlify/netlify-target.ts'
 import { vercelTarget } from './vercel/vercel-target.ts'
 
 /** Every target of `sameorigin export`, in the order `--help` lists them. */
-export const EXPORT_TARGETS: Readonly<Partial<Record<ExportTargetName, ExportTarget>>> = {
+export const EXPORT_TARGETS: Readonly<Record<ExportTargetName, ExportTarget>> = {
   nginx: nginxTarget,
   caddy: caddyTarget,
   cloudflare: cloudflareTarget,
