@@ -112,9 +112,10 @@ describe.skipIf(SKIP)(`sameorigin export nginx, run by nginx${SKIP === false ? '
     expect(res.status).toBe(303)
     expect(res.headers.location).toBe('/api/home?welcome=1')
     // nginx can only empty the Domain: `Domain=` is ignored by browsers (the cookie is host-only).
+    // On this plain-http origin every cookie gets SameSite=Lax (what browsers assume without one).
     expect(res.headers['set-cookie']).toEqual([
       'sid=abc; Domain=; Path=/api; HttpOnly; SameSite=Lax',
-      'theme=dark; Path=/',
+      'theme=dark; Path=/; SameSite=Lax',
     ])
   })
 
