@@ -6,8 +6,8 @@
 import type { Tap } from '@sameorigin/test-utils'
 import { HAS_NGINX, NGINX_PATH, sendRaw, startTap } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServedExport } from './_nginx.ts'
-import { serveExport } from './_nginx.ts'
+import type { ServedExport } from '../../../packages/cli/test/export/_nginx.ts'
+import { serveExport } from '../../../packages/cli/test/export/_nginx.ts'
 
 const SKIP = HAS_NGINX ? false : `nginx is not installed at ${NGINX_PATH}: skipped`
 const INNER = 'GET /secret HTTP/1.1\r\nHost: localhost\r\n\r\n'

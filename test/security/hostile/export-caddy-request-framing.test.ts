@@ -9,8 +9,8 @@ import { sendRaw, startTap } from '@sameorigin/test-utils'
 import type { Tap } from '@sameorigin/test-utils'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { caddyMissing } from '@sameorigin/test-utils'
-import type { ExportedCaddy } from './_caddy.ts'
-import { startExportedCaddy } from './_caddy.ts'
+import type { ExportedCaddy } from '../../../packages/cli/test/export/_caddy.ts'
+import { startExportedCaddy } from '../../../packages/cli/test/export/_caddy.ts'
 
 const missing = caddyMissing()
 const SMUGGLED = 'GET /secret HTTP/1.1\r\nHost: localhost\r\n\r\n'
