@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { connect, createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { findClosedLoopbackPort } from './listen.ts'
 import { stopChild } from './stop-child.ts'
+import { waitForPort } from './wait-for-port.ts'
 
 /** Where Debian's package installs Caddy; `CADDY` overrides it. */
 const CADDY = process.env.CADDY ?? '/usr/bin/caddy'
@@ -38,15 +37,6 @@ export function caddyMissing(): string | undefined {
     : `Caddy is not installed (${CADDY}; apt-get install caddy, or set CADDY): the Caddy tests are skipped`
 }
 
-/** A port nothing listens on right now, from the system (a server on port 0, closed again). */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
-
 /**
  * The test's global options (no admin endpoint, no automatic HTTPS, storage inside `dir`) merged into
  * the Caddyfile: a Caddyfile has one global block, first, so they go into the file's own or a new one.
@@ -62,24 +52,6 @@ function withTestOptions(caddyfile: string, dir: string): string {
   return ['{', ...options, '}', '', caddyfile].join('\n')
 }
 
-/** Resolves once something accepts connections on `port`, or throws with Caddy's output. */
-async function waitForPort(port: number, exited: () => boolean, output: () => string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (exited()) throw new Error(`caddy exited before listening:\n${output()}`)
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
-    await sleep(50)
-  }
-  throw new Error(`caddy did not listen on ${port} within 10 s:\n${output()}`)
-}
-
 /**
  * Runs `caddy run` on the Caddyfile that `render(port)` gives for a free port (a string, or files of
  * which the first is the Caddyfile and the others, a CA bundle say, go beside it), in a fresh folder that
@@ -92,7 +64,7 @@ export async function startCaddy(
 ): Promise<RunningCaddy> {
   const dir = await mkdtemp(join(tmpdir(), 'sameorigin-caddy-'))
   await chmod(dir, 0o755)
-  const port = await freePort()
+  const port = await findClosedLoopbackPort()
   const file = join(dir, 'Caddyfile')
   const rendered = render(port)
   const [caddyfile, ...others] = typeof rendered === 'string' ? [{ path: '', content: rendered }] : rendered
@@ -116,10 +88,10 @@ export async function startCaddy(
     await rm(dir, { recursive: true, force: true })
   }
   try {
-    await waitForPort(port, () => child.exitCode !== null, output)
+    await waitForPort(port, child)
   } catch (error) {
     await close()
-    throw error
+    throw new Error(`caddy did not start: ${(error as Error).message}\n${output()}`, { cause: error })
   }
   return { url: `http://127.0.0.1:${port}`, port, dir, printed: output, close }
 }

@@ -1,13 +1,11 @@
-import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { once } from 'node:events'
 import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
-import { connect, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { setTimeout as sleep } from 'node:timers/promises'
+import { findClosedLoopbackPort } from './listen.ts'
+import { stopChild } from './stop-child.ts'
+import { waitForPort } from './wait-for-port.ts'
 
 /** Where Debian installs nginx (`apt-get install nginx-light`). */
 export const NGINX_PATH: string = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
@@ -55,7 +53,7 @@ export async function startNginx(options: StartNginxOptions): Promise<StartedNgi
   // The workers run as an unprivileged user: they must read the folder (mkdtemp makes it 0700).
   await chmod(dir, 0o755)
   await mkdir(join(dir, 'logs'))
-  const port = await findFreePort()
+  const port = await findClosedLoopbackPort()
   const given = options.config(port, dir)
   const site = typeof given === 'string' ? { config: given, files: {} } : given
   const files = { ...site.files, 'site.conf': site.config, 'nginx.conf': mainConfig(dir) }
@@ -74,7 +72,7 @@ export async function startNginx(options: StartNginxOptions): Promise<StartedNgi
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   const errorLog = async (): Promise<string> => readFile(join(dir, 'error.log'), 'utf8').catch(() => '')
   const close = async (): Promise<void> => {
-    await stop(child)
+    await stopChild(child)
     await rm(dir, { recursive: true, force: true })
   }
   try {
@@ -113,43 +111,6 @@ http {
   include ${join(dir, 'site.conf')};
 }
 `
-}
-
-/** A port free on 127.0.0.1 right now (bound on port 0, then released). */
-async function findFreePort(): Promise<number> {
-  const server = createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
-async function waitForPort(port: number, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`it exited with code ${child.exitCode}`)
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
-    await sleep(25)
-  }
-  throw new Error(`port ${port} did not answer within 10 s`)
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = once(child, 'exit')
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
-  await exited
-  clearTimeout(timer)
 }
 
 /** Whether nginx is installed where {@link NGINX_PATH} says. */

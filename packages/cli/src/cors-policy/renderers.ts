@@ -1,8 +1,7 @@
 import { renderCaddy } from './render-caddy.ts'
-import { renderExpress } from './render-express.ts'
-import { renderFastify } from './render-fastify.ts'
-import { renderHono } from './render-hono.ts'
-import { renderKoa } from './render-koa.ts'
+import type { JsLibrary } from './js-libraries.ts'
+import { JS_LIBRARIES } from './js-libraries.ts'
+import { renderJsModule } from './render-js-module.ts'
 import { renderNginx } from './render-nginx.ts'
 import type { CorsPolicy, PolicyFormat, RenderContext, RenderedFile } from './types.ts'
 
@@ -13,17 +12,17 @@ import type { CorsPolicy, PolicyFormat, RenderContext, RenderedFile } from './ty
  */
 export type PolicyRenderer = (policy: CorsPolicy, context: RenderContext) => readonly RenderedFile[]
 
-/** One ES module named `cors-policy.js`. */
+/** One ES module named `cors-policy.js`, for `library`. */
 const module =
-  (render: (policy: CorsPolicy, context: RenderContext) => string): PolicyRenderer =>
-  (policy, context) => [{ name: 'cors-policy.js', content: render(policy, context) }]
+  (library: JsLibrary): PolicyRenderer =>
+  (policy, context) => [{ name: 'cors-policy.js', content: renderJsModule(policy, context, library) }]
 
 /** Every `--for` format and its renderer. */
 export const POLICY_RENDERERS: Readonly<Partial<Record<PolicyFormat, PolicyRenderer>>> = {
-  express: module(renderExpress),
-  fastify: module(renderFastify),
-  hono: module(renderHono),
-  koa: module(renderKoa),
+  express: module(JS_LIBRARIES.express),
+  fastify: module(JS_LIBRARIES.fastify),
+  hono: module(JS_LIBRARIES.hono),
+  koa: module(JS_LIBRARIES.koa),
   nginx: renderNginx,
   caddy: renderCaddy,
 }
