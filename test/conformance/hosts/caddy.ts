@@ -1,38 +1,20 @@
 import { EXPORT_TARGETS } from '@sameorigin/cli'
 import { resolveConfig } from '@sameorigin/core'
 import { startCaddy } from '@sameorigin/test-utils'
-import type { CapturedLogs, Host, LogLine } from '../src/types.ts'
+import { tailLogs } from '../src/tail-logs.ts'
+import type { CapturedLogs, Host } from '../src/types.ts'
 import { defineHost } from '../src/types.ts'
 
 /** Caddy's log lines (JSON on stderr) since the last `clear()`, with their levels. */
 function caddyLogs(printed: () => string): CapturedLogs {
-  let offset = printed().length
-  const read = (): LogLine[] =>
-    printed()
-      .slice(offset)
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => {
-        try {
-          const entry = JSON.parse(line) as { level?: string; msg?: string }
-          const level = entry.level === 'error' ? 'error' : entry.level === 'warn' ? 'warn' : 'info'
-          return { level, message: line }
-        } catch {
-          return { level: 'info', message: line }
-        }
-      })
-  return {
-    get lines() {
-      return read()
-    },
-    text: () =>
-      read()
-        .map((line) => line.message)
-        .join('\n'),
-    clear: () => {
-      offset = printed().length
-    },
-  }
+  return tailLogs(printed, (line) => {
+    try {
+      const { level } = JSON.parse(line) as { level?: string }
+      return level === 'error' ? 'error' : level === 'warn' ? 'warn' : 'info'
+    } catch {
+      return 'info'
+    }
+  })
 }
 
 /**

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { EXPORT_TARGETS } from '@sameorigin/cli'
 import { resolveConfig } from '@sameorigin/core'
 import { HAS_NGINX, NGINX_PATH, startNginx } from '@sameorigin/test-utils'
-import type { CapturedLogs, Host, LogLine } from '../src/types.ts'
+import { tailLogs } from '../src/tail-logs.ts'
+import type { CapturedLogs, Host } from '../src/types.ts'
 import { defineHost, NO_SERVER_RENDERING } from '../src/types.ts'
 
 /** nginx's error log since the last `clear()`: what an operator reads when a request fails. */
@@ -16,26 +17,7 @@ function errorLogLines(dir: string): CapturedLogs {
       return ''
     }
   }
-  let offset = read().length
-  const lines = (): LogLine[] =>
-    read()
-      .slice(offset)
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((message) => ({
-        level: /\[(?:error|crit|alert|emerg)\]/.test(message) ? 'error' : 'info',
-        message,
-      }))
-  return {
-    get lines() {
-      return lines()
-    },
-    text: () =>
-      lines()
-        .map((line) => line.message)
-        .join('\n'),
-    clear: () => void (offset = read().length),
-  }
+  return tailLogs(read, (line) => (/\[(?:error|crit|alert|emerg)\]/.test(line) ? 'error' : 'info'))
 }
 
 /**
