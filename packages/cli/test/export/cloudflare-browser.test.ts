@@ -3,9 +3,7 @@
 // backend scoped to its own domain and base path is stored for the app and sent again. Chromium
 // resolves the app's host name to 127.0.0.1 (--host-resolver-rules), so the Host the Worker checks
 // is the exported origin's, as behind a custom domain; nothing leaves loopback.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import type { Upstream } from '@sameorigin/test-utils'
 import { CHROMIUM_ARGS, findChromium, startUpstream } from '@sameorigin/test-utils'
 import type { Browser } from 'playwright-core'
@@ -13,6 +11,7 @@ import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBin } from '../_bin.ts'
 import type { RunningWorker } from './_worker.ts'
+import { writeProject } from './_project.ts'
 import { startWorker } from './_worker.ts'
 
 const HOST = 'app.example.test'
@@ -39,15 +38,11 @@ describe('a Chromium login through the exported Worker', () => {
         res.end(JSON.stringify({ path: req.url, cookie: req.headers.cookie ?? null }))
       },
     })
-    dir = mkdtempSync(join(tmpdir(), 'sameorigin-export-cloudflare-browser-'))
-    writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n')
-    writeFileSync(
-      join(dir, 'sameorigin.config.mjs'),
-      "export default { routes: { '/api': '${API_TARGET}' } }\n",
-    )
-    writeFileSync(join(dir, '.env.production'), `API_TARGET=${backend.url}/v1\n`)
-    mkdirSync(join(dir, 'dist'))
-    writeFileSync(join(dir, 'dist', 'index.html'), PAGE)
+    dir = writeProject('cloudflare-browser', {
+      'sameorigin.config.mjs': "export default { routes: { '/api': '${API_TARGET}' } }\n",
+      '.env.production': `API_TARGET=${backend.url}/v1\n`,
+      'dist/index.html': PAGE,
+    })
     // Plain http: the engine in the Worker applies the plain-http cookie rules, as in development.
     const exported = await runBin(
       ['export', 'cloudflare', '--origin', `http://${HOST}`, '--static', 'dist'],

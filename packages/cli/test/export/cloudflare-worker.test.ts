@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Upstream } from '@sameorigin/test-utils'
 import { findClosedLoopbackPort, request, startUpstream } from '@sameorigin/test-utils'
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BinResult } from '../_bin.ts'
 import { runBin } from '../_bin.ts'
 import type { RunningWorker } from './_worker.ts'
+import { writeProject } from './_project.ts'
 import { startWorker } from './_worker.ts'
 
 // The real `sameorigin export cloudflare` on a project (a config read in production mode, whose
@@ -48,19 +48,15 @@ beforeAll(async () => {
   })
   // Accepts the connection and never answers: the route's timeout must end the request.
   silent = await startUpstream({ handle: () => {} })
-  dir = mkdtempSync(join(tmpdir(), 'sameorigin-export-cloudflare-'))
-  writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n')
-  writeFileSync(join(dir, 'sameorigin.config.mjs'), CONFIG)
   const down = await findClosedLoopbackPort()
-  writeFileSync(
-    join(dir, '.env.production'),
-    `API_TARGET=${backend.url}/v1\nSLOW_TARGET=${silent.url}\nDOWN_TARGET=http://127.0.0.1:${down}\n`,
-  )
-  // Development targets that must not be used by the export.
-  writeFileSync(join(dir, '.env'), 'API_TARGET=http://127.0.0.1:1\n')
-  mkdirSync(join(dir, 'dist', 'assets'), { recursive: true })
-  writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>app</title>\n')
-  writeFileSync(join(dir, 'dist', 'assets', 'app.js'), 'console.log("app")\n')
+  dir = writeProject('cloudflare', {
+    'sameorigin.config.mjs': CONFIG,
+    '.env.production': `API_TARGET=${backend.url}/v1\nSLOW_TARGET=${silent.url}\nDOWN_TARGET=http://127.0.0.1:${down}\n`,
+    // Development targets that must not be used by the export.
+    '.env': 'API_TARGET=http://127.0.0.1:1\n',
+    'dist/index.html': '<!doctype html><title>app</title>\n',
+    'dist/assets/app.js': 'console.log("app")\n',
+  })
   exported = await runBin(['export', 'cloudflare', '--origin', ORIGIN, '--static', 'dist'], { cwd: dir })
   worker = await startWorker(dir)
 }, 60_000)

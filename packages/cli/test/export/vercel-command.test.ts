@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { runBin } from '../_bin.ts'
+import { writeProject } from './_project.ts'
 
 const CONFIG = `export default {
   routes: {
@@ -12,10 +12,8 @@ const CONFIG = `export default {
 `
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sameorigin-export-vercel-'))
+  const dir = writeProject('vercel', files)
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  writeFileSync(join(dir, 'package.json'), '{ "name": "app", "private": true }\n')
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
   return dir
 }
 
