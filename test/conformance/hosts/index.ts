@@ -26,8 +26,9 @@ const group = selectHostGroup()
 
 /**
  * Every host, in the order of the README table's columns. Add a new host here. The full-stack
- * frameworks' dev servers run in `npm run test:hosts` (`SAMEORIGIN_HOST_GROUP=frameworks`), the
- * others in `npm test` (`base`); unset, both.
+ * frameworks' dev servers and the production targets of `sameorigin export` (nginx, Caddy, the
+ * Worker) run in `npm run test:hosts` (`SAMEORIGIN_HOST_GROUP=frameworks`), the others in `npm test`
+ * (`base`); unset, both.
  */
 export const HOSTS: readonly Host[] = [
   ...(group.base

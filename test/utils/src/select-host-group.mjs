@@ -3,8 +3,8 @@ import process from 'node:process'
 
 /**
  * Which dev servers a run covers, from `SAMEORIGIN_HOST_GROUP`: `base` (the bundlers' dev servers,
- * Next and the core's own hosts: `npm test`), `frameworks` (SvelteKit, Nuxt, Astro, React Router:
- * `npm run test:hosts`), or unset / `all` for both. Unknown values are an error, never a silent
+ * Next and the core's own hosts: `npm test`), `frameworks` (SvelteKit, Nuxt, Astro, React Router,
+ * and the production targets nginx, Caddy and the Worker: `npm run test:hosts`), or unset / `all` for both. Unknown values are an error, never a silent
  * default.
  * @param {Readonly<Record<string, string | undefined>>} [env]
  * @returns {{ readonly base: boolean, readonly frameworks: boolean }}
